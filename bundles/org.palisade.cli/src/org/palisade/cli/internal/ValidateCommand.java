@@ -1,0 +1,66 @@
+package org.palisade.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.palisade.cli.Palisade;
+import org.palisade.cli.Palisade.UsageException;
+import org.palisade.dsl.load.DesignDiagnostic;
+import org.palisade.dsl.load.DesignInputException;
+import org.palisade.dsl.load.DesignSet;
+
+/**
+ * {@code palisade validate <files|folders>... [--format text|json]}: parses, links and
+ * checks designs, and reports every finding as {@code file:line:col: severity: CODE message}.
+ */
+public class ValidateCommand {
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	public ValidateCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public int run(List<String> args) {
+		String format = "text";
+		List<Path> paths = new ArrayList<>();
+		for (int i = 0; i < args.size(); i++) {
+			String a = args.get(i);
+			if (a.equals("--format")) {
+				if (i + 1 >= args.size()) {
+					throw new UsageException("--format needs a value: text or json");
+				}
+				format = args.get(++i);
+				if (!format.equals("text") && !format.equals("json")) {
+					throw new UsageException("unknown format '" + format + "': text or json");
+				}
+			} else if (a.startsWith("--")) {
+				throw new UsageException("unknown option " + a);
+			} else {
+				paths.add(Path.of(a));
+			}
+		}
+		if (paths.isEmpty()) {
+			throw new UsageException("name the design files or folders to check");
+		}
+		List<DesignDiagnostic> diagnostics;
+		try {
+			DesignSet designs = Languages.designSet().load(paths);
+			diagnostics = designs.validate();
+		} catch (DesignInputException e) {
+			err.println("palisade validate: " + e.getMessage());
+			return Palisade.USAGE;
+		}
+		if (format.equals("json")) {
+			out.println(Json.diagnostics(diagnostics));
+		} else {
+			diagnostics.forEach(d -> out.println(d.format()));
+		}
+		long errors = diagnostics.stream().filter(d -> d.severity() == DesignDiagnostic.Severity.ERROR).count();
+		return errors > 0 ? Palisade.ERRORS : Palisade.OK;
+	}
+}

@@ -1,0 +1,153 @@
+package org.palisade.dsl.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.palisade.dsl.load.DesignDiagnostic.Severity;
+import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
+import org.palisade.model.site.Design;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+/**
+ * Loads .perimeter files (and what they import) into one resource set, links them and
+ * validates them: what the CLI, the tests and the benchmark share.
+ */
+public class DesignSet {
+
+	/** The file extension of Palisade designs. */
+	public static final String EXTENSION = "perimeter";
+
+	@Inject
+	private Provider<XtextResourceSet> resourceSetProvider;
+
+	@Inject
+	private IResourceValidator validator;
+
+	private XtextResourceSet resourceSet;
+
+	private final List<Resource> inputs = new ArrayList<>();
+
+	/**
+	 * Finds the design files among the given files and folders (folders are searched
+	 * recursively, in name order) and loads them.
+	 *
+	 * @throws DesignInputException if a path does not exist or holds no design
+	 */
+	public DesignSet load(List<Path> paths) throws DesignInputException {
+		resourceSet = resourceSetProvider.get();
+		List<Path> files = new ArrayList<>();
+		for (Path path : paths) {
+			files.addAll(designFiles(path));
+		}
+		for (Path file : files) {
+			URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+			Resource resource = resourceSet.createResource(uri);
+			try (var in = Files.newInputStream(file)) {
+				resource.load(in, resourceSet.getLoadOptions());
+			} catch (IOException e) {
+				throw new DesignInputException(file + ": cannot be read: " + e.getMessage(), e);
+			}
+			inputs.add(resource);
+		}
+		return this;
+	}
+
+	private static List<Path> designFiles(Path path) throws DesignInputException {
+		if (!Files.exists(path)) {
+			throw new DesignInputException(path + ": no such file or folder");
+		}
+		if (Files.isRegularFile(path)) {
+			return List.of(path);
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			List<Path> found = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith("." + EXTENSION))
+					.sorted().toList();
+			if (found.isEmpty()) {
+				throw new DesignInputException(path + ": no ." + EXTENSION + " files in this folder");
+			}
+			return found;
+		} catch (IOException e) {
+			throw new DesignInputException(path + ": cannot be listed: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Resolves every reference and validates every loaded design (the inputs and what
+	 * they import; not the built-in catalogs).
+	 *
+	 * @return the findings, in file and line order
+	 */
+	public List<DesignDiagnostic> validate() {
+		EcoreUtil.resolveAll(resourceSet);
+		List<DesignDiagnostic> result = new ArrayList<>();
+		for (Resource resource : List.copyOf(resourceSet.getResources())) {
+			if (SiteGlobalScopeProvider.builtInCatalogs().contains(resource.getURI())) {
+				continue;
+			}
+			if (!(resource instanceof XtextResource)) {
+				continue;
+			}
+			Path file = Path.of(resource.getURI().toFileString() != null ? resource.getURI().toFileString()
+					: resource.getURI().toString());
+			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+				result.add(toDiagnostic(file, issue));
+			}
+		}
+		Collections.sort(result);
+		return result;
+	}
+
+	private static DesignDiagnostic toDiagnostic(Path file, Issue issue) {
+		Severity severity = switch (issue.getSeverity()) {
+		case ERROR -> Severity.ERROR;
+		case WARNING -> Severity.WARNING;
+		default -> Severity.INFO;
+		};
+		String code = issue.getCode();
+		if (issue.isSyntaxError() || code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
+			code = issue.isSyntaxError() || code == null ? "SYNTAX" : code;
+		} else if (Diagnostic.LINKING_DIAGNOSTIC.equals(code)) {
+			code = "LINK";
+		}
+		int line = issue.getLineNumber() == null ? 0 : issue.getLineNumber();
+		int column = issue.getColumn() == null ? 0 : issue.getColumn();
+		return new DesignDiagnostic(file, line, column, severity, code, oneLine(issue.getMessage()));
+	}
+
+	private static String oneLine(String message) {
+		return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+	}
+
+	/** @return the designs loaded from the given paths, in load order */
+	public List<Design> designs() {
+		List<Design> designs = new ArrayList<>();
+		for (Resource r : inputs) {
+			if (!r.getContents().isEmpty() && r.getContents().get(0) instanceof Design d) {
+				designs.add(d);
+			}
+		}
+		return designs;
+	}
+
+	/** @return the resource set holding the designs and everything they import */
+	public XtextResourceSet resourceSet() {
+		return resourceSet;
+	}
+}

@@ -1,0 +1,158 @@
+package org.palisade.dsl.scoping;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.EObjectDescription;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.Scopes;
+import org.eclipse.xtext.scoping.impl.MapBasedScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
+import org.palisade.model.site.ApplicationInstance;
+import org.palisade.model.site.ApplicationTrigger;
+import org.palisade.model.site.Device;
+import org.palisade.model.site.DeviceType;
+import org.palisade.model.site.PortConfig;
+import org.palisade.model.site.Scenario;
+import org.palisade.model.site.Section;
+import org.palisade.model.site.SitePackage;
+import org.palisade.model.site.TerminalEndpoint;
+
+import com.google.common.base.Predicates;
+import com.google.inject.Inject;
+
+/**
+ * Scopes of the perimeter language.
+ * <ul>
+ * <li>Devices, schedules, recipients and networks are found by simple name among the
+ * members of the same site, whichever file (the site or one of its areas) declares
+ * them.</li>
+ * <li>Ports are found by their name among the ports of the device that holds the rule;
+ * scenarios among the device's applications; terminals among those of the wired
+ * peripheral's catalog entry.</li>
+ * <li>Catalog entries and sites: the default (this file, its imports, the built-in
+ * catalogs).</li>
+ * </ul>
+ * Site-member scopes are hash-based and cached per resource, so linking a site of
+ * thousands of devices stays linear.
+ */
+public class SiteScopeProvider extends AbstractSiteScopeProvider {
+
+	private static final SitePackage P = SitePackage.eINSTANCE;
+
+	@Inject
+	private IResourceScopeCache cache;
+
+	@Inject
+	private IGlobalScopeProvider globalScopeProvider;
+
+	@Inject
+	private IResourceDescription.Manager descriptionManager;
+
+	@Override
+	public IScope getScope(EObject context, EReference reference) {
+		if (reference == P.getInputTrigger_Port() || reference == P.getInputCondition_Port()
+				|| reference == P.getOutputAction_Port()) {
+			return portScope(context);
+		}
+		if (reference == P.getApplicationTrigger_Scenario()) {
+			return scenarioScope(context);
+		}
+		if (reference == P.getTerminalEndpoint_Terminal()) {
+			return terminalScope(context);
+		}
+		if (isSiteMemberReference(reference)) {
+			return siteMemberScope(context, reference);
+		}
+		return super.getScope(context, reference);
+	}
+
+	private static boolean isSiteMemberReference(EReference reference) {
+		return reference == P.getTerminalEndpoint_Device() || reference == P.getRecipient_Speaker()
+				|| reference == P.getScheduleCondition_Schedule() || reference == P.getNotifyAction_Recipient()
+				|| reference == P.getDevice_Network();
+	}
+
+	private static IScope portScope(EObject context) {
+		Device device = EcoreUtil2.getContainerOfType(context, Device.class);
+		if (device == null) {
+			return IScope.NULLSCOPE;
+		}
+		return Scopes.scopeFor(device.getPorts(), p -> p.getName() == null ? null : QualifiedName.create(p.getName()),
+				IScope.NULLSCOPE);
+	}
+
+	private static IScope scenarioScope(EObject context) {
+		Device device = EcoreUtil2.getContainerOfType(context, Device.class);
+		if (device == null) {
+			return IScope.NULLSCOPE;
+		}
+		ApplicationTrigger trigger = EcoreUtil2.getContainerOfType(context, ApplicationTrigger.class);
+		List<Scenario> scenarios = new ArrayList<>();
+		for (ApplicationInstance app : device.getApplications()) {
+			// Only the scenarios of the application that raises the event.
+			if (trigger == null || trigger.getApplication() == null || trigger.getApplication() == app.getType()) {
+				scenarios.addAll(app.getScenarios());
+			}
+		}
+		return Scopes.scopeFor(scenarios, s -> s.getName() == null ? null : QualifiedName.create(s.getName()),
+				IScope.NULLSCOPE);
+	}
+
+	private static IScope terminalScope(EObject context) {
+		if (!(context instanceof TerminalEndpoint endpoint) || endpoint.getDevice() == null
+				|| endpoint.getDevice().eIsProxy()) {
+			return IScope.NULLSCOPE;
+		}
+		DeviceType type = endpoint.getDevice().getType();
+		if (type == null || type.eIsProxy()) {
+			return IScope.NULLSCOPE;
+		}
+		return Scopes.scopeFor(type.getTerminals(), t -> t.getName() == null ? null : QualifiedName.create(t.getName()),
+				IScope.NULLSCOPE);
+	}
+
+	private IScope siteMemberScope(EObject context, EReference reference) {
+		Section section = EcoreUtil2.getContainerOfType(context, Section.class);
+		String site = section == null ? null : SiteQualifiedNameProvider.siteName(section);
+		if (site == null) {
+			return IScope.NULLSCOPE;
+		}
+		Resource resource = context.eResource();
+		return cache.get(Tuples.create(SiteScopeProvider.class, site, reference.getEReferenceType()), resource,
+				() -> buildSiteMemberScope(resource, site, reference));
+	}
+
+	private IScope buildSiteMemberScope(Resource resource, String site, EReference reference) {
+		QualifiedName prefix = QualifiedName.create(site);
+		List<IEObjectDescription> members = new ArrayList<>();
+		// This file first: its own declarations shadow same-named ones of other files.
+		for (IEObjectDescription d : descriptionManager.getResourceDescription(resource)
+				.getExportedObjectsByType(reference.getEReferenceType())) {
+			addMember(members, d, prefix);
+		}
+		IScope global = globalScopeProvider.getScope(resource, reference, Predicates.alwaysTrue());
+		for (IEObjectDescription d : global.getAllElements()) {
+			addMember(members, d, prefix);
+		}
+		return MapBasedScope.createScope(IScope.NULLSCOPE, members);
+	}
+
+	private static void addMember(List<IEObjectDescription> members, IEObjectDescription d, QualifiedName site) {
+		QualifiedName name = d.getName();
+		if (name.getSegmentCount() == 2 && name.startsWith(site)) {
+			members.add(EObjectDescription.create(name.getLastSegment(), d.getEObjectOrProxy(),
+					Collections.emptyMap()));
+		}
+	}
+}
