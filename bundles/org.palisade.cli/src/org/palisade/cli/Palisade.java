@@ -22,8 +22,9 @@ public final class Palisade {
 			usage: palisade <command> [options]
 
 			commands:
-			  validate <files|folders>... [--format text|json]
+			  validate <files|folders>... [--format text|json] [--info]
 			                  check designs; exit 0 clean, 1 errors, 2 unusable input
+			                  (--info also shows notes, such as schedules running past midnight)
 			  studio          open Palisade Studio (the IDE)
 			  help            this text
 			""";

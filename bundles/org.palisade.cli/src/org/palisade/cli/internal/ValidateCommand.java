@@ -12,8 +12,9 @@ import org.palisade.dsl.load.DesignInputException;
 import org.palisade.dsl.load.DesignSet;
 
 /**
- * {@code palisade validate <files|folders>... [--format text|json]}: parses, links and
- * checks designs, and reports every finding as {@code file:line:col: severity: CODE message}.
+ * {@code palisade validate <files|folders>... [--format text|json] [--info]}: parses,
+ * links and checks designs, and reports every error and warning (and with --info, the
+ * notes) as {@code file:line:col: severity: CODE message}.
  */
 public class ValidateCommand {
 
@@ -27,6 +28,7 @@ public class ValidateCommand {
 
 	public int run(List<String> args) {
 		String format = "text";
+		boolean infos = false;
 		List<Path> paths = new ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
 			String a = args.get(i);
@@ -38,6 +40,8 @@ public class ValidateCommand {
 				if (!format.equals("text") && !format.equals("json")) {
 					throw new UsageException("unknown format '" + format + "': text or json");
 				}
+			} else if (a.equals("--info")) {
+				infos = true;
 			} else if (a.startsWith("--")) {
 				throw new UsageException("unknown option " + a);
 			} else {
@@ -51,6 +55,10 @@ public class ValidateCommand {
 		try {
 			DesignSet designs = Languages.designSet().load(paths);
 			diagnostics = designs.validate();
+			if (!infos) {
+				// Notes (a schedule running past midnight...) are for the editor and --info.
+				diagnostics = diagnostics.stream().filter(d -> d.severity() != DesignDiagnostic.Severity.INFO).toList();
+			}
 		} catch (DesignInputException e) {
 			err.println("palisade validate: " + e.getMessage());
 			return Palisade.USAGE;

@@ -1,0 +1,60 @@
+package org.palisade.validation;
+
+/**
+ * The stable codes of the design rules (docs: shared design notes, domain-rules.md).
+ * Diagnostics carry them, so users, tests and documentation can refer to a rule.
+ */
+public final class Codes {
+
+	// Electrical: the multicable I/O terminal of a camera
+	public static final String ELEC_DCOUT_CURRENT = "ELEC-DCOUT-CURRENT";
+	public static final String ELEC_DCOUT_ROLE = "ELEC-DCOUT-ROLE";
+	public static final String ELEC_GROUND_ROLE = "ELEC-GROUND-ROLE";
+	public static final String ELEC_OUT_CURRENT = "ELEC-OUT-CURRENT";
+	public static final String ELEC_IO_VOLTAGE = "ELEC-IO-VOLTAGE";
+	public static final String ELEC_INDUCTIVE_DIODE = "ELEC-INDUCTIVE-DIODE";
+	public static final String ELEC_WIRE_AREA = "ELEC-WIRE-AREA";
+	public static final String ELEC_WIRE_DROP = "ELEC-WIRE-DROP";
+	public static final String ELEC_POLARITY = "ELEC-POLARITY";
+	public static final String ELEC_DIRECTION = "ELEC-DIRECTION";
+	public static final String ELEC_PIN_SHARED = "ELEC-PIN-SHARED";
+	public static final String ELEC_POWER_INPUT = "ELEC-POWER-INPUT";
+	public static final String ELEC_VARIANT = "ELEC-VARIANT";
+	/** A wire end names a pin the terminal does not have, or a port that is not configurable. */
+	public static final String ELEC_PIN_UNKNOWN = "ELEC-PIN-UNKNOWN";
+
+	// Scheduling and rules
+	public static final String SCHED_WRAP = "SCHED-WRAP";
+	public static final String SCHED_EMPTY = "SCHED-EMPTY";
+	public static final String SCHED_OVERLAP = "SCHED-OVERLAP";
+	public static final String SCHED_TZ = "SCHED-TZ";
+	public static final String RULE_DURATION = "RULE-DURATION";
+	public static final String RULE_OUTPUT_CONFLICT = "RULE-OUTPUT-CONFLICT";
+	public static final String RULE_TRIGGER_APP = "RULE-TRIGGER-APP";
+	public static final String RULE_OUTPUT_PORT = "RULE-OUTPUT-PORT";
+	public static final String RULE_RECIPIENT = "RULE-RECIPIENT";
+
+	// Network and access
+	public static final String NET_DUP_IP = "NET-DUP-IP";
+	public static final String NET_SUBNET = "NET-SUBNET";
+	public static final String NET_FACTORY_IP = "NET-FACTORY-IP";
+	/** Not an IPv4 address or network at all (an octet above 255, a prefix above 32). */
+	public static final String NET_ADDRESS = "NET-ADDRESS";
+	public static final String SEC_PLAINTEXT_SECRET = "SEC-PLAINTEXT-SECRET";
+	public static final String SEC_HTTP_CREDENTIALS = "SEC-HTTP-CREDENTIALS";
+	public static final String SEC_PASSWORD_POLICY = "SEC-PASSWORD-POLICY";
+
+	// Video, storage, applications, firmware
+	public static final String VID_PALETTE = "VID-PALETTE";
+	public static final String VID_EIS = "VID-EIS";
+	public static final String STOR_CAPACITY = "STOR-CAPACITY";
+	public static final String APP_BUDGET = "APP-BUDGET";
+	public static final String FW_TRACK = "FW-TRACK";
+
+	// Names
+	/** Two site members (devices, schedules, recipients, networks) or two ports with one name. */
+	public static final String NAME_DUPLICATE = "NAME-DUPLICATE";
+
+	private Codes() {
+	}
+}

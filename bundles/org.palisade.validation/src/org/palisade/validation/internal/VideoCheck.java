@@ -1,0 +1,91 @@
+package org.palisade.validation.internal;
+
+import static org.palisade.validation.internal.Format.num;
+
+import org.palisade.model.site.ApplicationInstance;
+import org.palisade.model.site.ApplicationType;
+import org.palisade.model.site.Device;
+import org.palisade.model.site.DeviceType;
+import org.palisade.model.site.FirmwareTrack;
+import org.palisade.model.site.Palette;
+import org.palisade.model.site.Section;
+import org.palisade.model.site.SitePackage;
+import org.palisade.model.site.Storage;
+import org.palisade.model.site.Stream;
+import org.palisade.model.site.StreamAudience;
+import org.palisade.validation.Codes;
+import org.palisade.validation.Findings;
+import org.palisade.validation.SiteContext;
+
+/**
+ * Streams, storage, applications and firmware of each device.
+ */
+public final class VideoCheck {
+
+	private static final SitePackage P = SitePackage.eINSTANCE;
+
+	private VideoCheck() {
+	}
+
+	public static void check(Section section, SiteContext site, Findings findings) {
+		boolean integrations = site.site() != null && !site.site().getIntegrations().isEmpty();
+		for (Device d : section.getDevices()) {
+			for (Stream s : d.getStreams()) {
+				if (s.getAudience() == StreamAudience.APPLICATIONS && s.getPalette() != Palette.WHITE_HOT) {
+					findings.warning(Codes.VID_PALETTE, s, P.getStream_Palette(), "stream \"" + s.getName()
+							+ "\" is used only by applications: use the white-hot palette, not " + s.getPalette().getLiteral());
+				}
+				if (s.isEis()) {
+					findings.info(Codes.VID_EIS, s, P.getStream_Eis(), "EIS steadies \"" + s.getName()
+							+ "\" but crops the image and lowers its maximum resolution");
+				}
+			}
+			checkStorage(d, findings);
+			checkBudget(d, findings);
+			if (integrations && d.getFirmwareTrack() != FirmwareTrack.LTS && Devices.hasIoTerminal(d)) {
+				findings.info(Codes.FW_TRACK, d, P.getDevice_FirmwareTrack(), d.getName() + " is on the active firmware "
+						+ "track while the site has third-party integrations ("
+						+ String.join(", ", site.site().getIntegrations()) + "); an LTS track keeps them working: firmware lts");
+			}
+		}
+	}
+
+	private static void checkStorage(Device d, Findings findings) {
+		Storage storage = d.getStorage();
+		if (storage == null || storage.getRetention() == null || storage.getCapacity() == null) {
+			return;
+		}
+		long kbps = d.getStreams().stream().filter(Stream::isRecorded).mapToLong(s -> s.getBitrate() == null ? 0 : s.getBitrate()).sum();
+		double needed = kbps * 1000.0 / 8 * 86400 * storage.getRetention() / 1e9;
+		if (needed > storage.getCapacity()) {
+			double days = storage.getCapacity() * 1e9 / (kbps * 1000.0 / 8 * 86400);
+			findings.error(Codes.STOR_CAPACITY, storage, P.getStorage_Capacity(), d.getName() + " records " + kbps
+					+ " kbit/s for " + storage.getRetention() + " days: " + num(needed, 1) + " GB, more than the "
+					+ num(storage.getCapacity(), 1) + " GB assigned; that storage holds " + num(Math.floor(days), 0)
+					+ " days, or lower the bitrate");
+		}
+	}
+
+	private static void checkBudget(Device d, Findings findings) {
+		DeviceType type = Devices.type(d);
+		if (type == null || type.getCpuBudget() == null && type.getMemoryBudget() == null) {
+			return;
+		}
+		int cpu = 0;
+		int memory = 0;
+		for (ApplicationInstance a : d.getApplications()) {
+			ApplicationType t = a.getType();
+			if (t != null && !t.eIsProxy()) {
+				cpu += t.getCpu() == null ? 0 : t.getCpu();
+				memory += t.getMemory() == null ? 0 : t.getMemory();
+			}
+		}
+		boolean overCpu = type.getCpuBudget() != null && cpu > type.getCpuBudget();
+		boolean overMemory = type.getMemoryBudget() != null && memory > type.getMemoryBudget();
+		if (overCpu || overMemory) {
+			findings.warning(Codes.APP_BUDGET, d, P.getDevice_Applications(), "the applications of " + d.getName()
+					+ " need " + cpu + " % CPU and " + memory + " MB, more than " + type.getName() + " offers ("
+					+ type.getCpuBudget() + " %, " + type.getMemoryBudget() + " MB); verify they work together or spread them");
+		}
+	}
+}
