@@ -165,7 +165,7 @@ public final class ElectricalCheck {
 						PinSpec otherPin = Devices.pin(type, other.pin());
 						if (otherPin != null && isShort(pin, otherPin)) {
 							findings.error(pin.getFunction() == PinFunction.GROUND ? Codes.ELEC_GROUND_ROLE
-									: Codes.ELEC_DCOUT_ROLE, firstWire(node), null, "pin " + pin.getNumber() + " ("
+									: Codes.ELEC_DCOUT_ROLE, wireTo(node, other), null, "pin " + pin.getNumber() + " ("
 									+ role(pin) + ") and pin " + other.pin() + " (" + role(otherPin)
 									+ ") are connected: a short circuit");
 						}
@@ -176,14 +176,14 @@ public final class ElectricalCheck {
 					TerminalPolarity polarity = other.terminal().getPolarity();
 					if (pin.getFunction() == PinFunction.DC_OUT && (Devices.isSensor(other.device())
 							|| Devices.isSupply(other.device()))) {
-						findings.error(Codes.ELEC_DCOUT_ROLE, firstWire(node), null, "pin " + pin.getNumber()
+						findings.error(Codes.ELEC_DCOUT_ROLE, wireTo(node, other), null, "pin " + pin.getNumber()
 								+ " is the 12 V DC output, for powering loads only: it is wired to " + other.label()
 								+ (Devices.isSensor(other.device()) ? ", a sensor contact; wire sensors to an I/O port (pin 3 or 4) and pin 1"
 										: ", a supply terminal; never feed or load it from another supply"));
 					}
 					if (pin.getFunction() == PinFunction.GROUND && Devices.isSupply(other.device())
 							&& polarity == TerminalPolarity.POSITIVE) {
-						findings.error(Codes.ELEC_GROUND_ROLE, firstWire(node), null, "pin " + pin.getNumber()
+						findings.error(Codes.ELEC_GROUND_ROLE, wireTo(node, other), null, "pin " + pin.getNumber()
 								+ " is the 0 V reference: it is wired to " + other.label()
 								+ ", the + of a supply, which shorts that supply");
 					}
@@ -194,6 +194,12 @@ public final class ElectricalCheck {
 		private static boolean isShort(PinSpec a, PinSpec b) {
 			// Two supply-side pins, or a supply pin and a configurable one, must never meet.
 			return a.getFunction() != b.getFunction() || a.getFunction() == PinFunction.DC_OUT;
+		}
+
+		/** @return the wire that reaches {@code to} on the way from {@code from} */
+		private Wire wireTo(Node from, Node to) {
+			List<Wire> path = wiring.path(from, to);
+			return path.isEmpty() ? firstWire(from) : path.get(path.size() - 1);
 		}
 
 		private Wire firstWire(Node node) {

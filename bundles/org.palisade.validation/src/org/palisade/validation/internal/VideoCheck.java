@@ -83,7 +83,7 @@ public final class VideoCheck {
 		boolean overCpu = type.getCpuBudget() != null && cpu > type.getCpuBudget();
 		boolean overMemory = type.getMemoryBudget() != null && memory > type.getMemoryBudget();
 		if (overCpu || overMemory) {
-			findings.warning(Codes.APP_BUDGET, d, P.getDevice_Applications(), "the applications of " + d.getName()
+			findings.warning(Codes.APP_BUDGET, d, null, "the applications of " + d.getName()
 					+ " need " + cpu + " % CPU and " + memory + " MB, more than " + type.getName() + " offers ("
 					+ type.getCpuBudget() + " %, " + type.getMemoryBudget() + " MB); verify they work together or spread them");
 		}

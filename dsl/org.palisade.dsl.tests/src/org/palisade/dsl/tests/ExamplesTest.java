@@ -41,7 +41,9 @@ class ExamplesTest {
 	@MethodSource("examples")
 	void exampleIsClean(Path example) throws Exception {
 		DesignSet set = designSets.get().load(List.of(example));
-		List<DesignDiagnostic> diagnostics = set.validate();
+		// Notes (a schedule running past midnight) are allowed; errors and warnings are not.
+		List<DesignDiagnostic> diagnostics = set.validate().stream()
+				.filter(d -> d.severity() != DesignDiagnostic.Severity.INFO).toList();
 		assertEquals(List.of(), diagnostics.stream().map(DesignDiagnostic::format).toList());
 		assertEquals(1, set.designs().size());
 	}

@@ -55,10 +55,10 @@ class SyntaxErrorTest {
 
 	@Test
 	void unknownCatalogEntryIsALinkingError() throws Exception {
-		List<DesignDiagnostic> d = check("site \"X\" {\n  camera C : \"AXIS Nonexistent\" at 10.0.0.2\n}\n");
+		List<DesignDiagnostic> d = check("site \"X\" {\n  timezone \"UTC\"\n  camera C : \"AXIS Nonexistent\" at 10.0.0.2\n}\n");
 		assertEquals(1, d.size(), d.toString());
 		assertEquals("LINK", d.get(0).code());
-		assertEquals(2, d.get(0).line());
+		assertEquals(3, d.get(0).line());
 		assertTrue(d.get(0).message().contains("AXIS Nonexistent"), d.get(0).message());
 	}
 }

@@ -1,5 +1,7 @@
 package org.palisade.dsl.validation;
 
+import java.util.List;
+
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.validation.Check;
@@ -21,9 +23,22 @@ public class SiteValidator extends AbstractSiteValidator {
 
 	private final PerimeterValidator rules = new PerimeterValidator();
 
+	/** The rules engine failed on this design: a bug in Palisade, shown rather than hidden. */
+	public static final String INTERNAL = "INTERNAL";
+
 	@Check(CheckType.FAST)
 	public void checkDesignRules(Design design) {
-		for (Finding f : rules.validate(design)) {
+		List<Finding> findings;
+		try {
+			findings = rules.validate(design);
+		} catch (RuntimeException e) {
+			// Xtext would log and drop it; a design that was not checked must not look clean.
+			StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+			error("the design rules could not be checked (" + e + (where == null ? "" : " at " + where)
+					+ "); please report this", design, null, INTERNAL);
+			return;
+		}
+		for (Finding f : findings) {
 			switch (f.severity()) {
 			case ERROR -> acceptError(f.message(), f.target(), f.feature(), INSIGNIFICANT_INDEX, f.code());
 			case WARNING -> acceptWarning(f.message(), f.target(), f.feature(), INSIGNIFICANT_INDEX, f.code());

@@ -1,0 +1,150 @@
+package org.palisade.deploy.vapix;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.palisade.deploy.vapix.internal.HttpTransport;
+import org.palisade.deploy.vapix.internal.JsonRpcClient;
+import org.palisade.deploy.vapix.internal.SoapClient;
+
+/**
+ * Entry point for talking VAPIX to one Axis device: typed APIs over one authenticated transport.
+ * <p>
+ * Transport contract:
+ * <ul>
+ * <li>Authentication follows the device's {@code WWW-Authenticate} challenge (Digest SHA-256 or
+ * MD5 with qop=auth and nonce counting, else Basic), pre-emptively after the first challenge; a
+ * {@code stale=true} challenge is answered with the new nonce; rejected credentials end in
+ * {@link VapixException.Kind#AUTHENTICATION}.</li>
+ * <li>HTTPS verifies certificates by default ({@link TlsOptions}); there is no way to turn that off.</li>
+ * <li>Connect timeout and per-request response timeout from the builder.</li>
+ * <li>Retries with exponential backoff and jitter ({@link RetryPolicy}) on transient faults only.
+ * Reads retry on connect failures, dropped connections/timeouts and HTTP 500/502/503/504.
+ * Idempotent writes (param.cgi update, setPorts, Remove*) retry on the same except 500, since a
+ * 500 may follow a partly applied write. Non-idempotent writes (Add*, playclip,
+ * setStateSequence) retry only when the request surely was not processed: connect failure or
+ * 503; a dropped connection or timeout is reported with its outcome unknown.</li>
+ * <li>Credentials are copied at build time, never logged and never in exceptions; {@link #close()}
+ * wipes the copy.</li>
+ * </ul>
+ * Thread-safe: one client may serve concurrent calls to its device.
+ */
+public final class VapixClient implements AutoCloseable {
+
+	private final String device;
+	private final URI baseUri;
+	private final Credentials credentials;
+	private final ParamCgi paramCgi;
+	private final PortManagement portManagement;
+	private final Event1 event1;
+	private final Action1 action1;
+	private final ApiDiscovery apiDiscovery;
+	private final BasicDeviceInfo basicDeviceInfo;
+	private final Playclip playclip;
+
+	private VapixClient(Builder b, HttpClient http) {
+		this.device = b.device;
+		this.baseUri = b.baseUri;
+		this.credentials = b.credentials.copy();
+		HttpTransport transport = new HttpTransport(device, baseUri, credentials, http, b.requestTimeout, b.retry);
+		JsonRpcClient rpc = new JsonRpcClient(transport);
+		SoapClient soap = new SoapClient(transport);
+		this.paramCgi = new ParamCgi(transport);
+		this.portManagement = new PortManagement(rpc);
+		this.event1 = new Event1(soap);
+		this.action1 = new Action1(soap);
+		this.apiDiscovery = new ApiDiscovery(rpc);
+		this.basicDeviceInfo = new BasicDeviceInfo(rpc);
+		this.playclip = new Playclip(transport);
+	}
+
+	/**
+	 * @param device  a name used in logs and errors (e.g. the design's device name)
+	 * @param baseUri {@code http://host[:port]} or {@code https://host[:port]}
+	 */
+	public static Builder builder(String device, URI baseUri) {
+		return new Builder(device, baseUri);
+	}
+
+	/**
+	 * An HTTP client suitable for VAPIX (HTTP/1.1, no redirects) that several {@link VapixClient}s
+	 * with the same TLS choice may share, which saves a selector thread per device in large fleets.
+	 */
+	public static HttpClient newHttpClient(TlsOptions tls, Duration connectTimeout)
+			throws GeneralSecurityException, IOException {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+				.connectTimeout(connectTimeout).sslContext(tls.createSslContext()).build();
+	}
+
+	public String device() { return device; }
+	public URI baseUri() { return baseUri; }
+	public ParamCgi paramCgi() { return paramCgi; }
+	public PortManagement portManagement() { return portManagement; }
+	public Event1 event1() { return event1; }
+	public Action1 action1() { return action1; }
+	public ApiDiscovery apiDiscovery() { return apiDiscovery; }
+	public BasicDeviceInfo basicDeviceInfo() { return basicDeviceInfo; }
+	public Playclip playclip() { return playclip; }
+
+	/** Wipes this client's copy of the password; later calls fail. */
+	@Override
+	public void close() {
+		credentials.clear();
+	}
+
+	@Override
+	public String toString() {
+		return "VapixClient[" + device + ", " + baseUri + ", user=" + credentials.username() + "]";
+	}
+
+	/** Builder; defaults: system TLS trust, connect timeout 5 s, request timeout 15 s, {@link RetryPolicy#defaults()}. */
+	public static final class Builder {
+		private final String device;
+		private final URI baseUri;
+		private Credentials credentials;
+		private TlsOptions tls = TlsOptions.systemDefault();
+		private Duration connectTimeout = Duration.ofSeconds(5);
+		private Duration requestTimeout = Duration.ofSeconds(15);
+		private RetryPolicy retry = RetryPolicy.defaults();
+		private HttpClient httpClient;
+
+		private Builder(String device, URI baseUri) {
+			this.device = Objects.requireNonNull(device, "device");
+			this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+			String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
+			if (!scheme.equals("http") && !scheme.equals("https")) {
+				throw new IllegalArgumentException("base URI must be http or https: " + baseUri);
+			}
+			if (baseUri.getRawUserInfo() != null) {
+				throw new IllegalArgumentException("put credentials in Credentials, not in the URI");
+			}
+		}
+
+		/** Copied at {@link #build()}; the caller keeps ownership of its object. */
+		public Builder credentials(Credentials value) { this.credentials = Objects.requireNonNull(value); return this; }
+		public Builder tls(TlsOptions value) { this.tls = Objects.requireNonNull(value); return this; }
+		public Builder connectTimeout(Duration value) { this.connectTimeout = Objects.requireNonNull(value); return this; }
+		public Builder requestTimeout(Duration value) { this.requestTimeout = Objects.requireNonNull(value); return this; }
+		public Builder retryPolicy(RetryPolicy value) { this.retry = Objects.requireNonNull(value); return this; }
+
+		/** Use a shared client (see {@link VapixClient#newHttpClient}); its TLS and connect timeout then apply. */
+		public Builder httpClient(HttpClient value) { this.httpClient = Objects.requireNonNull(value); return this; }
+
+		/**
+		 * @throws GeneralSecurityException if the TLS trust material is invalid
+		 * @throws IOException              if a trust store file cannot be read
+		 */
+		public VapixClient build() throws GeneralSecurityException, IOException {
+			if (credentials == null) {
+				throw new IllegalStateException("credentials are required");
+			}
+			HttpClient http = httpClient != null ? httpClient : newHttpClient(tls, connectTimeout);
+			return new VapixClient(this, http);
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package org.palisade.deploy.vapix.internal;
+
+import java.net.Socket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Trusts exactly one server certificate: the one whose DER encoding has the pinned SHA-256.
+ * Extends {@link X509ExtendedTrustManager} so the JDK does not wrap it with its own host name
+ * check; the pin is the identity check. Never trusts client certificates.
+ */
+public final class PinnedTrustManager extends X509ExtendedTrustManager {
+
+	private final byte[] pin;
+
+	public PinnedTrustManager(byte[] sha256) {
+		this.pin = sha256.clone();
+	}
+
+	private void check(X509Certificate[] chain) throws CertificateException {
+		if (chain == null || chain.length == 0) {
+			throw new CertificateException("the server sent no certificate");
+		}
+		try {
+			byte[] actual = MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
+			if (!MessageDigest.isEqual(actual, pin)) {
+				throw new CertificateException("server certificate does not match the pinned SHA-256 fingerprint");
+			}
+		} catch (NoSuchAlgorithmException e) {
+			throw new CertificateException(e);
+		}
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+		check(chain);
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+		check(chain);
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+			throws CertificateException {
+		check(chain);
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+		throw new CertificateException("client certificates are not accepted");
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+			throws CertificateException {
+		throw new CertificateException("client certificates are not accepted");
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+			throws CertificateException {
+		throw new CertificateException("client certificates are not accepted");
+	}
+
+	@Override
+	public X509Certificate[] getAcceptedIssuers() {
+		return new X509Certificate[0];
+	}
+}

@@ -1,0 +1,127 @@
+package org.palisade.simulator.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.palisade.simulator.DeviceDescriptor;
+import org.palisade.simulator.DeviceKind;
+import org.palisade.simulator.DeviceState;
+import org.palisade.simulator.VirtualDevice;
+
+class ParamCgiEndpointTest {
+
+	private static final String CGI = "/axis-cgi/param.cgi";
+	private VirtualDevice device;
+	private TestHttp http;
+
+	@BeforeEach
+	void start() throws Exception {
+		device = new VirtualDevice(DeviceDescriptor.builder("cam").password("pw".toCharArray()).build()).start();
+		http = new TestHttp(device.baseUri(), "root", "pw");
+	}
+
+	@AfterEach
+	void stop() {
+		device.stop();
+	}
+
+	@Test
+	void listsGroupsCommaJoinedWithOrWithoutRoot() throws Exception {
+		HttpResponse<String> r = http.get(CGI + "?action=list&group=root.IOPort.I0.Direction,Properties.Firmware");
+		assertEquals(200, r.statusCode());
+		assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+		assertEquals("root.IOPort.I0.Direction=input\nroot.Properties.Firmware.Version=11.11.73\n", r.body());
+	}
+
+	@Test
+	void listsEveryIoPortParameter() throws Exception {
+		String body = http.get(CGI + "?action=list&group=IOPort").body();
+		for (String p : List.of("Configurable=yes", "Direction=input", "Usage=", "Input.Name=Port 1", "Input.Trig=closed",
+				"Output.Name=Port 1", "Output.Active=closed", "Output.Mode=bistable", "Output.PulseTime=0")) {
+			assertTrue(body.contains("root.IOPort.I0." + p + "\n"), p);
+			assertTrue(body.contains("root.IOPort.I1." + p.replace("Port 1", "Port 2") + "\n"), p);
+		}
+		assertFalse(body.contains("IOPort.I2"));
+	}
+
+	@Test
+	void groupMatchesOnDotBoundaryOnly() throws Exception {
+		String body = http.get(CGI + "?action=list&group=Image.I0").body();
+		assertTrue(body.contains("root.Image.I0.Appearance.Resolution=768x576"));
+		assertFalse(body.contains("ImageSource"));
+		assertTrue(http.get(CGI + "?action=list&group=ImageSource.I0.Sensor").body().contains("ThermalPalette="));
+	}
+
+	@Test
+	void unknownGroupIsAnAxisError() throws Exception {
+		HttpResponse<String> r = http.get(CGI + "?action=list&group=Brand,Nope.X");
+		assertEquals(200, r.statusCode());
+		assertEquals("# Error: Error -1 getting param in group 'Nope.X'\n", r.body());
+	}
+
+	@Test
+	void updateAnswersOkAndIsVisibleToList() throws Exception {
+		HttpResponse<String> r = http.get(CGI
+				+ "?action=update&IOPort.I0.Direction=output&root.IOPort.I0.Output.Name=Flashing%20beacon&IOPort.I0.Output.Active=open");
+		assertEquals("OK\n", r.body());
+		assertEquals("Flashing beacon", device.state().parameter("IOPort.I0.Output.Name"));
+		DeviceState.IoPort port = device.state().ioPorts().get(0);
+		assertEquals("output", port.direction());
+		assertEquals("Flashing beacon", port.name());
+		assertEquals("closed", port.normalState());
+	}
+
+	@Test
+	void updateByFormPost() throws Exception {
+		HttpResponse<String> r = http.post(CGI, "application/x-www-form-urlencoded",
+				"action=update&Image.I0.Appearance.Resolution=640x480&Image.I0.RateControl.Mode=cbr");
+		assertEquals("OK\n", r.body());
+		assertEquals("640x480", device.state().parameter("root.Image.I0.Appearance.Resolution"));
+	}
+
+	@Test
+	void failedUpdateChangesNothing() throws Exception {
+		var before = device.state().snapshot();
+		String bad = http.get(CGI + "?action=update&IOPort.I0.Output.Name=X&IOPort.I0.Direction=sideways").body();
+		assertEquals("# Error: Error setting 'root.IOPort.I0.Direction' to 'sideways'! Invalid value\n", bad);
+		assertTrue(http.get(CGI + "?action=update&Brand.ProdNbr=X").body().startsWith("# Error: "));
+		assertTrue(http.get(CGI + "?action=update&No.Such=1").body().contains("does not exist"));
+		assertTrue(http.get(CGI + "?action=update&Image.I0.Stream.FPS=fast").body().startsWith("# Error: "));
+		assertEquals(before, device.state().snapshot());
+	}
+
+	@Test
+	void fixedPortsCannotChangeDirection() throws Exception {
+		try (VirtualDevice fixed = new VirtualDevice(DeviceDescriptor.builder("f").portsConfigurable(false)
+				.password("pw".toCharArray()).build()).start()) {
+			String body = new TestHttp(fixed.baseUri(), "root", "pw").get(CGI + "?action=update&IOPort.I0.Direction=output").body();
+			assertTrue(body.startsWith("# Error: ") && body.contains("not configurable"), body);
+		}
+	}
+
+	@Test
+	void speakerListsMediaClips() throws Exception {
+		try (VirtualDevice horn = new VirtualDevice(DeviceDescriptor.builder("horn").kind(DeviceKind.SPEAKER)
+				.clips(List.of("Intruder warning", "Siren")).password("pw".toCharArray()).build()).start()) {
+			String body = new TestHttp(horn.baseUri(), "root", "pw").get(CGI + "?action=list&group=MediaClip").body();
+			assertTrue(body.startsWith("root.MediaClip.MaxGroups=10\n"), body);
+			assertTrue(body.contains("root.MediaClip.M0.Name=Intruder warning\n"));
+			assertTrue(body.contains("root.MediaClip.M1.Location=/etc/audioclips/siren.au\n"));
+			assertTrue(body.contains("root.MediaClip.M1.Type=audio\n"));
+			assertTrue(new TestHttp(horn.baseUri(), "root", "pw").get(CGI + "?action=list&group=Brand.ProdNbr").body()
+					.equals("root.Brand.ProdNbr=C1310-E\n"));
+		}
+	}
+
+	@Test
+	void unknownActionIsAnError() throws Exception {
+		assertTrue(http.get(CGI + "?action=add&group=MediaClip").body().startsWith("# Error: "));
+	}
+}

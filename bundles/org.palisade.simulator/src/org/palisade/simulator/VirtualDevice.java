@@ -1,0 +1,129 @@
+package org.palisade.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+import org.palisade.simulator.internal.DeviceServer;
+import org.palisade.simulator.internal.StateStore;
+
+/**
+ * One virtual Axis device: a real HTTP(S) server on 127.0.0.1 answering the VAPIX calls a deployer
+ * makes (param.cgi, port management, API discovery, basic device info, event1/action1 SOAP,
+ * playclip.cgi) behind Digest (or Basic) authentication, with inspectable state
+ * ({@link #state()}), a request log ({@link #requestLog()}) and fault injection
+ * ({@link #faults()}).
+ * <p>
+ * Lifecycle: {@link #start()} binds (port 0 = ephemeral), {@link #stop()} / {@link #close()}
+ * releases the socket. State survives a stop/start cycle of the same instance.
+ */
+public final class VirtualDevice implements AutoCloseable {
+
+	private final DeviceDescriptor descriptor;
+	private final StateStore store;
+	private final DeviceState state;
+	private final FaultInjector faults = new FaultInjector();
+	private final DeviceServer server;
+	private volatile boolean running;
+
+	public VirtualDevice(DeviceDescriptor descriptor) {
+		this.descriptor = Objects.requireNonNull(descriptor);
+		this.store = new StateStore(descriptor);
+		this.state = new DeviceState(store);
+		this.server = new DeviceServer(descriptor, store, faults);
+	}
+
+	/** Starts with a private handler thread pool. */
+	public VirtualDevice start() throws IOException {
+		return start(null);
+	}
+
+	/**
+	 * Starts serving.
+	 *
+	 * @param executor handler threads shared by a fleet, or {@code null} for a private pool
+	 * @throws IOException if the port cannot be bound
+	 */
+	public synchronized VirtualDevice start(Executor executor) throws IOException {
+		if (!running) {
+			server.start(executor);
+			running = true;
+		}
+		return this;
+	}
+
+	/** Stops serving at once; idempotent. */
+	public synchronized void stop() {
+		if (running) {
+			server.stop();
+			running = false;
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public boolean isRunning() {
+		return running;
+	}
+
+	public DeviceDescriptor descriptor() {
+		return descriptor;
+	}
+
+	public String name() {
+		return descriptor.name();
+	}
+
+	/** @return the bound port; the device must be running */
+	public int port() {
+		if (!running) {
+			throw new IllegalStateException("device " + name() + " is not running");
+		}
+		return server.port();
+	}
+
+	/** @return {@code http://127.0.0.1:<port>} (or https), without a trailing slash */
+	public URI baseUri() {
+		return URI.create((descriptor.tlsKeyStore() != null ? "https" : "http") + "://127.0.0.1:" + port());
+	}
+
+	public DeviceState state() {
+		return state;
+	}
+
+	public FaultInjector faults() {
+		return faults;
+	}
+
+	/** @return the requests seen so far (oldest first; capped at the newest 50,000) */
+	public List<RequestRecord> requestLog() {
+		return server.requestLog();
+	}
+
+	public void clearRequestLog() {
+		server.clearRequestLog();
+	}
+
+	/**
+	 * Simulates someone changing the device password: from now on only {@code newPassword} is
+	 * accepted. The array is copied; the caller may clear it.
+	 */
+	public void changePassword(char[] newPassword) {
+		server.authenticator().changePassword(newPassword);
+	}
+
+	/** Forgets all Digest nonces, so the next request with an old nonce is answered {@code stale=true}. */
+	public void expireNonces() {
+		server.authenticator().expireNonces();
+	}
+
+	@Override
+	public String toString() {
+		return "VirtualDevice[" + descriptor + (running ? ", port " + server.port() : ", stopped") + "]";
+	}
+}

@@ -1,0 +1,250 @@
+package org.palisade.simulator.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import org.palisade.simulator.DeviceDescriptor;
+import org.palisade.simulator.FaultInjector;
+import org.palisade.simulator.RequestRecord;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * The HTTP front of one virtual device: binds 127.0.0.1, and for every request applies, in this
+ * order, latency, authentication, the fault decision, then the endpoint for the path.
+ * Order matters: a fault is decided only after authentication, and before the endpoint runs, so
+ * a faulted call never touches the state.
+ */
+public final class DeviceServer {
+
+	private static final int MAX_LOG = 50_000;
+	private static final System.Logger LOG = System.getLogger("org.palisade.simulator");
+
+	static {
+		// The JDK server writes headers and body in separate segments; with Nagle's algorithm on,
+		// the client's delayed ACK adds ~40 ms to every answer, which would swamp injected latency
+		// in benchmarks. Must be set before the first server is created; an explicit setting wins.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
+	private final DeviceDescriptor descriptor;
+	private final StateStore store;
+	private final FaultInjector faults;
+	private final DigestAuthenticator auth;
+	private final Map<String, Endpoint> routes;
+	private final Deque<RequestRecord> log = new ArrayDeque<>();
+	private HttpServer server;
+	private ExecutorService ownExecutor;
+
+	public DeviceServer(DeviceDescriptor descriptor, StateStore store, FaultInjector faults) {
+		this.descriptor = descriptor;
+		this.store = store;
+		this.faults = faults;
+		char[] pw = descriptor.password();
+		this.auth = new DigestAuthenticator("AXIS_" + descriptor.serial(), descriptor.authMode(),
+				descriptor.nonceLifetime(), descriptor.username(), pw, Clock.systemUTC());
+		java.util.Arrays.fill(pw, '\0');
+		SoapEndpoint soap = new SoapEndpoint(new Event1Service(store), new Action1Service(store));
+		JsonApis json = new JsonApis(store);
+		this.routes = Map.of(
+				"/axis-cgi/param.cgi", new ParamCgiEndpoint(store),
+				"/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store),
+				"/axis-cgi/apidiscovery.cgi", json::apiDiscovery,
+				"/axis-cgi/basicdeviceinfo.cgi", json::basicDeviceInfo,
+				"/vapix/services", soap,
+				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store));
+	}
+
+	public DigestAuthenticator authenticator() {
+		return auth;
+	}
+
+	/**
+	 * Binds and starts serving.
+	 *
+	 * @param executor handler threads shared with other devices, or {@code null} for a private pool
+	 */
+	public synchronized void start(Executor executor) throws IOException {
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), descriptor.listenPort());
+		if (descriptor.tlsKeyStore() != null) {
+			HttpsServer https = HttpsServer.create(address, 128);
+			https.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+			server = https;
+		} else {
+			server = HttpServer.create(address, 128);
+		}
+		server.createContext("/", this::dispatch);
+		if (executor == null) {
+			ownExecutor = Executors.newCachedThreadPool(r -> {
+				Thread t = new Thread(r, "virtual-device-" + descriptor.name());
+				t.setDaemon(true);
+				return t;
+			});
+			executor = ownExecutor;
+		}
+		server.setExecutor(executor);
+		server.start();
+	}
+
+	private SSLContext sslContext() throws IOException {
+		char[] pw = descriptor.tlsKeyStorePassword();
+		try (InputStream in = Files.newInputStream(descriptor.tlsKeyStore())) {
+			KeyStore ks = KeyStore.getInstance("PKCS12");
+			ks.load(in, pw);
+			KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			kmf.init(ks, pw);
+			SSLContext ctx = SSLContext.getInstance("TLS");
+			ctx.init(kmf.getKeyManagers(), null, null);
+			return ctx;
+		} catch (GeneralSecurityException e) {
+			throw new IOException("cannot load the device key store", e);
+		} finally {
+			java.util.Arrays.fill(pw, '\0');
+		}
+	}
+
+	/** Stops listening at once; in-flight exchanges are abandoned. */
+	public synchronized void stop() {
+		if (server != null) {
+			server.stop(0);
+			server = null;
+		}
+		if (ownExecutor != null) {
+			ownExecutor.shutdownNow();
+			ownExecutor = null;
+		}
+	}
+
+	/** @return the bound port; only valid after {@link #start(Executor)} */
+	public synchronized int port() {
+		return server.getAddress().getPort();
+	}
+
+	public List<RequestRecord> requestLog() {
+		synchronized (log) {
+			return List.copyOf(log);
+		}
+	}
+
+	public void clearRequestLog() {
+		synchronized (log) {
+			log.clear();
+		}
+	}
+
+	private void record(Instant at, HttpExchange ex, String operation, int status, String fault) {
+		RequestRecord r = new RequestRecord(at, ex.getRequestMethod(), ex.getRequestURI().getPath(), operation, status,
+				fault);
+		synchronized (log) {
+			if (log.size() >= MAX_LOG) {
+				log.removeFirst();
+			}
+			log.addLast(r);
+		}
+		LOG.log(System.Logger.Level.DEBUG, () -> descriptor.name() + " " + r.method() + " " + r.path() + " "
+				+ (operation == null ? "" : operation + " ") + "-> " + status + (fault == null ? "" : " [" + fault + "]"));
+	}
+
+	private void dispatch(HttpExchange ex) throws IOException {
+		Instant at = Instant.now();
+		try (ex) {
+			byte[] body = HttpIo.readBody(ex.getRequestBody());
+			sleep(faults.latency());
+			String uri = ex.getRequestURI().getRawPath()
+					+ (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+			DigestAuthenticator.Outcome outcome = auth.check(ex.getRequestMethod(), uri,
+					ex.getRequestHeaders().getFirst("Authorization"));
+			if (outcome != DigestAuthenticator.Outcome.OK) {
+				for (String c : auth.challenges(outcome == DigestAuthenticator.Outcome.STALE)) {
+					ex.getResponseHeaders().add("WWW-Authenticate", c);
+				}
+				// Recorded before answering, so a client that got its answer always finds the record.
+				record(at, ex, null, 401, null);
+				send(ex, Response.text(401, "401 Unauthorized\n", null));
+				return;
+			}
+			FaultInjector.Decision decision = faults.decide();
+			switch (decision.kind()) {
+			case DROP_CONNECTION -> {
+				// Closing before any response header makes the JDK server close the socket:
+				// the client sees the connection end with no response at all.
+				record(at, ex, null, RequestRecord.NO_RESPONSE, "dropped connection");
+				return;
+			}
+			case HTTP_ERROR -> {
+				record(at, ex, null, decision.status(), "HTTP " + decision.status());
+				send(ex, Response.text(decision.status(), decision.status() + " Service fault (injected)\n", null));
+				return;
+			}
+			default -> {
+				// serve normally
+			}
+			}
+			Endpoint endpoint = routes.get(ex.getRequestURI().getPath());
+			Response response;
+			if (endpoint == null) {
+				response = Response.text(404, "404 Not Found\n", null);
+			} else {
+				response = endpoint.handle(request(ex, body));
+			}
+			record(at, ex, response.operation(), response.status(), null);
+			send(ex, response);
+		} catch (RuntimeException e) {
+			LOG.log(System.Logger.Level.WARNING, descriptor.name() + ": internal error in the virtual device", e);
+			record(at, ex, null, 500, "internal error");
+			throw e;
+		}
+	}
+
+	private static Request request(HttpExchange ex, byte[] body) {
+		Map<String, String> query = HttpIo.parseForm(ex.getRequestURI().getRawQuery(), HttpIo.newQuery());
+		String type = ex.getRequestHeaders().getFirst("Content-Type");
+		if ("POST".equals(ex.getRequestMethod()) && type != null
+				&& type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+			HttpIo.parseForm(new String(body, java.nio.charset.StandardCharsets.UTF_8), query);
+		}
+		return new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), query, body, ex.getRequestHeaders());
+	}
+
+	private static void send(HttpExchange ex, Response r) throws IOException {
+		ex.getResponseHeaders().set("Content-Type", r.contentType());
+		ex.getResponseHeaders().set("Server", "Virtual Axis device (Palisade)");
+		ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+		if (r.body().length > 0) {
+			ex.getResponseBody().write(r.body());
+		}
+	}
+
+	private static void sleep(Duration d) {
+		if (!d.isZero() && !d.isNegative()) {
+			try {
+				Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+}

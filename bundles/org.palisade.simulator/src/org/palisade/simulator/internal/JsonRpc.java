@@ -1,0 +1,132 @@
+package org.palisade.simulator.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * The JSON envelope shared by Axis' newer CGI APIs (vapix.md §2, §8): request
+ * {@code {apiVersion, context, method, params}}, reply with {@code data} or
+ * {@code error{code, message}}. Error replies use HTTP 200 (the status is unconfirmed; the
+ * envelope is what clients read).
+ */
+final class JsonRpc {
+
+	static final int BAD_VALUE = 1000;
+	static final int POST_ONLY = 2002;
+	static final int VERSION = 2003;
+	static final int METHOD = 2004;
+	static final int BAD_JSON = 4000;
+	static final int MISSING_PARAM = 4002;
+	static final int INTERNAL = 8000;
+
+	private static final Gson GSON = new Gson();
+
+	/** A parsed call; {@code params} is never null (empty when absent). */
+	record Call(String apiVersion, String context, String method, JsonObject params) {
+	}
+
+	/** Thrown by handlers to answer with the error envelope. */
+	static final class RpcError extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+		final int code;
+
+		RpcError(int code, String message) {
+			super(message, null, false, false);
+			this.code = code;
+		}
+	}
+
+	private JsonRpc() {
+	}
+
+	/**
+	 * @param supportedMinor highest supported minor version of major version 1
+	 * @throws RpcError for GET, bad JSON, a missing method or an unsupported version
+	 */
+	static Call parse(Request r, int supportedMinor) {
+		if (!"POST".equals(r.method())) {
+			throw new RpcError(POST_ONLY, "Only POST supported");
+		}
+		JsonObject o;
+		try {
+			JsonElement e = JsonParser.parseString(r.bodyText());
+			if (!e.isJsonObject()) {
+				throw new RpcError(BAD_JSON, "JSON input error");
+			}
+			o = e.getAsJsonObject();
+		} catch (JsonParseException | IllegalStateException e) {
+			throw new RpcError(BAD_JSON, "JSON input error");
+		}
+		String version = string(o, "apiVersion");
+		String context = string(o, "context");
+		String method = string(o, "method");
+		if (method == null) {
+			throw new RpcError(MISSING_PARAM, "Missing method");
+		}
+		if (version == null) {
+			throw new RpcError(MISSING_PARAM, "Missing apiVersion");
+		}
+		if (!version.matches("1(\\.\\d+)?") || minor(version) > supportedMinor) {
+			throw new RpcError(VERSION, "The requested API version is not supported");
+		}
+		JsonObject params = o.has("params") && o.get("params").isJsonObject() ? o.getAsJsonObject("params")
+				: new JsonObject();
+		return new Call(version, context, method, params);
+	}
+
+	private static int minor(String version) {
+		int dot = version.indexOf('.');
+		return dot < 0 ? 0 : Integer.parseInt(version.substring(dot + 1));
+	}
+
+	/** @return the string member, also accepting a JSON number, or {@code null} */
+	static String string(JsonObject o, String name) {
+		JsonElement e = o.get(name);
+		if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+			return null;
+		}
+		return e.getAsString();
+	}
+
+	/** @param data the {@code data} member, or {@code null} to omit it */
+	static Response ok(Call c, JsonObject data) {
+		JsonObject o = envelope(c.apiVersion(), c.context(), c.method());
+		if (data != null) {
+			o.add("data", data);
+		}
+		return Response.json(200, GSON.toJson(o), c.method());
+	}
+
+	static Response error(Request r, RpcError e, String apiVersion) {
+		String method = null;
+		String context = null;
+		try {
+			JsonObject o = JsonParser.parseString(r.bodyText()).getAsJsonObject();
+			method = string(o, "method");
+			context = string(o, "context");
+		} catch (RuntimeException ignored) {
+			// bad JSON: echo nothing
+		}
+		JsonObject o = envelope(apiVersion, context, method);
+		JsonObject err = new JsonObject();
+		err.addProperty("code", e.code);
+		err.addProperty("message", e.getMessage());
+		o.add("error", err);
+		return Response.json(200, GSON.toJson(o), method);
+	}
+
+	private static JsonObject envelope(String apiVersion, String context, String method) {
+		JsonObject o = new JsonObject();
+		o.addProperty("apiVersion", apiVersion);
+		if (context != null) {
+			o.addProperty("context", context);
+		}
+		if (method != null) {
+			o.addProperty("method", method);
+		}
+		return o;
+	}
+}

@@ -1,0 +1,123 @@
+package org.palisade.simulator.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /axis-cgi/param.cgi}: {@code action=list} and {@code action=update}, by GET query or form
+ * POST (vapix.md §1).
+ * <p>
+ * Shapes: list answers 200 text/plain {@code root.Group.Param=value} lines; groups are comma
+ * separated, {@code root.} optional, a group matches itself and everything under it. An unknown
+ * group makes the whole answer a single {@code # Error: Error -1 getting param in group '<g>'}
+ * line (200), as acap-rs expects ("if any group is invalid, an error is returned"). Update answers
+ * {@code OK}; any bad name or value answers one {@code # Error: ...} line with HTTP 200 and
+ * changes nothing (the status of update errors is unconfirmed; clients should accept both).
+ * {@code add}/{@code remove} of dynamic groups is unconfirmed and answered with an error.
+ */
+final class ParamCgiEndpoint implements Endpoint {
+
+	private final StateStore store;
+
+	ParamCgiEndpoint(StateStore store) {
+		this.store = store;
+	}
+
+	@Override
+	public Response handle(Request request) {
+		String action = request.query().get("action");
+		if ("list".equals(action)) {
+			return list(request.query().get("group"));
+		}
+		if ("update".equals(action)) {
+			return update(request.query());
+		}
+		return Response.text(200, "# Error: Unsupported action '" + (action == null ? "" : action) + "'\n",
+				action == null ? "param.cgi" : action);
+	}
+
+	private Response list(String groups) {
+		Map<String, String> all = store.parameters();
+		StringBuilder out = new StringBuilder();
+		List<String> wanted = new ArrayList<>();
+		if (groups == null || groups.isBlank()) {
+			wanted.add("");
+		} else {
+			for (String g : groups.split(",")) {
+				wanted.add(StateStore.stripRoot(g.trim()));
+			}
+		}
+		for (String g : wanted) {
+			boolean found = false;
+			for (Map.Entry<String, String> e : all.entrySet()) {
+				String k = e.getKey();
+				if (g.isEmpty() || k.equals(g) || k.startsWith(g + ".")) {
+					out.append("root.").append(k).append('=').append(e.getValue()).append('\n');
+					found = true;
+				}
+			}
+			if (!found) {
+				return Response.text(200, "# Error: Error -1 getting param in group '" + g + "'\n", "list");
+			}
+		}
+		return Response.text(200, out.toString(), "list");
+	}
+
+	private Response update(Map<String, String> query) {
+		Map<String, String> values = new LinkedHashMap<>();
+		query.forEach((k, v) -> {
+			if (!k.equals("action") && !k.equals("usergroup")) {
+				values.put(StateStore.stripRoot(k), v);
+			}
+		});
+		if (values.isEmpty()) {
+			return Response.text(200, "# Error: No parameters to update\n", "update");
+		}
+		String error = store.atomically(() -> {
+			for (Map.Entry<String, String> e : values.entrySet()) {
+				String problem = validate(e.getKey(), e.getValue());
+				if (problem != null) {
+					return problem;
+				}
+			}
+			store.setParameters(values);
+			for (String k : values.keySet()) {
+				// A changed direction or active level puts the output back to its inactive state.
+				if (k.matches("IOPort\\.I\\d+\\.(Direction|Output\\.Active)")) {
+					store.resetOutputState(Integer.parseInt(k.substring(8, k.indexOf('.', 8))));
+				}
+			}
+			return null;
+		});
+		return error == null ? Response.text(200, "OK\n", "update") : Response.text(200, error, "update");
+	}
+
+	/** @return the Axis-style error line, or {@code null} when the value is acceptable */
+	private String validate(String key, String value) {
+		String shown = Redaction.isSecretName(key) ? "***" : value;
+		String prefix = "# Error: Error setting 'root." + key + "' to '" + shown + "'! ";
+		if (store.parameter(key) == null) {
+			return prefix + "Parameter does not exist\n";
+		}
+		if (store.isReadOnly(key)) {
+			return prefix + "Parameter is read-only\n";
+		}
+		Set<String> allowed = ParamDefaults.allowedValues(key);
+		if (allowed != null && !allowed.contains(value)) {
+			return prefix + "Invalid value\n";
+		}
+		if (ParamDefaults.isNumeric(key) && !value.matches("\\d{1,9}")) {
+			return prefix + "Invalid value\n";
+		}
+		if (key.endsWith(".Direction") && !value.equals(store.parameter(key))) {
+			String configurable = key.substring(0, key.length() - "Direction".length()) + "Configurable";
+			if (!"yes".equals(store.parameter(configurable))) {
+				return prefix + "Port is not configurable\n";
+			}
+		}
+		return null;
+	}
+}

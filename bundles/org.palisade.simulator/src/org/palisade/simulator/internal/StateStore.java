@@ -1,0 +1,245 @@
+package org.palisade.simulator.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.palisade.simulator.DeviceDescriptor;
+import org.palisade.simulator.DeviceState.ActionRule;
+import org.palisade.simulator.DeviceState.ClipPlay;
+import org.palisade.simulator.DeviceState.Configuration;
+import org.palisade.simulator.DeviceState.IoPort;
+import org.palisade.simulator.DeviceState.ScheduledEvent;
+import org.palisade.simulator.DeviceState.Snapshot;
+import org.palisade.simulator.DeviceState.StateSequence;
+
+/**
+ * All mutable state of one virtual device, guarded by the store's monitor.
+ * <p>
+ * Contract for handlers: a request validates everything first and mutates only after validation
+ * passed, all inside one {@link #atomically(Supplier)} block, so a rejected request changes nothing
+ * and no reader sees half of an accepted one. The I/O ports have a single source of truth, the
+ * {@code IOPort.I<n>.*} parameters, so param.cgi and port management always agree; only the
+ * current output state lives beside them.
+ */
+public final class StateStore {
+
+	private static final String SCHEDULE_PREFIX = "com.axis.schedules.";
+
+	private final DeviceDescriptor descriptor;
+	private final Map<String, String> params = ParamDefaults.newTree();
+	private final Set<String> readOnly = new HashSet<>();
+	private final Map<Integer, String> outputStates = new HashMap<>();
+	private final List<StateSequence> sequences = new ArrayList<>();
+	private final Map<String, ScheduledEvent> schedules = new LinkedHashMap<>();
+	private final Map<String, Configuration> recipients = new LinkedHashMap<>();
+	private final Map<String, Configuration> actions = new LinkedHashMap<>();
+	private final Map<String, ActionRule> rules = new LinkedHashMap<>();
+	private final List<ClipPlay> plays = new ArrayList<>();
+	private int nextScheduleId;
+	private int nextRecipientId = 1;
+	private int nextActionId = 1;
+	private int nextRuleId = 1;
+
+	public StateStore(DeviceDescriptor descriptor) {
+		this.descriptor = descriptor;
+		ParamDefaults.populate(descriptor, params, readOnly);
+		if (descriptor.builtInSchedules()) {
+			// Axis devices ship these four (IDs from the event1 documentation's "Scheduled event"
+			// source instance table); their exact iCalendar text is unconfirmed.
+			builtIn("weekdays", "Weekdays", "DTSTART:19700101T000000\nDTEND:19700101T235959\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+			builtIn("office_hours", "Office Hours", "DTSTART:19700101T080000\nDTEND:19700101T180000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+			builtIn("after_hours", "After Hours", "DTSTART:19700101T180000\nDTEND:19700102T080000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+			builtIn("weekends", "Weekends", "DTSTART:19700101T000000\nDTEND:19700101T235959\nRRULE:FREQ=WEEKLY;BYDAY=SA,SU");
+		}
+	}
+
+	private void builtIn(String id, String name, String ical) {
+		schedules.put(SCHEDULE_PREFIX + id, new ScheduledEvent(SCHEDULE_PREFIX + id, name, ical));
+	}
+
+	public DeviceDescriptor descriptor() {
+		return descriptor;
+	}
+
+	/** Runs {@code body} holding the state lock: validate, then mutate. */
+	public synchronized <T> T atomically(Supplier<T> body) {
+		return body.get();
+	}
+
+	// ---- parameters -------------------------------------------------------------------------
+
+	public static String stripRoot(String key) {
+		return key.startsWith("root.") ? key.substring(5) : key;
+	}
+
+	public synchronized Map<String, String> parameters() {
+		return Collections.unmodifiableMap(new LinkedHashMap<>(params));
+	}
+
+	public synchronized String parameter(String key) {
+		return params.get(stripRoot(key));
+	}
+
+	public synchronized boolean isReadOnly(String key) {
+		return readOnly.contains(stripRoot(key));
+	}
+
+	/** Sets existing parameters; the caller has validated names and values. */
+	public synchronized void setParameters(Map<String, String> values) {
+		values.forEach((k, v) -> params.put(stripRoot(k), v));
+	}
+
+	// ---- I/O ports --------------------------------------------------------------------------
+
+	public int portCount() {
+		return descriptor.ioPorts();
+	}
+
+	public synchronized List<IoPort> ioPorts() {
+		List<IoPort> out = new ArrayList<>();
+		for (int i = 0; i < portCount(); i++) {
+			out.add(ioPort(i));
+		}
+		return List.copyOf(out);
+	}
+
+	/**
+	 * Port view derived from the parameters. normalState is the circuit state while inactive:
+	 * inactive is the opposite of {@code Input.Trig} / {@code Output.Active} (vapix.md §1, the mapping
+	 * "normal state open = Active closed" is unconfirmed but the only consistent reading).
+	 */
+	public synchronized IoPort ioPort(int i) {
+		String p = "IOPort.I" + i + ".";
+		String direction = params.get(p + "Direction");
+		boolean output = "output".equals(direction);
+		String active = params.get(p + (output ? "Output.Active" : "Input.Trig"));
+		String normal = opposite(active);
+		String state = output ? outputStates.getOrDefault(i, normal) : normal;
+		return new IoPort(Integer.toString(i), "yes".equals(params.get(p + "Configurable")), params.get(p + "Usage"),
+				direction, params.get(p + (output ? "Output.Name" : "Input.Name")), state, normal);
+	}
+
+	public static String opposite(String circuit) {
+		return "open".equals(circuit) ? "closed" : "open";
+	}
+
+	public synchronized void setOutputState(int port, String state) {
+		outputStates.put(port, state);
+	}
+
+	/** Forgets an explicitly set output state, so the port shows its normal state again. */
+	public synchronized void resetOutputState(int port) {
+		outputStates.remove(port);
+	}
+
+	public synchronized List<StateSequence> stateSequences() {
+		return List.copyOf(sequences);
+	}
+
+	public synchronized void addStateSequence(StateSequence sequence) {
+		sequences.add(sequence);
+	}
+
+	// ---- scheduled events -------------------------------------------------------------------
+
+	public synchronized List<ScheduledEvent> scheduledEvents() {
+		return List.copyOf(schedules.values());
+	}
+
+	public synchronized ScheduledEvent scheduledEvent(String id) {
+		return schedules.get(id);
+	}
+
+	/** @param id the requested ID, or {@code null} to let the device assign one; @return the ID */
+	public synchronized String addScheduledEvent(String id, String name, String icalendar) {
+		String actual = id;
+		if (actual == null) {
+			do {
+				actual = SCHEDULE_PREFIX + "genid.id-" + nextScheduleId++;
+			} while (schedules.containsKey(actual));
+		}
+		schedules.put(actual, new ScheduledEvent(actual, name, icalendar));
+		return actual;
+	}
+
+	public synchronized boolean removeScheduledEvent(String id) {
+		return schedules.remove(id) != null;
+	}
+
+	// ---- recipients, action configurations, rules --------------------------------------------
+
+	public synchronized List<Configuration> recipients() {
+		return List.copyOf(recipients.values());
+	}
+
+	public synchronized String addRecipient(String name, String token, Map<String, String> parameters) {
+		String id = Integer.toString(nextRecipientId++);
+		recipients.put(id, new Configuration(id, name, token, parameters));
+		return id;
+	}
+
+	public synchronized boolean removeRecipient(String id) {
+		return recipients.remove(id) != null;
+	}
+
+	public synchronized List<Configuration> actionConfigurations() {
+		return List.copyOf(actions.values());
+	}
+
+	public synchronized Configuration actionConfiguration(String id) {
+		return actions.get(id);
+	}
+
+	public synchronized String addActionConfiguration(String name, String token, Map<String, String> parameters) {
+		String id = Integer.toString(nextActionId++);
+		actions.put(id, new Configuration(id, name, token, parameters));
+		return id;
+	}
+
+	public synchronized boolean removeActionConfiguration(String id) {
+		return actions.remove(id) != null;
+	}
+
+	public synchronized List<ActionRule> actionRules() {
+		return List.copyOf(rules.values());
+	}
+
+	/** @return the IDs of the rules whose primary action is {@code actionId} */
+	public synchronized List<String> rulesUsing(String actionId) {
+		return rules.values().stream().filter(r -> actionId.equals(r.primaryAction())).map(ActionRule::id).toList();
+	}
+
+	public synchronized String addActionRule(ActionRule rule) {
+		String id = Integer.toString(nextRuleId++);
+		rules.put(id, new ActionRule(id, rule.name(), rule.enabled(), rule.startEvent(), rule.conditions(),
+				rule.activationTimeout(), rule.primaryAction()));
+		return id;
+	}
+
+	public synchronized boolean removeActionRule(String id) {
+		return rules.remove(id) != null;
+	}
+
+	// ---- media clips ------------------------------------------------------------------------
+
+	public synchronized List<ClipPlay> clipPlays() {
+		return List.copyOf(plays);
+	}
+
+	public synchronized void addClipPlay(int clip, String clipName) {
+		plays.add(new ClipPlay(clip, clipName, Instant.now()));
+	}
+
+	public synchronized Snapshot snapshot() {
+		return new Snapshot(parameters(), ioPorts(), scheduledEvents(), recipients(), actionConfigurations(),
+				actionRules());
+	}
+}
