@@ -3,6 +3,7 @@ package org.palisade.cli;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.palisade.cli.internal.BenchCommand;
 import org.palisade.cli.internal.ValidateCommand;
 
 /**
@@ -25,6 +26,8 @@ public final class Palisade {
 			  validate <files|folders>... [--format text|json] [--info]
 			                  check designs; exit 0 clean, 1 errors, 2 unusable input
 			                  (--info also shows notes, such as schedules running past midnight)
+			  bench [--sizes 100,1000,10000] [--runs 3]
+			                  time parse+link+validate of synthetic sites against XMI loading
 			  studio          open Palisade Studio (the IDE)
 			  help            this text
 			""";
@@ -47,6 +50,7 @@ public final class Palisade {
 		try {
 			return switch (command) {
 			case "validate" -> new ValidateCommand(out, err).run(rest);
+			case "bench" -> new BenchCommand(out).run(rest);
 			default -> {
 				err.println("palisade: unknown command '" + command + "'");
 				err.print(USAGE_TEXT);
@@ -54,6 +58,9 @@ public final class Palisade {
 			}
 			};
 		} catch (UsageException e) {
+			err.println("palisade " + command + ": " + e.getMessage());
+			return USAGE;
+		} catch (java.io.IOException e) {
 			err.println("palisade " + command + ": " + e.getMessage());
 			return USAGE;
 		}

@@ -1,7 +1,9 @@
 package org.palisade.validation.internal;
 
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.palisade.model.site.ApplicationInstance;
 import org.palisade.model.site.ApplicationTrigger;
@@ -37,6 +39,7 @@ public final class RuleCheck {
 	}
 
 	public static void check(Section section, SiteContext site, Findings findings) {
+		Map<Schedule, BitSet> weeks = new IdentityHashMap<>();
 		for (Device device : section.getDevices()) {
 			List<Rule> rules = device.getRules();
 			for (int i = 0; i < rules.size(); i++) {
@@ -45,7 +48,7 @@ public final class RuleCheck {
 				checkInputs(device, rule, findings);
 				if (rule.getAction() instanceof OutputAction output) {
 					checkOutput(device, rule, output, findings);
-					checkConflicts(device, rules, i, output, findings);
+					checkConflicts(rules, i, output, weeks, findings);
 				} else if (rule.getAction() instanceof NotifyAction notify) {
 					checkRecipient(notify, findings);
 				}
@@ -129,18 +132,18 @@ public final class RuleCheck {
 		}
 	}
 
-	private static void checkConflicts(Device device, List<Rule> rules, int index, OutputAction output,
+	private static void checkConflicts(List<Rule> rules, int index, OutputAction output, Map<Schedule, BitSet> weeks,
 			Findings findings) {
 		PortConfig port = output.getPort();
 		if (port == null || port.eIsProxy()) {
 			return;
 		}
-		BitSet mine = window(rules.get(index));
+		BitSet mine = window(rules.get(index), weeks);
 		for (int j = 0; j < index; j++) {
 			Rule other = rules.get(j);
 			if (other.getAction() instanceof OutputAction o && o.getPort() == port) {
 				BitSet common = (BitSet) mine.clone();
-				common.and(window(other));
+				common.and(window(other, weeks));
 				if (!common.isEmpty()) {
 					findings.warning(Codes.RULE_OUTPUT_CONFLICT, output, P.getOutputAction_Port(), "rules \""
 							+ other.getName() + "\" and \"" + rules.get(index).getName() + "\" both drive \"" + port.getName()
@@ -152,13 +155,13 @@ public final class RuleCheck {
 	}
 
 	/** @return the minutes of the week in which the rule's schedule conditions all hold */
-	private static BitSet window(Rule rule) {
+	private static BitSet window(Rule rule, Map<Schedule, BitSet> weeks) {
 		BitSet window = new BitSet(WeeklyTime.MINUTES_PER_WEEK);
 		window.set(0, WeeklyTime.MINUTES_PER_WEEK);
 		for (Condition c : rule.getConditions()) {
 			if (c instanceof ScheduleCondition sc && sc.getSchedule() != null && !sc.getSchedule().eIsProxy()) {
 				Schedule s = sc.getSchedule();
-				window.and(WeeklyTime.of(s));
+				window.and(weeks.computeIfAbsent(s, WeeklyTime::of));
 			}
 		}
 		return window;

@@ -36,8 +36,11 @@ final class WeeklyTime {
 		for (DayRange range : interval.getDays()) {
 			for (Weekday day : days(range)) {
 				int from = day.getValue() * Units.MINUTES_PER_DAY + start;
-				for (int m = 0; m < length; m++) {
-					minutes.set((from + m) % MINUTES_PER_WEEK);
+				int to = from + length;
+				minutes.set(from, Math.min(to, MINUTES_PER_WEEK));
+				if (to > MINUTES_PER_WEEK) {
+					// Sunday night runs into Monday morning.
+					minutes.set(0, to - MINUTES_PER_WEEK);
 				}
 			}
 		}

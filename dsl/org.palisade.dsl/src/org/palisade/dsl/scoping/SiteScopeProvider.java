@@ -74,7 +74,37 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 		if (isSiteMemberReference(reference)) {
 			return siteMemberScope(context, reference);
 		}
+		if (isGlobalNameReference(reference)) {
+			Resource resource = context.eResource();
+			return cache.get(Tuples.create(SiteScopeProvider.class, reference.getEReferenceType()), resource,
+					() -> buildGlobalNameScope(resource, reference));
+		}
 		return super.getScope(context, reference);
+	}
+
+	/** Catalog entries and sites: named globally, by one plain name. */
+	private static boolean isGlobalNameReference(EReference reference) {
+		return reference == P.getDevice_Type() || reference == P.getApplicationInstance_Type()
+				|| reference == P.getApplicationTrigger_Application() || reference == P.getDeviceType_Applications()
+				|| reference == P.getArea_Site();
+	}
+
+	/**
+	 * One hash-based scope per resource and type, instead of the default local scope
+	 * that walks the containers of every reference: linking stays linear in the size
+	 * of the design.
+	 */
+	private IScope buildGlobalNameScope(Resource resource, EReference reference) {
+		List<IEObjectDescription> entries = new ArrayList<>();
+		for (IEObjectDescription d : descriptionManager.getResourceDescription(resource)
+				.getExportedObjectsByType(reference.getEReferenceType())) {
+			entries.add(d);
+		}
+		IScope global = globalScopeProvider.getScope(resource, reference, Predicates.alwaysTrue());
+		for (IEObjectDescription d : global.getAllElements()) {
+			entries.add(d);
+		}
+		return MapBasedScope.createScope(IScope.NULLSCOPE, entries);
 	}
 
 	private static boolean isSiteMemberReference(EReference reference) {
