@@ -116,7 +116,7 @@ public final class ElectricalCheck {
 
 		private void checkPinsAndAreas() {
 			for (Wire wire : camera.getWires()) {
-				for (var end : List.of(wire.getFrom(), wire.getTo())) {
+				for (var end : java.util.Arrays.asList(wire.getFrom(), wire.getTo())) {
 					if (end instanceof PinEndpoint p && Devices.pin(type, p.getPin()) == null) {
 						findings.error(Codes.ELEC_PIN_UNKNOWN, end, P.getPinEndpoint_Pin(), "the I/O terminal of "
 								+ type.getName() + " has no pin " + p.getPin() + " (pins " + pinList() + ")");

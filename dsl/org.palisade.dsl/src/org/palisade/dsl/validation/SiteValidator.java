@@ -33,7 +33,13 @@ public class SiteValidator extends AbstractSiteValidator {
 			findings = rules.validate(design);
 		} catch (RuntimeException e) {
 			// Xtext would log and drop it; a design that was not checked must not look clean.
-			StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+			StackTraceElement where = null;
+			for (StackTraceElement frame : e.getStackTrace()) {
+				if (frame.getClassName().startsWith("org.palisade.")) {
+					where = frame;
+					break;
+				}
+			}
 			error("the design rules could not be checked (" + e + (where == null ? "" : " at " + where)
 					+ "); please report this", design, null, INTERNAL);
 			return;
