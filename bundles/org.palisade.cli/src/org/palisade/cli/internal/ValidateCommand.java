@@ -63,6 +63,11 @@ public class ValidateCommand {
 			err.println("palisade validate: " + e.getMessage());
 			return Palisade.USAGE;
 		}
+		// Paths as the user would type them: relative to the working folder where possible.
+		Path here = Path.of("").toAbsolutePath();
+		diagnostics = diagnostics.stream().map(d -> d.file().startsWith(here)
+				? new DesignDiagnostic(here.relativize(d.file()), d.line(), d.column(), d.severity(), d.code(), d.message())
+				: d).toList();
 		if (format.equals("json")) {
 			out.println(Json.diagnostics(diagnostics));
 		} else {
