@@ -72,6 +72,13 @@ class StudioWorkbenchTest {
 		assertNotNull(page.findView(IPageLayout.ID_PROP_SHEET), "Properties view is open");
 
 		Shell shell = window.getShell();
+		org.eclipse.swt.widgets.Menu bar = shell.getMenuBar();
+		assertNotNull(bar, "the studio has a menu bar");
+		java.util.List<String> menus = new java.util.ArrayList<>();
+		for (org.eclipse.swt.widgets.MenuItem item : bar.getItems()) {
+			menus.add(item.getText().replace("&", ""));
+		}
+		assertEquals(java.util.List.of("File", "Edit", "Window", "Help"), menus);
 		assertTrue(shell.isVisible(), "the studio window is visible");
 		assertEquals("Palisade Studio", shell.getText());
 		return Screenshots.capture(shell, "studio-workbench");

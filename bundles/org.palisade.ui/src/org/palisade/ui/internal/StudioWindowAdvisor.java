@@ -1,16 +1,23 @@
 package org.palisade.ui.internal;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 /**
- * The studio window: a title naming the product, a status line for diagnostics.
+ * The studio window: a title naming the product, menus, a status line for diagnostics.
  */
 public class StudioWindowAdvisor extends WorkbenchWindowAdvisor {
 
 	public StudioWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
 		super(configurer);
+	}
+
+	@Override
+	public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
+		return new StudioActionBarAdvisor(configurer);
 	}
 
 	@Override
