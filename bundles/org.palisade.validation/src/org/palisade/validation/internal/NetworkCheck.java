@@ -14,6 +14,7 @@ import org.palisade.model.site.Schedule;
 import org.palisade.model.site.Section;
 import org.palisade.model.site.Site;
 import org.palisade.model.site.SitePackage;
+import org.palisade.model.util.SiteMembers;
 import org.palisade.validation.Codes;
 import org.palisade.validation.Findings;
 import org.palisade.validation.SiteContext;
@@ -129,7 +130,7 @@ public final class NetworkCheck {
 			all.addAll(s.getDevices());
 		}
 		for (EObject o : all) {
-			String name = name(o);
+			String name = SiteMembers.name(o);
 			if (name == null) {
 				continue;
 			}
@@ -141,22 +142,6 @@ public final class NetworkCheck {
 								+ "; names identify devices, schedules and recipients in rules and wiring");
 			}
 		}
-	}
-
-	private static String name(EObject o) {
-		if (o instanceof Device d) {
-			return d.getName();
-		}
-		if (o instanceof Schedule s) {
-			return s.getName();
-		}
-		if (o instanceof Recipient r) {
-			return r.getName();
-		}
-		if (o instanceof Network n) {
-			return n.getName();
-		}
-		return null;
 	}
 
 	private static String kind(EObject o) {

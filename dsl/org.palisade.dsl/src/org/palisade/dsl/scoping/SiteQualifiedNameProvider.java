@@ -9,13 +9,10 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.palisade.model.site.Area;
 import org.palisade.model.site.CatalogEntry;
-import org.palisade.model.site.Device;
-import org.palisade.model.site.Network;
-import org.palisade.model.site.Recipient;
-import org.palisade.model.site.Schedule;
 import org.palisade.model.site.Section;
 import org.palisade.model.site.Site;
 import org.palisade.model.site.SitePackage;
+import org.palisade.model.util.SiteMembers;
 
 /**
  * Names as the index sees them.
@@ -40,26 +37,10 @@ public class SiteQualifiedNameProvider extends IQualifiedNameProvider.AbstractIm
 		if (obj instanceof Site site) {
 			return single(site.getName());
 		}
-		String member = memberName(obj);
+		String member = SiteMembers.name(obj);
 		if (member != null && obj.eContainer() instanceof Section section) {
 			String site = siteName(section);
 			return site == null ? null : QualifiedName.create(site, member);
-		}
-		return null;
-	}
-
-	private static String memberName(EObject obj) {
-		if (obj instanceof Device d) {
-			return d.getName();
-		}
-		if (obj instanceof Schedule s) {
-			return s.getName();
-		}
-		if (obj instanceof Recipient r) {
-			return r.getName();
-		}
-		if (obj instanceof Network n) {
-			return n.getName();
 		}
 		return null;
 	}
