@@ -4,10 +4,14 @@ import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.validation.CompositeEValidator;
 import org.palisade.dsl.conversion.SiteValueConverters;
 import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
 import org.palisade.dsl.scoping.SiteQualifiedNameConverter;
 import org.palisade.dsl.scoping.SiteQualifiedNameProvider;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
 
 /**
  * Binds the hand-written services of the perimeter language; everything else comes from
@@ -23,6 +27,15 @@ public class SiteRuntimeModule extends AbstractSiteRuntimeModule {
 	@Override
 	public Class<? extends IQualifiedNameProvider> bindIQualifiedNameProvider() {
 		return SiteQualifiedNameProvider.class;
+	}
+
+	/**
+	 * EMF's generic object checks (multiplicities, proxies) repeat what the grammar and
+	 * the linker already guarantee and report, at a cost on every element of a large site.
+	 */
+	public void configureUseEObjectValidator(Binder binder) {
+		binder.bind(Boolean.class).annotatedWith(Names.named(CompositeEValidator.USE_EOBJECT_VALIDATOR))
+				.toInstance(Boolean.FALSE);
 	}
 
 	public Class<? extends IQualifiedNameConverter> bindIQualifiedNameConverter() {
