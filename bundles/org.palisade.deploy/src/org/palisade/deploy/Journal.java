@@ -28,6 +28,9 @@ import com.google.gson.reflect.TypeToken;
  * the device is deployed and verified, or restored. An entry found at the start of a run means
  * that an earlier run was killed while it changed that device.
  * <p>
+ * Thread-safe without a lock: every device has its own file (and temporary file), so devices
+ * deployed in parallel never wait for each other's disk flushes.
+ * <p>
  * Secrets are left out: attribute values are placeholders already; as a second line of defence,
  * any value of an attribute whose name looks secret (password, secret, token, key) that is not a
  * placeholder is written as {@code ${redacted}}.
@@ -56,7 +59,7 @@ public final class Journal {
 	}
 
 	/** Writes the entry durably, replacing an older one. */
-	public synchronized void write(Entry entry) throws IOException {
+	public void write(Entry entry) throws IOException {
 		Files.createDirectories(dir);
 		Path file = file(entry.device());
 		Path tmp = dir.resolve(file.getFileName() + ".tmp");
@@ -89,7 +92,7 @@ public final class Journal {
 
 	/** @return the entry for a device, or {@code null} when there is none */
 	@SuppressWarnings("unchecked")
-	public synchronized Entry read(String device) throws IOException {
+	public Entry read(String device) throws IOException {
 		Path file = file(device);
 		if (!Files.exists(file)) {
 			return null;
@@ -111,12 +114,12 @@ public final class Journal {
 		}
 	}
 
-	public synchronized void delete(String device) throws IOException {
+	public void delete(String device) throws IOException {
 		Files.deleteIfExists(file(device));
 	}
 
 	/** @return the devices that have an entry */
-	public synchronized List<String> devices() throws IOException {
+	public List<String> devices() throws IOException {
 		List<String> out = new ArrayList<>();
 		if (!Files.isDirectory(dir)) {
 			return out;

@@ -20,11 +20,25 @@ import org.palisade.deploy.vapix.VapixClient;
  * Makes {@link DeployEngine.Job}s for Axis devices: a {@link VapixDriver} over a {@link VapixClient}
  * with the device's credentials resolved from the store when the job starts.
  *
- * @param http    one HTTP client shared by all devices (see {@link VapixClient#newHttpClient})
+ * @param http    HTTP clients shared by the devices (see {@link VapixClient#newHttpClient}); a device
+ *                always uses the same one. Several spread the connection-pool and selector work of
+ *                large fleets; one is enough for a site.
  * @param retry   the retry policy of every call
  * @param timeout per-request response timeout
  */
-public record VapixTargets(CredentialStore store, HttpClient http, RetryPolicy retry, Duration timeout) {
+public record VapixTargets(CredentialStore store, List<HttpClient> http, RetryPolicy retry, Duration timeout) {
+
+	public VapixTargets {
+		http = List.copyOf(http);
+		if (http.isEmpty()) {
+			throw new IllegalArgumentException("at least one HTTP client");
+		}
+	}
+
+	/** With one shared HTTP client. */
+	public VapixTargets(CredentialStore store, HttpClient http, RetryPolicy retry, Duration timeout) {
+		this(store, List.of(http), retry, timeout);
+	}
 
 	/**
 	 * @param device         the design's name
@@ -52,7 +66,7 @@ public record VapixTargets(CredentialStore store, HttpClient http, RetryPolicy r
 		char[] pw = c.password();
 		try {
 			VapixClient client = VapixClient.builder(device, baseUri).credentials(new Credentials(c.username(), pw))
-					.httpClient(http).retryPolicy(retry).requestTimeout(timeout).build();
+					.httpClient(http.get(Math.floorMod(device.hashCode(), http.size()))).retryPolicy(retry).requestTimeout(timeout).build();
 			return new VapixDriver(client, new Placeholders(store), desired);
 		} catch (java.security.GeneralSecurityException | IOException e) {
 			throw new DeviceException(device + ": cannot set up the connection: " + e.getMessage(), e);
