@@ -3,7 +3,12 @@ package org.palisade.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.palisade.cli.internal.BenchCommand;
+import org.palisade.cli.internal.DemoCommand;
+import org.palisade.cli.internal.DeployBenchCommand;
+import org.palisade.cli.internal.DeployCommand;
+import org.palisade.cli.internal.GenerateCommand;
+import org.palisade.cli.internal.ParseBenchCommand;
+import org.palisade.cli.internal.SimulateCommand;
 import org.palisade.cli.internal.ValidateCommand;
 
 /**
@@ -26,8 +31,24 @@ public final class Palisade {
 			  validate <files|folders>... [--format text|json] [--info]
 			                  check designs; exit 0 clean, 1 errors, 2 unusable input
 			                  (--info also shows notes, such as schedules running past midnight)
-			  bench [--sizes 100,1000,10000] [--runs 3]
+			  generate <site> -o <folder>
+			                  per device: desired configuration, ordered VAPIX requests, wiring sheet
+			  plan <site> [--device NAME]... [--format text|json] [--detailed-exitcode]
+			                  read the devices and show what deploy would change
+			                  (--detailed-exitcode: 0 no changes, 1 error, 2 changes pending)
+			  deploy <site> [--device NAME]...
+			                  apply, read back and verify; restore a device on failure
+			    plan/deploy options: --simulate [--map FILE] (the devices of 'palisade simulate'),
+			                  --credentials FILE (user:password per reference, outside the design),
+			                  --parallel N (default 8), --http (no TLS), --pin SHA256 (pin a certificate)
+			                  credentials also come from PALISADE_CREDENTIALS_<REF> and Equinox secure storage
+			  simulate <site> [--map FILE] [--duration SECONDS]
+			                  one virtual Axis device per camera and speaker, on loopback, until stopped
+			  demo [design]   validate, simulate, plan, deploy, verify and plan again the bundled example
+			  bench parse [--sizes 100,1000,10000] [--runs 3]
 			                  time parse+link+validate of synthetic sites against XMI loading
+			  bench deploy [--devices 1000] [--latency 20] [--parallel 50]
+			                  deploy a generated site to that many virtual devices; wall time vs ideal
 			  studio          open Palisade Studio (the IDE)
 			  help            this text
 			""";
@@ -50,7 +71,12 @@ public final class Palisade {
 		try {
 			return switch (command) {
 			case "validate" -> new ValidateCommand(out, err).run(rest);
-			case "bench" -> new BenchCommand(out).run(rest);
+			case "generate" -> new GenerateCommand(out, err).run(rest);
+			case "plan" -> new DeployCommand(out, err, false).run(rest);
+			case "deploy" -> new DeployCommand(out, err, true).run(rest);
+			case "simulate" -> new SimulateCommand(out, err).run(rest);
+			case "demo" -> new DemoCommand(out, err).run(rest);
+			case "bench" -> bench(rest, out, err);
 			default -> {
 				err.println("palisade: unknown command '" + command + "'");
 				err.print(USAGE_TEXT);
@@ -60,10 +86,24 @@ public final class Palisade {
 		} catch (UsageException e) {
 			err.println("palisade " + command + ": " + e.getMessage());
 			return USAGE;
-		} catch (java.io.IOException e) {
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return ERRORS;
+		} catch (java.io.IOException | java.security.GeneralSecurityException e) {
 			err.println("palisade " + command + ": " + e.getMessage());
-			return USAGE;
+			return ERRORS;
 		}
+	}
+
+	private static int bench(List<String> args, PrintStream out, PrintStream err)
+			throws java.io.IOException, java.security.GeneralSecurityException, InterruptedException {
+		String what = args.isEmpty() ? "" : args.get(0);
+		List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
+		return switch (what) {
+		case "parse" -> new ParseBenchCommand(out).run(rest);
+		case "deploy" -> new DeployBenchCommand(out, err).run(rest);
+		default -> throw new UsageException("say what to measure: bench parse ... or bench deploy ...");
+		};
 	}
 
 	/** A command line that cannot be run as given. */

@@ -44,6 +44,7 @@ public final class FaultInjector {
 	private long afterThreshold = -1;
 	private Decision afterDecision;
 	private long callsSinceArmed;
+	private int afterRemaining = -1;
 	private long injected;
 
 	/** Delays every request by {@code value} before it is handled. */
@@ -86,10 +87,28 @@ public final class FaultInjector {
 		return after(okCalls, new Decision(Kind.DROP_CONNECTION, 0));
 	}
 
+	/**
+	 * A transient fault after the Nth call: the next {@code okCalls} calls succeed, the following
+	 * {@code times} calls fail with HTTP {@code status}, and later calls succeed again.
+	 */
+	public synchronized FaultInjector failAfter(int okCalls, int status, int times) {
+		after(okCalls, new Decision(Kind.HTTP_ERROR, serverError(status)));
+		this.afterRemaining = nonNegative(times);
+		return this;
+	}
+
+	/** As {@link #failAfter(int, int, int)}, with the connection dropped instead of an error status. */
+	public synchronized FaultInjector dropAfter(int okCalls, int times) {
+		after(okCalls, new Decision(Kind.DROP_CONNECTION, 0));
+		this.afterRemaining = nonNegative(times);
+		return this;
+	}
+
 	private FaultInjector after(int okCalls, Decision decision) {
 		this.afterThreshold = nonNegative(okCalls);
 		this.afterDecision = decision;
 		this.callsSinceArmed = 0;
+		this.afterRemaining = -1;
 		return this;
 	}
 
@@ -102,6 +121,7 @@ public final class FaultInjector {
 		random = null;
 		afterThreshold = -1;
 		afterDecision = null;
+		afterRemaining = -1;
 		return this;
 	}
 
@@ -129,7 +149,10 @@ public final class FaultInjector {
 	private Decision pick() {
 		if (afterDecision != null) {
 			callsSinceArmed++;
-			if (callsSinceArmed > afterThreshold) {
+			if (callsSinceArmed > afterThreshold && afterRemaining != 0) {
+				if (afterRemaining > 0) {
+					afterRemaining--;
+				}
 				return afterDecision;
 			}
 		}

@@ -122,7 +122,7 @@ class ValidateCommandTest {
 
 	@Test
 	void benchRunsOnASmallSite() {
-		assertEquals(Palisade.OK, run("bench", "--sizes", "20", "--runs", "1"));
+		assertEquals(Palisade.OK, run("bench", "parse", "--sizes", "20", "--runs", "1"));
 		assertTrue(out().contains("cameras"), out());
 		assertTrue(out().lines().anyMatch(l -> l.trim().startsWith("20 ")), out());
 	}

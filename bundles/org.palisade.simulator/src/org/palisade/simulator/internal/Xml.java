@@ -33,8 +33,12 @@ final class Xml {
 	private Xml() {
 	}
 
-	/** Parses with DTDs and external entities disabled: request bodies are untrusted. */
-	static Document parse(byte[] body) throws IOException, SAXException {
+	/**
+	 * Parsers with DTDs and external entities disabled (request bodies are untrusted), one per
+	 * thread: creating a factory looks the implementation up through
+	 * class loaders (slow under OSGi), and parsers are not thread-safe, but reusable after reset.
+	 */
+	private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
 		try {
 			DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
 			f.setNamespaceAware(true);
@@ -42,12 +46,17 @@ final class Xml {
 			f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			f.setXIncludeAware(false);
 			f.setExpandEntityReferences(false);
-			DocumentBuilder b = f.newDocumentBuilder();
-			b.setErrorHandler(null);
-			return b.parse(new ByteArrayInputStream(body));
+			return f.newDocumentBuilder();
 		} catch (ParserConfigurationException e) {
 			throw new IllegalStateException(e);
 		}
+	});
+
+	static Document parse(byte[] body) throws IOException, SAXException {
+		DocumentBuilder b = PARSER.get();
+		b.reset();
+		b.setErrorHandler(null);
+		return b.parse(new ByteArrayInputStream(body));
 	}
 
 	/** @return element children, in order */

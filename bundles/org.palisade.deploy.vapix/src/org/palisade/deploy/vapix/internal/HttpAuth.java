@@ -40,7 +40,17 @@ public final class HttpAuth {
 		}
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	/**
+	 * Client nonces come from one generator per thread: the default generator serialises every
+	 * caller on one lock, which shows when many devices are deployed in parallel.
+	 */
+	private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		} catch (java.security.NoSuchAlgorithmException e) {
+			return new SecureRandom();
+		}
+	});
 
 	private Challenge current;
 	private long nonceCount;
@@ -194,7 +204,7 @@ public final class HttpAuth {
 		String ha2 = hash(algorithm, (method + ":" + uri).getBytes(StandardCharsets.UTF_8));
 		String ncHex = String.format(Locale.ROOT, "%08x", nc);
 		byte[] cn = new byte[8];
-		RANDOM.nextBytes(cn);
+		RANDOM.get().nextBytes(cn);
 		String cnonce = HexFormat.of().formatHex(cn);
 		String response = hash(algorithm, (qopAuth ? ha1 + ":" + nonce + ":" + ncHex + ":" + cnonce + ":auth:" + ha2
 				: ha1 + ":" + nonce + ":" + ha2).getBytes(StandardCharsets.UTF_8));

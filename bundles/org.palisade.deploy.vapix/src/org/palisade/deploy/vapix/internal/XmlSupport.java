@@ -31,7 +31,11 @@ public final class XmlSupport {
 	private XmlSupport() {
 	}
 
-	public static Document parse(byte[] body) throws IOException, SAXException {
+	/**
+	 * One configured parser per thread: creating a factory looks the implementation up through
+	 * class loaders (slow under OSGi), and parsers are not thread-safe, but reusable after reset.
+	 */
+	private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
 		try {
 			DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
 			f.setNamespaceAware(true);
@@ -39,12 +43,17 @@ public final class XmlSupport {
 			f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			f.setXIncludeAware(false);
 			f.setExpandEntityReferences(false);
-			DocumentBuilder b = f.newDocumentBuilder();
-			b.setErrorHandler(null);
-			return b.parse(new ByteArrayInputStream(body));
+			return f.newDocumentBuilder();
 		} catch (ParserConfigurationException e) {
 			throw new IllegalStateException(e);
 		}
+	});
+
+	public static Document parse(byte[] body) throws IOException, SAXException {
+		DocumentBuilder b = PARSER.get();
+		b.reset();
+		b.setErrorHandler(null);
+		return b.parse(new ByteArrayInputStream(body));
 	}
 
 	public static List<Element> children(Element parent) {

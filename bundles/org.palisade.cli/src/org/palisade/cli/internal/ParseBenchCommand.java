@@ -26,15 +26,15 @@ import org.palisade.dsl.load.DesignInputException;
 import org.palisade.dsl.load.DesignSet;
 
 /**
- * {@code palisade bench [--sizes 100,1000,10000] [--runs N]}: parse + link + validate
+ * {@code palisade bench parse [--sizes 100,1000,10000] [--runs N]}: parse + link + validate
  * wall time and peak heap of synthetic sites, next to loading the same model from XMI
  * in the same run. Figures are medians of N runs after one warm-up run.
  */
-public class BenchCommand {
+public class ParseBenchCommand {
 
 	private final PrintStream out;
 
-	public BenchCommand(PrintStream out) {
+	public ParseBenchCommand(PrintStream out) {
 		this.out = out;
 	}
 

@@ -1,0 +1,179 @@
+package org.palisade.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.palisade.cli.Palisade;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The commands as a user runs them: simulate (in the background), plan with JSON and detailed exit
+ * codes, deploy, plan again, generate, demo; and no secret in any output, log or file.
+ */
+class CommandsTest {
+
+	private record Run(int code, String out, String err) {
+	}
+
+	private static Run run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = Palisade.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private static Path example() {
+		String configured = System.getProperty("palisade.examples");
+		Path examples = configured != null ? Path.of(configured) : Path.of("../../examples").toAbsolutePath().normalize();
+		return examples.resolve("harbour-depot/harbour-depot.perimeter");
+	}
+
+	@Test
+	void simulatePlanDeployPlanGenerateWithoutLeakingSecrets(@TempDir Path dir) throws Exception {
+		Path design = Files.createDirectories(dir.resolve("site")).resolve("harbour-depot.perimeter");
+		Files.copy(example(), design);
+		Path map = dir.resolve("sim/map.json");
+		List<String> logs = new ArrayList<>();
+		Logger palisade = Logger.getLogger("org.palisade");
+		Level old = palisade.getLevel();
+		Handler capture = new Handler() {
+			@Override
+			public void publish(LogRecord r) {
+				synchronized (logs) {
+					logs.add(r.getMessage() + " " + r.getThrown());
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		palisade.setLevel(Level.ALL);
+		palisade.addHandler(capture);
+		Run[] simulate = new Run[1];
+		Thread simulator = new Thread(() -> simulate[0] = run("simulate", design.toString(), "--map", map.toString()));
+		simulator.start();
+		try {
+			for (int i = 0; i < 200 && !Files.exists(map); i++) {
+				Thread.sleep(50);
+			}
+			assertTrue(Files.exists(map), "simulate wrote no map");
+			Thread.sleep(200);
+			JsonObject m = JsonParser.parseString(Files.readString(map)).getAsJsonObject();
+			Path credentialsFile = Path.of(m.get("credentialsFile").getAsString());
+			assertFalse(credentialsFile.startsWith(design.getParent()), "simulated passwords never beside the design");
+			Properties creds = new Properties();
+			try (var r = Files.newBufferedReader(credentialsFile)) {
+				creds.load(r);
+			}
+			List<String> secrets = creds.stringPropertyNames().stream()
+					.map(k -> creds.getProperty(k).substring(creds.getProperty(k).indexOf(':') + 1)).toList();
+			assertEquals(2, secrets.size());
+
+			Run plan = run("plan", design.toString(), "--simulate", "--map", map.toString(), "--format", "json",
+					"--detailed-exitcode");
+			assertEquals(2, plan.code(), plan.err());
+			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
+			assertEquals(11, json.get("changes").getAsInt());
+			assertEquals(0, json.get("errors").getAsInt());
+			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
+
+			Run onlyHorn = run("plan", design.toString(), "--simulate", "--map", map.toString(), "--device", "Horn",
+					"--detailed-exitcode");
+			assertEquals(0, onlyHorn.code(), onlyHorn.out() + onlyHorn.err());
+
+			Run deploy = run("deploy", design.toString(), "--simulate", "--map", map.toString());
+			assertEquals(0, deploy.code(), deploy.out() + deploy.err());
+			assertTrue(deploy.out().contains("North1: deployed"), deploy.out());
+
+			Run again = run("plan", design.toString(), "--simulate", "--map", map.toString(), "--detailed-exitcode");
+			assertEquals(0, again.code(), again.out() + again.err());
+			assertTrue(again.out().contains("No changes"), again.out());
+
+			Run generate = run("generate", design.toString(), "-o", dir.resolve("out").toString());
+			assertEquals(0, generate.code(), generate.err());
+			assertTrue(Files.exists(dir.resolve("out/North1/wiring.html")));
+
+			Run missing = run("plan", design.toString(), "--simulate", "--map", dir.resolve("nothing.json").toString(),
+					"--detailed-exitcode");
+			assertEquals(1, missing.code());
+
+			List<String> texts = new ArrayList<>();
+			for (Run r : List.of(plan, onlyHorn, deploy, again, generate, missing)) {
+				texts.add(r.out());
+				texts.add(r.err());
+			}
+			synchronized (logs) {
+				texts.addAll(logs);
+			}
+			try (Stream<Path> files = Files.walk(dir)) {
+				for (Path f : files.filter(Files::isRegularFile).toList()) {
+					if (!f.equals(credentialsFile)) {
+						texts.add(f + ": " + Files.readString(f));
+					}
+				}
+			}
+			for (String secret : secrets) {
+				for (String t : texts) {
+					assertFalse(t.contains(secret), "a password appears in: " + t.substring(0, Math.min(200, t.length())));
+				}
+			}
+		} finally {
+			simulator.interrupt();
+			simulator.join(10_000);
+			palisade.removeHandler(capture);
+			palisade.setLevel(old);
+		}
+		assertFalse(Files.exists(map), "simulate removes its map when stopped");
+	}
+
+	@Test
+	void demoRunsTheWholeLoopAndEndsWithAnEmptyPlan() {
+		Run demo = run("demo", example().toString());
+		assertEquals(0, demo.code(), demo.out() + demo.err());
+		assertTrue(demo.out().contains("North1: deployed"), demo.out());
+		int again = demo.out().indexOf("7. Plan again");
+		assertTrue(demo.out().indexOf("No changes: every device matches the design.", again) > again, demo.out());
+	}
+
+	@Test
+	void benchDeploysAGeneratedSiteAndReportsTheIdeal() {
+		Run bench = run("bench", "deploy", "--devices", "12", "--latency", "5", "--parallel", "4");
+		assertEquals(0, bench.code(), bench.out() + bench.err());
+		assertTrue(bench.out().contains("deploy: 12 deployed, 1 unchanged, 0 failed"), bench.out());
+		assertTrue(bench.out().contains("ideal (requests x latency / parallelism)"), bench.out());
+	}
+
+	@Test
+	void planRefusesAnInvalidDesign(@TempDir Path dir) throws Exception {
+		Path design = dir.resolve("bad.perimeter");
+		Files.writeString(design, Files.readString(example()).replace("for 30 s", "for 0 s"));
+		Run r = run("plan", design.toString(), "--detailed-exitcode");
+		assertEquals(1, r.code());
+		assertTrue(r.err().contains("RULE-DURATION"), r.err());
+	}
+}

@@ -1,0 +1,176 @@
+package org.palisade.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.palisade.cli.Palisade;
+import org.palisade.cli.Palisade.UsageException;
+import org.palisade.cli.VirtualSite;
+import org.palisade.deploy.CredentialStore;
+import org.palisade.deploy.DeployEngine;
+import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.Journal;
+import org.palisade.deploy.vapix.RetryPolicy;
+import org.palisade.deploy.vapix.TlsOptions;
+import org.palisade.deploy.vapix.VapixClient;
+import org.palisade.deploy.vapix.driver.VapixTargets;
+import org.palisade.generator.DeviceConfiguration;
+import org.palisade.simulator.DeviceState;
+import org.palisade.simulator.VirtualDevice;
+import org.palisade.simulator.VirtualFleet;
+
+/**
+ * {@code palisade demo [design]}: the whole loop on the bundled example, with no hardware and no
+ * network beyond loopback: validate, start one virtual Axis device per camera and speaker, plan,
+ * deploy, verify by reading the devices back, plan again (empty), stop. Exit 0 only when the
+ * deployment was verified and the second plan is empty. The journal goes to a temporary folder, so
+ * the example's folder stays clean.
+ */
+public class DemoCommand {
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	public DemoCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public int run(List<String> argv) throws IOException, GeneralSecurityException {
+		if (argv.size() > 1) {
+			throw new UsageException("at most one design: palisade demo [design]");
+		}
+		Path design = argv.isEmpty() ? example() : Path.of(argv.get(0));
+		out.println("Palisade demo: " + design + " on virtual Axis devices (loopback only, no hardware).");
+		out.println();
+		out.println("1. Validate");
+		SiteInput input;
+		try {
+			input = SiteInput.load(design, err);
+		} catch (SiteInput.Invalid e) {
+			err.println("palisade demo: " + e.getMessage());
+			return Palisade.ERRORS;
+		}
+		out.println("   " + design + ": no errors, " + input.warnings().size() + " warning(s)");
+		input.warnings().forEach(w -> out.println("   " + w.format()));
+		out.println("2. Generate");
+		for (DeviceConfiguration d : input.config().devices()) {
+			out.println("   " + d.name() + " (" + d.role() + ", " + d.model() + "): " + d.objects().size()
+					+ " object(s)" + (d.wiring() != null ? ", wiring sheet of " + d.wiring().rows().size() + " wire(s)" : ""));
+		}
+		VirtualSite.Devices virtual = VirtualSite.of(input.site());
+		Path journalDir = Files.createTempDirectory("palisade-demo-journal");
+		out.println("3. Start virtual devices");
+		try (VirtualFleet fleet = VirtualFleet.start(virtual.descriptors())) {
+			for (VirtualDevice d : fleet.devices()) {
+				out.println("   " + d.name() + " (" + d.descriptor().model() + ") at " + d.baseUri() + ", design address "
+						+ input.config().device(d.name()).address());
+			}
+			CredentialStore store = CredentialStore.empty().add("virtual devices", CredentialStore.of(virtual.credentials()));
+			VapixTargets targets = new VapixTargets(store, VapixClient.newHttpClient(TlsOptions.systemDefault(),
+					Duration.ofSeconds(2)), RetryPolicy.defaults(), Duration.ofSeconds(5));
+			List<DeployEngine.Job> jobs = new ArrayList<>();
+			for (DeviceConfiguration d : input.config().devices()) {
+				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));
+			}
+			DeployEngine engine = new DeployEngine(new Journal(journalDir), 4,
+					(device, message) -> out.println("   [" + device + "] " + message));
+			out.println("4. Plan");
+			List<DeviceResult> plan = engine.plan(jobs);
+			Reports.planText(plan, indented());
+			out.println("5. Deploy");
+			List<DeviceResult> deployed = engine.deploy(jobs);
+			Reports.deployText(deployed, indented());
+			out.println("6. Verify: what the virtual devices now hold");
+			for (VirtualDevice d : fleet.devices()) {
+				show(d);
+			}
+			out.println("7. Plan again");
+			List<DeviceResult> again = engine.plan(jobs);
+			Reports.planText(again, indented());
+			out.println("8. Stop the virtual devices");
+			boolean ok = deployed.stream().noneMatch(r -> r.outcome().isFailure())
+					&& again.stream().allMatch(r -> r.outcome() == DeviceResult.Outcome.UP_TO_DATE);
+			out.println();
+			out.println(ok ? "Demo complete: deployed, verified, and the second plan is empty."
+					: "Demo FAILED: see above.");
+			return ok ? Palisade.OK : Palisade.ERRORS;
+		} finally {
+			try (Stream<Path> s = Files.walk(journalDir)) {
+				s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	private PrintStream indented() {
+		return new PrintStream(new java.io.OutputStream() {
+			private boolean lineStart = true;
+
+			@Override
+			public void write(int b) {
+				if (lineStart) {
+					out.print("   ");
+				}
+				out.write(b);
+				lineStart = b == '\n';
+			}
+		}, true);
+	}
+
+	private void show(VirtualDevice d) {
+		DeviceState s = d.state();
+		out.println("   " + d.name() + ":");
+		for (DeviceState.IoPort p : s.ioPorts()) {
+			out.println("     I/O port " + (Integer.parseInt(p.port()) + 1) + ": " + p.direction() + " \"" + p.name()
+					+ "\", normally " + p.normalState());
+		}
+		s.scheduledEvents().stream().filter(e -> !e.id().startsWith("com.axis.schedules.")).forEach(e -> out.println(
+				"     schedule \"" + e.name() + "\" (" + e.id() + "): " + e.icalendar().replace("\n", " ")));
+		s.recipientConfigurations().forEach(c -> out.println("     recipient \"" + c.name() + "\": " + c.templateToken()
+				+ " " + c.parameters().get("upload_url")));
+		for (DeviceState.ActionRule r : s.actionRules()) {
+			DeviceState.Configuration a = s.actionConfigurations().stream().filter(c -> c.id().equals(r.primaryAction()))
+					.findFirst().orElse(null);
+			String action = a == null ? "?" : a.templateToken() + describe(a);
+			String during = r.conditions().isEmpty() ? "" : " during " + r.conditions().get(0).messageContent()
+					.replaceAll(".*@Name=\"id\" and @Value=\"([^\"]+)\".*", "$1");
+			out.println("     rule \"" + r.name() + "\": when " + (r.startEvent() == null ? "?" : r.startEvent().topicExpression())
+					+ during + " do " + action);
+		}
+		if (d.descriptor().clips().size() > 0) {
+			out.println("     media clips: " + d.descriptor().clips());
+		}
+	}
+
+	private static String describe(DeviceState.Configuration a) {
+		if (a.templateToken().contains("io.toggle")) {
+			return " (port " + (Integer.parseInt(a.parameters().get("port")) + 1) + " " + a.parameters().get("state")
+					+ (a.parameters().containsKey("duration") ? " for " + a.parameters().get("duration") + " s" : "") + ")";
+		}
+		return a.parameters().containsKey("upload_url") ? " (" + a.parameters().get("upload_url") + ")" : "";
+	}
+
+	/** The bundled example: $PALISADE_EXAMPLES (set by the ./palisade script), else ./examples. */
+	private static Path example() {
+		List<Path> candidates = new ArrayList<>();
+		String env = System.getenv("PALISADE_EXAMPLES");
+		if (env != null) {
+			candidates.add(Path.of(env, "harbour-depot", "harbour-depot.perimeter"));
+		}
+		candidates.add(Path.of("examples", "harbour-depot", "harbour-depot.perimeter"));
+		for (Path p : candidates) {
+			if (Files.isRegularFile(p)) {
+				return p;
+			}
+		}
+		throw new UsageException("cannot find the bundled example (examples/harbour-depot); name a design: palisade demo <design>");
+	}
+}

@@ -1,0 +1,148 @@
+package org.palisade.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.palisade.cli.Palisade;
+import org.palisade.cli.Palisade.UsageException;
+import org.palisade.cli.VirtualSite;
+import org.palisade.deploy.CredentialStore;
+import org.palisade.deploy.DeployEngine;
+import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.Journal;
+import org.palisade.deploy.vapix.RetryPolicy;
+import org.palisade.deploy.vapix.TlsOptions;
+import org.palisade.deploy.vapix.VapixClient;
+import org.palisade.deploy.vapix.driver.VapixTargets;
+import org.palisade.generator.DeviceConfiguration;
+import org.palisade.simulator.VirtualDevice;
+import org.palisade.simulator.VirtualFleet;
+
+/**
+ * {@code palisade bench deploy [--devices N] [--latency MS] [--parallel N]}: deploys a generated site of N
+ * cameras (each the manual's camera: beacon port, streams, two rules) plus one horn speaker to
+ * N + 1 virtual devices that add the given latency to every request, and reports the wall time next
+ * to the ideal (requests x latency / parallelism) and the peak heap (this process holds the
+ * virtual devices too).
+ */
+public class DeployBenchCommand {
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	public DeployBenchCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public int run(List<String> argv) throws IOException, GeneralSecurityException {
+		Args args = new Args(argv, Set.of("--devices", "--latency", "--parallel"), Set.of());
+		int n = args.intValue("--devices", 1000);
+		int latency = args.intValue("--latency", 20);
+		int parallel = args.intValue("--parallel", 50);
+		if (n < 1 || n > 60000 || latency < 0 || parallel < 1) {
+			throw new UsageException("--devices 1..60000, --latency >= 0, --parallel >= 1");
+		}
+		Path dir = Files.createTempDirectory("palisade-bench");
+		Path design = dir.resolve("bench.perimeter");
+		Files.writeString(design, design(n));
+		long t0 = System.nanoTime();
+		SiteInput input;
+		try {
+			input = SiteInput.load(design, err);
+		} catch (SiteInput.Invalid e) {
+			err.println("palisade bench deploy: " + e.getMessage());
+			return Palisade.ERRORS;
+		}
+		long parsed = System.nanoTime();
+		VirtualSite.Devices virtual = VirtualSite.of(input.site());
+		try (VirtualFleet fleet = VirtualFleet.start(virtual.descriptors())) {
+			fleet.devices().forEach(d -> d.faults().latency(Duration.ofMillis(latency)));
+			CredentialStore store = CredentialStore.empty().add("virtual devices", CredentialStore.of(virtual.credentials()));
+			// One HTTP client per ten parallel devices: a single client's pool and selector become the
+			// bottleneck at this scale.
+			List<java.net.http.HttpClient> clients = new ArrayList<>();
+			for (int i = 0; i < Math.max(1, parallel / 10); i++) {
+				clients.add(VapixClient.newHttpClient(TlsOptions.systemDefault(), Duration.ofSeconds(10)));
+			}
+			VapixTargets targets = new VapixTargets(store, clients, RetryPolicy.defaults(), Duration.ofSeconds(30));
+			List<DeployEngine.Job> jobs = new ArrayList<>();
+			for (DeviceConfiguration d : input.config().devices()) {
+				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));
+			}
+			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+				pool.resetPeakUsage();
+			}
+			long start = System.nanoTime();
+			List<DeviceResult> results = new DeployEngine(new Journal(dir.resolve("journal")), parallel, null).deploy(jobs);
+			long wall = System.nanoTime() - start;
+			long peak = 0;
+			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+				if (pool.getType() == MemoryType.HEAP) {
+					peak += pool.getPeakUsage().getUsed();
+				}
+			}
+			long requests = 0;
+			for (VirtualDevice d : fleet.devices()) {
+				requests += d.requestLog().size();
+			}
+			long failed = results.stream().filter(r -> r.outcome().isFailure()).count();
+			long deployed = results.stream().filter(r -> r.outcome() == DeviceResult.Outcome.DEPLOYED).count();
+			double ideal = requests * (double) latency / parallel / 1000.0;
+			double seconds = wall / 1e9;
+			out.printf(Locale.ROOT, "site: %d cameras + 1 speaker, parsed, validated and generated in %.1f s%n", n,
+					(parsed - t0) / 1e9);
+			out.printf(Locale.ROOT, "deploy: %d deployed, %d unchanged, %d failed%n", deployed,
+					results.size() - deployed - failed, failed);
+			out.printf(Locale.ROOT, "requests: %d (every one delayed %d ms, 401 challenges included), parallelism %d%n",
+					requests, latency, parallel);
+			out.printf(Locale.ROOT, "wall time: %.2f s; ideal (requests x latency / parallelism): %.2f s; ratio %.2f%n",
+					seconds, ideal, ideal == 0 ? 0 : seconds / ideal);
+			out.printf(Locale.ROOT, "peak heap during the deploy: %d MB (max %d MB; includes the %d virtual devices)%n",
+					peak >> 20, Runtime.getRuntime().maxMemory() >> 20, fleet.size());
+			return failed == 0 ? Palisade.OK : Palisade.ERRORS;
+		}
+	}
+
+	/** The manual's camera, n times, on one /16 network, with one horn speaker. */
+	static String design(int n) {
+		StringBuilder b = new StringBuilder("""
+				site "Bench" {
+					timezone "Europe/Stockholm"
+					network lan 10.0.0.0/16 gateway 10.0.0.1
+					schedule AfterHours "After hours" {
+						Mon-Fri 18:00-08:00
+					}
+					recipient HornSpeaker "Horn speaker" play Horn clip 2 https
+					speaker Horn : "AXIS C1310-E" at 10.0.255.250 on lan credentials "bench/horn" {
+						clip 2 "Intruder warning"
+					}
+				""");
+		for (int i = 0; i < n; i++) {
+			String ip = "10.0." + (1 + i / 250) + "." + (1 + i % 250);
+			b.append("\tcamera C").append(i).append(" : \"AXIS Q1961-TE\" at ").append(ip)
+					.append(" on lan credentials \"bench/cameras\" {\n")
+					.append("\t\tfirmware lts \"11.11\"\n\t\tpower poe\n")
+					.append("\t\tapplication PerimeterDefender { scenario Fence \"Fence line\" }\n")
+					.append("\t\tstream \"Analytics\" for applications resolution \"640x480\" fps 15 bitrate abr 800 kbit/s palette white-hot\n")
+					.append("\t\tport 1 output \"Flashing beacon\" normally open\n")
+					.append("\t\twire red 0.25 mm2 40 m from pin 2 to B").append(i).append(".plus\n")
+					.append("\t\twire blue 0.25 mm2 40 m from pin 3 to B").append(i).append(".minus\n")
+					.append("\t\trule \"Flashing beacon\" when PerimeterDefender.intrusion during AfterHours do output \"Flashing beacon\" for 30 s\n")
+					.append("\t\trule \"Horn speaker\" when PerimeterDefender.intrusion during AfterHours do notify HornSpeaker\n")
+					.append("\t}\n\tbeacon B").append(i).append(" : \"Beacon 12V 50mA\"\n");
+		}
+		return b.append("}\n").toString();
+	}
+}

@@ -1,0 +1,127 @@
+package org.palisade.deploy.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.palisade.deploy.CredentialStore;
+import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.DeviceResult.Outcome;
+import org.palisade.deploy.ManagedObject;
+import org.palisade.deploy.vapix.VapixClient;
+import org.palisade.generator.DeviceConfiguration;
+import org.palisade.simulator.DeviceState;
+
+import com.google.gson.Gson;
+
+/**
+ * A deploy process killed after its Nth device operation (a separate JVM that halts itself)
+ * leaves, after the next run, the device fully deployed; the journal it left says so and holds
+ * no secret.
+ */
+class KilledDeployTest {
+
+	/** More than a deployment of North1 takes: the loop stops at the first run that is not killed. */
+	private static final int MAX_OPERATIONS = 40;
+
+	@Test
+	void killedRunIsCompletedByTheNextRun(@TempDir Path dir) throws Exception {
+		StringBuilder table = new StringBuilder("\nKilled deploy process (North1, manual scenario):\n");
+		boolean completed = false;
+		for (int n = 0; n <= MAX_OPERATIONS && !completed; n++) {
+			Path journalDir = dir.resolve("journal" + n);
+			try (Harness h = new Harness(journalDir)) {
+				DeviceConfiguration north = h.config.device("North1");
+				DeviceState.Snapshot before = h.camera().state().snapshot();
+				Path desired = dir.resolve("desired" + n + ".json");
+				Files.writeString(desired, new Gson().toJson(north.objects()), StandardCharsets.UTF_8);
+				ProcessBuilder pb = new ProcessBuilder(java(), "-cp", classPath(), KillableDeploy.class.getName(),
+						journalDir.toString(), desired.toString(), "North1", h.camera().baseUri().toString(),
+						north.credentials(), Integer.toString(n));
+				// Every reference the camera's objects use: its own, and the horn speaker's (the recipient).
+				List<String> secretsOfRun = new ArrayList<>();
+				for (var e : h.virtual.credentials().entrySet()) {
+					String pwOf = new String(e.getValue().password());
+					secretsOfRun.add(pwOf);
+					pb.environment().put(CredentialStore.variable(e.getKey()), e.getValue().username() + ":" + pwOf);
+				}
+				pb.redirectErrorStream(true);
+				Process p = pb.start();
+				String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+				int exit = p.exitValue();
+				completed = exit == 0;
+				assertTrue(exit == 0 || exit == KillableDeploy.KILLED, "child failed: " + output);
+				assertTrue(exit != 0 || output.contains("result: DEPLOYED"), "a run that was not killed deploys: " + output);
+				for (String sec : secretsOfRun) {
+					assertFalse(output.contains(sec), "the child printed a password");
+				}
+				boolean journaled = !h.journal.devices().isEmpty();
+				if (journaled) {
+					for (Path f : Files.list(journalDir).toList()) {
+						for (String sec : secretsOfRun) {
+							assertFalse(Files.readString(f).contains(sec), "the journal holds a password");
+						}
+					}
+				}
+				boolean unchangedByChild = before.equals(h.camera().state().snapshot());
+
+				DeviceResult next = Harness.result(h.deploy(), "North1");
+				assertEquals(journaled, next.interrupted(), "run " + n + ": " + h.progress);
+				assertTrue(next.outcome() == Outcome.DEPLOYED || next.outcome() == Outcome.UNCHANGED, next.toString());
+				assertTrue(Harness.result(h.plan(), "North1").plan().isEmpty(), "fully deployed after the next run");
+				assertEquals(List.of(), h.journal.devices());
+				table.append(String.format((exit == 0 ? "  not killed (after %2d ops):  " : "  killed before operation %2d: ")
+						+ "exit %3d %-24s journal %-5s, device %-18s -> next run: %s%s%n",
+						exit == 0 ? n : n + 1, exit, childResult(output), journaled ? "left" : "none", unchangedByChild ? "as it was" : exit == 0 ? "deployed" : "partly changed",
+						next.outcome(), next.interrupted() ? " (reported interrupted)" : ""));
+			}
+		}
+		System.out.println(table);
+		assertTrue(completed, "some run must get through without being killed: " + table);
+	}
+
+	private static String childResult(String output) {
+		int i = output.lastIndexOf("result: ");
+		return i < 0 ? "(killed)" : "(" + output.substring(i).strip() + ")";
+	}
+
+	private static String java() {
+		return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+				.toString());
+	}
+
+	/** The class path of the child: the bundles it needs, as the OSGi framework loaded them. */
+	private static String classPath() throws URISyntaxException {
+		Set<String> entries = new LinkedHashSet<>();
+		for (Class<?> c : List.of(KillableDeploy.class, ManagedObject.class, VapixClient.class, Gson.class)) {
+			entries.add(location(c));
+		}
+		return String.join(File.pathSeparator, new ArrayList<>(entries));
+	}
+
+	private static String location(Class<?> c) throws URISyntaxException {
+		Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+		// A bundle folder keeps its classes under bin/ or target/classes when run from a workspace.
+		for (String sub : List.of("target/classes", "bin")) {
+			if (Files.isDirectory(p) && Files.isDirectory(p.resolve(sub))
+					&& !Files.exists(p.resolve(c.getName().replace('.', '/') + ".class"))) {
+				return p.resolve(sub).toString();
+			}
+		}
+		return p.toString();
+	}
+}

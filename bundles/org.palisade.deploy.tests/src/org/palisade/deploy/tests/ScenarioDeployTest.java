@@ -1,0 +1,115 @@
+package org.palisade.deploy.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.DeviceResult.Outcome;
+import org.palisade.deploy.ManagedObject;
+import org.palisade.simulator.DeviceState;
+
+/** The manual's scenario, deployed to virtual devices over real sockets and read back. */
+class ScenarioDeployTest {
+
+	@Test
+	void manualScenarioIsDeployedAndReadBack(@TempDir Path dir) throws Exception {
+		try (Harness h = new Harness(dir)) {
+			List<DeviceResult> results = h.deploy();
+			assertEquals(Outcome.DEPLOYED, Harness.result(results, "North1").outcome(), h.progress.toString());
+			assertEquals(Outcome.UNCHANGED, Harness.result(results, "Horn").outcome());
+			DeviceState s = h.camera().state();
+
+			DeviceState.IoPort port1 = s.ioPorts().get(0);
+			assertEquals("output", port1.direction());
+			assertEquals("Flashing beacon", port1.name());
+			assertEquals("open", port1.normalState());
+
+			DeviceState.ScheduledEvent afterHours = s.scheduledEvents().stream()
+					.filter(e -> e.name().equals("After hours [palisade]")).findFirst().orElseThrow();
+			assertEquals("DTSTART:19700101T180000\nDTEND:19700102T080000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+					afterHours.icalendar());
+
+			DeviceState.Configuration recipient = s.recipientConfigurations().get(0);
+			assertEquals("Horn speaker [palisade]", recipient.name());
+			assertEquals("com.axis.recipient.https", recipient.templateToken());
+			assertEquals("https://10.20.0.30/axis-cgi/playclip.cgi?clip=2", recipient.parameters().get("upload_url"));
+			assertEquals("root", recipient.parameters().get("login"));
+
+			assertEquals(2, s.actionRules().size());
+			for (DeviceState.ActionRule rule : s.actionRules()) {
+				assertTrue(rule.enabled());
+				assertEquals("tnsaxis:CameraApplicationPlatform/tnsaxis:PerimeterDefender/tnsaxis:Fence",
+						rule.startEvent().topicExpression(), rule.name());
+				assertEquals(1, rule.conditions().size());
+				assertEquals("tns1:UserAlarm/tnsaxis:Recurring/Interval", rule.conditions().get(0).topicExpression());
+				assertTrue(rule.conditions().get(0).messageContent().contains("@Value=\"" + afterHours.id() + "\""));
+				DeviceState.Configuration action = s.actionConfigurations().stream()
+						.filter(a -> a.id().equals(rule.primaryAction())).findFirst().orElseThrow();
+				if (rule.name().equals("Flashing beacon [palisade]")) {
+					assertEquals("com.axis.action.fixed.io.toggle", action.templateToken());
+					assertEquals(Map.of("port", "0", "state", "high", "duration", "30"), action.parameters());
+				} else {
+					assertEquals("Horn speaker [palisade]", rule.name());
+					assertEquals("com.axis.action.fixed.notification.https", action.templateToken());
+					assertEquals("https://10.20.0.30/axis-cgi/playclip.cgi?clip=2", action.parameters().get("upload_url"));
+				}
+			}
+			assertEquals("640x480", s.parameter("Image.I0.Appearance.Resolution"));
+			assertEquals("abr", s.parameter("Image.I0.RateControl.Mode"));
+			assertEquals(List.of(), h.journal.devices(), "the journal is cleared after a verified deployment");
+		}
+	}
+
+	@Test
+	void secondDeployChangesNothing(@TempDir Path dir) throws Exception {
+		try (Harness h = new Harness(dir)) {
+			h.deploy();
+			DeviceState.Snapshot before = h.camera().state().snapshot();
+			h.camera().clearRequestLog();
+			List<DeviceResult> again = h.deploy();
+			assertTrue(again.stream().allMatch(r -> r.outcome() == Outcome.UNCHANGED), again.toString());
+			assertEquals(before, h.camera().state().snapshot());
+			List<String> ops = h.camera().requestLog().stream().filter(r -> r.operation() != null)
+					.map(r -> r.operation()).toList();
+			assertTrue(ops.stream().noneMatch(o -> o.startsWith("Add") || o.startsWith("Remove") || o.equals("update")
+					|| o.equals("setPorts")), "no write on the second deploy: " + ops);
+			assertTrue(h.plan().stream().allMatch(r -> r.outcome() == Outcome.UP_TO_DATE));
+		}
+	}
+
+	@Test
+	void handMadeRulesAndRecipientsSurviveAndAreReported(@TempDir Path dir) throws Exception {
+		try (Harness h = new Harness(dir)) {
+			DeviceState s = h.camera().state();
+			String recipient = s.seedRecipientConfiguration("Guard room", "com.axis.recipient.http",
+					Map.of("upload_url", "http://10.20.0.50/alarm", "login", "guard", "password", "hand-typed-secret"));
+			String action = s.seedActionConfiguration("Guard room alarm", "com.axis.action.fixed.notification.http",
+					Map.of("upload_url", "http://10.20.0.50/alarm"));
+			String rule = s.seedActionRule(new DeviceState.ActionRule(null, "Manual rule", true,
+					new DeviceState.EventFilter("tns1:Device/tnsaxis:IO/VirtualInput", null), List.of(), null, action));
+			DeviceState.Snapshot seeded = s.snapshot();
+
+			DeviceResult r = Harness.result(h.deploy(), "North1");
+			assertEquals(Outcome.DEPLOYED, r.outcome(), h.progress.toString());
+			List<String> reported = r.handMade().stream().map(ManagedObject::id).toList();
+			assertTrue(reported.containsAll(List.of("recipient/Guard room", "action/Guard room alarm", "rule/Manual rule")),
+					reported.toString());
+			assertTrue(r.handMade().stream().noneMatch(o -> o.attributes().containsValue("hand-typed-secret")),
+					"hand-made secrets are masked in reports");
+
+			DeviceState.Snapshot after = s.snapshot();
+			assertTrue(after.recipientConfigurations().containsAll(seeded.recipientConfigurations()));
+			assertTrue(after.actionConfigurations().containsAll(seeded.actionConfigurations()));
+			assertTrue(after.actionRules().containsAll(seeded.actionRules()));
+			assertTrue(after.recipientConfigurations().stream().anyMatch(c -> c.id().equals(recipient)));
+			assertTrue(after.actionRules().stream().anyMatch(c -> c.id().equals(rule)));
+			assertEquals(Outcome.UNCHANGED, Harness.result(h.deploy(), "North1").outcome());
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package org.palisade.deploy.vapix.driver;
+
+import java.util.List;
+
+/**
+ * How Palisade's objects look on an Axis device, shared by the generator (which writes them) and
+ * the driver (which recognises them).
+ * <p>
+ * Ownership: every scheduled event, recipient, action configuration and action rule Palisade
+ * creates carries the visible name tag {@value #TAG} after its design name; scheduled events also
+ * get an EventID starting with {@value #EVENT_ID_PREFIX}. Anything else on the device is not
+ * Palisade's: it is never changed, only reported.
+ * <p>
+ * Kinds and their attributes:
+ * <ul>
+ * <li>{@code port} (setting, key = web-page port number from 1): {@code direction}, {@code name},
+ * {@code normalState};</li>
+ * <li>{@code param} (setting, key = parameter name without {@code root.}): {@code value};</li>
+ * <li>{@code schedule} (item, key = design label): {@code eventId}, {@code ical};</li>
+ * <li>{@code recipient}, {@code action} (items): {@code template}, {@code param.<name>};</li>
+ * <li>{@code rule} (item): {@code enabled}, {@code start.topic}, {@code start.content},
+ * {@code condition.<n>.topic}, {@code condition.<n>.content}, {@code primaryAction} (a
+ * {@code ${ref:action/<key>}} reference), optional {@code activationTimeout}.</li>
+ * </ul>
+ * Placeholders: {@code ${credential.user:<ref>}}, {@code ${credential.password:<ref>}} (resolved
+ * from the credential store when written), {@code ${ref:<kind>/<key>}} (the device handle of
+ * another item).
+ */
+public final class Conventions {
+
+	/** The visible tag that marks Palisade's objects. */
+	public static final String TAG = " [palisade]";
+	/** The prefix of the EventIDs Palisade requests for its scheduled events. */
+	public static final String EVENT_ID_PREFIX = "palisade.";
+
+	public static final String PORT = "port";
+	public static final String PARAM = "param";
+	public static final String SCHEDULE = "schedule";
+	public static final String RECIPIENT = "recipient";
+	public static final String ACTION = "action";
+	public static final String RULE = "rule";
+
+	/** Creation order. */
+	public static final List<String> KINDS = List.of(PORT, PARAM, SCHEDULE, RECIPIENT, ACTION, RULE);
+
+	private Conventions() {
+	}
+
+	/** @return the placeholder of a credential's user name */
+	public static String user(String ref) {
+		return "${credential.user:" + ref + "}";
+	}
+
+	/** @return the placeholder of a credential's password */
+	public static String password(String ref) {
+		return "${credential.password:" + ref + "}";
+	}
+
+	/** @return the placeholder of another item's device handle */
+	public static String ref(String kind, String key) {
+		return "${ref:" + kind + "/" + key + "}";
+	}
+
+	/** @return a stable EventID for a schedule label: {@code palisade.after-hours} */
+	public static String eventId(String label) {
+		String slug = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+		return EVENT_ID_PREFIX + (slug.isEmpty() ? "schedule" : slug);
+	}
+
+	/** @return the name the device shows for a Palisade object */
+	public static String tagged(String key) {
+		return key + TAG;
+	}
+
+	/** @return whether a device name carries the tag */
+	public static boolean isTagged(String name) {
+		return name != null && name.endsWith(TAG);
+	}
+
+	/** @return the design key of a tagged device name */
+	public static String untagged(String name) {
+		return isTagged(name) ? name.substring(0, name.length() - TAG.length()) : name;
+	}
+}

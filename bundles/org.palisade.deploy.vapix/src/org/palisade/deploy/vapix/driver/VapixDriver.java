@@ -1,0 +1,376 @@
+package org.palisade.deploy.vapix.driver;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.palisade.deploy.DeviceDriver;
+import org.palisade.deploy.DeviceException;
+import org.palisade.deploy.ManagedObject;
+import org.palisade.deploy.ManagedObject.Nature;
+import org.palisade.deploy.ManagedObject.Origin;
+import org.palisade.deploy.vapix.Action1;
+import org.palisade.deploy.vapix.Event1;
+import org.palisade.deploy.vapix.PortManagement;
+import org.palisade.deploy.vapix.PortManagement.PortSetting;
+import org.palisade.deploy.vapix.VapixClient;
+import org.palisade.deploy.vapix.VapixException;
+import org.palisade.deploy.vapix.internal.Redactor;
+
+/**
+ * The VAPIX {@link DeviceDriver}: reads an Axis device into {@link ManagedObject}s as
+ * {@link Conventions} describes them, and performs single steps with the typed VAPIX APIs
+ * (port management, or param.cgi where a device lacks it; param.cgi; event1; action1).
+ * <p>
+ * Reading a device costs one call per service: getPorts (when ports are wanted), one param.cgi
+ * list for all wanted parameters, GetScheduledEvents, GetRecipientConfigurations,
+ * GetActionConfigurations, GetActionRules. Each step is one call.
+ * <p>
+ * Secrets: values are resolved from placeholders only in the request that writes them; read values
+ * that match are turned back into their placeholder; other secret values of Palisade's items read
+ * as {@code ${secret:unknown}} and those of hand-made items as {@code ***}.
+ */
+public final class VapixDriver implements DeviceDriver {
+
+	private final VapixClient client;
+	private final Placeholders placeholders;
+	private final Map<String, ManagedObject> desired = new HashMap<>();
+	/** Object id to device handle of the first copy, from the last read and later creates. */
+	private final Map<String, String> handles = new HashMap<>();
+	private Boolean portManagement;
+
+	/**
+	 * @param desired the wanted objects, whose placeholders are recognised when read back
+	 */
+	public VapixDriver(VapixClient client, Placeholders placeholders, Collection<ManagedObject> desired) {
+		this.client = client;
+		this.placeholders = placeholders;
+		desired.forEach(o -> this.desired.put(o.id(), o));
+	}
+
+	@Override
+	public List<String> kindOrder() {
+		return Conventions.KINDS;
+	}
+
+	@Override
+	public List<ManagedObject> read(Collection<ManagedObject> settings) throws DeviceException {
+		List<ManagedObject> out = new ArrayList<>();
+		List<String> params = new ArrayList<>();
+		boolean ports = false;
+		for (ManagedObject s : settings) {
+			if (s.kind().equals(Conventions.PARAM)) {
+				params.add(s.key());
+			} else if (s.kind().equals(Conventions.PORT)) {
+				ports = true;
+			}
+		}
+		try {
+			// One param.cgi list serves the wanted parameters and, with ports, the IOPort tree that
+			// lets a port be restored exactly (both names and both active levels).
+			List<String> groups = new ArrayList<>(params);
+			if (ports) {
+				groups.add("IOPort");
+			}
+			Map<String, String> values = groups.isEmpty() ? Map.of()
+					: client.paramCgi().list(groups.toArray(String[]::new));
+			if (ports) {
+				out.addAll(readPorts(values));
+			}
+			for (String p : params) {
+				String v = values.get(p);
+				if (v != null) {
+					out.add(new ManagedObject(Conventions.PARAM, p, Nature.SETTING, Origin.FACTORY, Map.of("value", v),
+							List.of(), null));
+				}
+			}
+			handles.clear();
+			Map<String, String> scheduleKeys = new HashMap<>();
+			for (Event1.ScheduledEvent e : client.event1().getScheduledEvents()) {
+				ManagedObject o = schedule(e);
+				out.add(o);
+				if (o.owned()) {
+					scheduleKeys.put(e.id(), o.key());
+				}
+				remember(o);
+			}
+			for (Action1.Configuration c : client.action1().getRecipientConfigurations()) {
+				out.add(remember(configuration(Conventions.RECIPIENT, c)));
+			}
+			Map<String, String> actionKeys = new HashMap<>();
+			for (Action1.Configuration c : client.action1().getActionConfigurations()) {
+				ManagedObject o = configuration(Conventions.ACTION, c);
+				if (o.owned() && !handles.containsKey(o.id())) {
+					actionKeys.put(c.id(), o.key());
+				}
+				out.add(remember(o));
+			}
+			for (Action1.ActionRule r : client.action1().getActionRules()) {
+				out.add(remember(rule(r, actionKeys, scheduleKeys)));
+			}
+		} catch (VapixException e) {
+			throw failure("read", e);
+		}
+		return out;
+	}
+
+	private ManagedObject remember(ManagedObject o) {
+		if (o.owned()) {
+			handles.putIfAbsent(o.id(), o.deviceId());
+		}
+		return o;
+	}
+
+	/** The IOPort parameters a port object carries besides what port management shows. */
+	private static final List<String> PORT_PARAMS = List.of("Input.Name", "Input.Trig", "Output.Name", "Output.Active");
+
+	private List<ManagedObject> readPorts(Map<String, String> io) throws VapixException {
+		List<ManagedObject> out = new ArrayList<>();
+		if (portManagement == null || portManagement) {
+			try {
+				for (PortManagement.IoPort p : client.portManagement().getPorts()) {
+					int index = Integer.parseInt(p.port());
+					out.add(port(index, p.direction(), p.name(), p.normalState(), io));
+				}
+				portManagement = true;
+				return out;
+			} catch (VapixException e) {
+				if (portManagement != null || !lacksApi(e)) {
+					throw e;
+				}
+				portManagement = false;
+			}
+		}
+		for (int i = 0; io.containsKey("IOPort.I" + i + ".Direction"); i++) {
+			String base = "IOPort.I" + i + ".";
+			boolean output = "output".equals(io.get(base + "Direction"));
+			String active = io.get(base + (output ? "Output.Active" : "Input.Trig"));
+			out.add(port(i, io.get(base + "Direction"), io.get(base + (output ? "Output.Name" : "Input.Name")),
+					"open".equals(active) ? "closed" : "open", io));
+		}
+		return out;
+	}
+
+	/** A device without the port-management API answers 404, or a JSON "method not supported". */
+	private static boolean lacksApi(VapixException e) {
+		return e.httpStatus() == 404 || "2004".equals(e.deviceCode());
+	}
+
+	private static ManagedObject port(int index, String direction, String name, String normalState,
+			Map<String, String> io) {
+		Map<String, String> a = new LinkedHashMap<>();
+		a.put("direction", direction == null ? "" : direction);
+		a.put("name", name == null ? "" : name);
+		a.put("normalState", normalState == null ? "" : normalState);
+		for (String p : PORT_PARAMS) {
+			String v = io.get("IOPort.I" + index + "." + p);
+			if (v != null) {
+				a.put("param." + p, v);
+			}
+		}
+		return new ManagedObject(Conventions.PORT, Integer.toString(index + 1), Nature.SETTING, Origin.FACTORY, a,
+				List.of(), null);
+	}
+
+	private ManagedObject schedule(Event1.ScheduledEvent e) {
+		boolean owned = e.id() != null && e.id().startsWith(Conventions.EVENT_ID_PREFIX);
+		Origin origin = owned ? Origin.PALISADE
+				: e.id() != null && e.id().startsWith("com.axis.schedules.") && !e.id().contains("genid") ? Origin.FACTORY
+						: Origin.HAND_MADE;
+		Map<String, String> a = new LinkedHashMap<>();
+		if (owned) {
+			a.put("eventId", e.id());
+		}
+		a.put("ical", e.icalendar() == null ? "" : e.icalendar().strip().replace("\r\n", "\n"));
+		String key = owned ? Conventions.untagged(e.name()) : e.name() == null ? e.id() : e.name();
+		return new ManagedObject(Conventions.SCHEDULE, key, Nature.ITEM, origin, a, List.of(), e.id());
+	}
+
+	private ManagedObject configuration(String kind, Action1.Configuration c) {
+		boolean owned = Conventions.isTagged(c.name());
+		String key = owned ? Conventions.untagged(c.name()) : c.name();
+		ManagedObject want = desired.get(ManagedObject.id(kind, key));
+		Map<String, String> a = new LinkedHashMap<>();
+		a.put("template", c.templateToken());
+		c.parameters().forEach((k, v) -> a.put("param." + k, readValue("param." + k, v, owned, want)));
+		return new ManagedObject(kind, key, Nature.ITEM, owned ? Origin.PALISADE : Origin.HAND_MADE, a, List.of(), c.id());
+	}
+
+	/** Puts placeholders back; never lets a secret into the model. */
+	private String readValue(String attribute, String value, boolean owned, ManagedObject want) {
+		if (owned && want != null) {
+			String p = placeholders.recognise(value, want.attributes().get(attribute));
+			if (p != null) {
+				return p;
+			}
+		}
+		if (Redactor.isSecretName(attribute) && value != null && !value.isEmpty()) {
+			return owned ? "${secret:unknown}" : "***";
+		}
+		return value;
+	}
+
+	private ManagedObject rule(Action1.ActionRule r, Map<String, String> actionKeys, Map<String, String> scheduleKeys) {
+		boolean owned = Conventions.isTagged(r.name());
+		String key = owned ? Conventions.untagged(r.name()) : r.name();
+		Map<String, String> a = new LinkedHashMap<>();
+		List<String> deps = new ArrayList<>();
+		a.put("enabled", Boolean.toString(r.enabled()));
+		if (r.startEvent() != null) {
+			a.put("start.topic", r.startEvent().topicExpression());
+			a.put("start.content", r.startEvent().messageContent() == null ? "" : r.startEvent().messageContent());
+		}
+		int n = 1;
+		for (Action1.EventFilter f : r.conditions()) {
+			a.put("condition." + n + ".topic", f.topicExpression());
+			a.put("condition." + n + ".content", f.messageContent() == null ? "" : f.messageContent());
+			n++;
+			scheduleKeys.forEach((id, k) -> {
+				if (f.messageContent() != null && f.messageContent().contains("\"" + id + "\"")) {
+					deps.add(ManagedObject.id(Conventions.SCHEDULE, k));
+				}
+			});
+		}
+		if (r.activationTimeout() != null) {
+			a.put("activationTimeout", r.activationTimeout().toString());
+		}
+		String actionKey = actionKeys.get(r.primaryAction());
+		if (actionKey != null) {
+			a.put("primaryAction", Conventions.ref(Conventions.ACTION, actionKey));
+			deps.add(ManagedObject.id(Conventions.ACTION, actionKey));
+		} else {
+			a.put("primaryAction", "id:" + r.primaryAction());
+		}
+		return new ManagedObject(Conventions.RULE, key, Nature.ITEM, owned ? Origin.PALISADE : Origin.HAND_MADE, a, deps,
+				r.id());
+	}
+
+	/**
+	 * Sets a parameter (param.cgi update) or a port (setPorts, or param.cgi without port
+	 * management); a port read from the device also carries its other IOPort parameters, which are
+	 * written back too, so that a restore is exact.
+	 */
+	@Override
+	public void set(ManagedObject setting) throws DeviceException {
+		Map<String, String> a = setting.attributes();
+		try {
+			if (setting.kind().equals(Conventions.PARAM)) {
+				client.paramCgi().update(Map.of(setting.key(), a.get("value")));
+			} else if (setting.kind().equals(Conventions.PORT)) {
+				int index = Integer.parseInt(setting.key()) - 1;
+				Map<String, String> exact = new LinkedHashMap<>();
+				for (Map.Entry<String, String> e : a.entrySet()) {
+					if (e.getKey().startsWith("param.")) {
+						exact.put("IOPort.I" + index + "." + e.getKey().substring(6), e.getValue());
+					}
+				}
+				if (portManagement == null || portManagement) {
+					client.portManagement().setPorts(List.of(PortSetting.of(Integer.toString(index))
+							.withDirection(a.get("direction")).withName(a.get("name")).withNormalState(a.get("normalState"))));
+				} else {
+					Map<String, String> p = new LinkedHashMap<>(VapixOperations.portParams(index, a));
+					p.putAll(exact);
+					exact = p;
+				}
+				// A restore also puts back the names and levels of the direction not in use.
+				client.paramCgi().update(exact);
+			} else {
+				throw new DeviceException(client.device() + ": unknown setting kind " + setting.kind(), null);
+			}
+		} catch (VapixException e) {
+			throw failure("set " + setting.label(), e);
+		}
+	}
+
+	@Override
+	public void create(ManagedObject item) throws DeviceException {
+		Map<String, String> a = item.attributes();
+		String name = Conventions.tagged(item.key());
+		try {
+			String handle = switch (item.kind()) {
+			case Conventions.SCHEDULE -> client.event1().addScheduledEvent(a.get("eventId"), name, a.get("ical"));
+			case Conventions.RECIPIENT -> client.action1().addRecipientConfiguration(name, a.get("template"), params(a));
+			case Conventions.ACTION -> client.action1().addActionConfiguration(name, a.get("template"), params(a));
+			case Conventions.RULE -> client.action1().addActionRule(rule(name, a));
+			default -> throw new DeviceException(client.device() + ": unknown item kind " + item.kind(), null);
+			};
+			handles.put(item.id(), handle);
+		} catch (VapixException e) {
+			throw failure("create " + item.label(), e);
+		} catch (IOException e) {
+			throw new DeviceException(client.device() + ": create " + item.label() + ": " + e.getMessage(), e);
+		}
+	}
+
+	private Map<String, String> params(Map<String, String> a) throws IOException {
+		Map<String, String> p = new LinkedHashMap<>();
+		for (Map.Entry<String, String> e : a.entrySet()) {
+			if (e.getKey().startsWith("param.")) {
+				p.put(e.getKey().substring(6), placeholders.resolve(e.getValue()));
+			}
+		}
+		return p;
+	}
+
+	private Action1.ActionRule rule(String name, Map<String, String> a) throws DeviceException {
+		Action1.EventFilter start = a.containsKey("start.topic")
+				? new Action1.EventFilter(a.get("start.topic"), emptyToNull(a.get("start.content")))
+				: null;
+		List<Action1.EventFilter> conditions = new ArrayList<>();
+		for (int n = 1; a.containsKey("condition." + n + ".topic"); n++) {
+			conditions.add(new Action1.EventFilter(a.get("condition." + n + ".topic"),
+					emptyToNull(a.get("condition." + n + ".content"))));
+		}
+		String primary = a.get("primaryAction");
+		String handle;
+		if (primary != null && primary.startsWith("${ref:") && primary.endsWith("}")) {
+			handle = handles.get(primary.substring(6, primary.length() - 1));
+			if (handle == null) {
+				throw new DeviceException(client.device() + ": rule \"" + name + "\" refers to " + primary
+						+ ", which is not on the device", null);
+			}
+		} else if (primary != null && primary.startsWith("id:")) {
+			handle = primary.substring(3);
+		} else {
+			throw new DeviceException(client.device() + ": rule \"" + name + "\" has no primary action", null);
+		}
+		String timeout = a.get("activationTimeout");
+		return new Action1.ActionRule(null, name, Boolean.parseBoolean(a.getOrDefault("enabled", "true")), start,
+				conditions, timeout == null ? null : Integer.valueOf(timeout), handle);
+	}
+
+	private static String emptyToNull(String s) {
+		return s == null || s.isEmpty() ? null : s;
+	}
+
+	@Override
+	public void delete(ManagedObject item) throws DeviceException {
+		try {
+			switch (item.kind()) {
+			case Conventions.SCHEDULE -> client.event1().removeScheduledEvent(item.deviceId());
+			case Conventions.RECIPIENT -> client.action1().removeRecipientConfiguration(item.deviceId());
+			case Conventions.ACTION -> client.action1().removeActionConfiguration(item.deviceId());
+			case Conventions.RULE -> client.action1().removeActionRule(item.deviceId());
+			default -> throw new DeviceException(client.device() + ": unknown item kind " + item.kind(), null);
+			}
+			handles.remove(item.id(), item.deviceId());
+		} catch (VapixException e) {
+			throw failure("delete " + item.label(), e);
+		}
+	}
+
+	private DeviceException failure(String what, VapixException e) {
+		// VapixException messages are redacted by the client; they name the device and the call.
+		return new DeviceException(what + ": " + e.getMessage(), e, e.kind() == VapixException.Kind.AUTHENTICATION);
+	}
+
+	@Override
+	public void close() {
+		placeholders.clear();
+		client.close();
+	}
+}

@@ -1,0 +1,37 @@
+package org.palisade.deploy;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The protocol side of a deployment to one device (VAPIX for Axis devices). The engine decides
+ * what to do; a driver reads the device and performs single steps.
+ * <p>
+ * Contract: {@link #read} returns every item on the device (Palisade's own marked
+ * {@link ManagedObject.Origin#PALISADE}, with their device handles) and the settings named by
+ * {@code settings}; a value the driver wrote from a placeholder is returned as that placeholder.
+ * Each step either takes effect or throws; a step whose outcome is unknown throws too (the engine
+ * reads the device again before it decides anything). Drivers need not be thread-safe: the engine
+ * uses one driver from one thread.
+ */
+public interface DeviceDriver extends AutoCloseable {
+
+	/** @return the kinds in the order they must be created (settings first) */
+	List<String> kindOrder();
+
+	/** @param settings the settings to read (their kind and key matter), usually the wanted ones */
+	List<ManagedObject> read(Collection<ManagedObject> settings) throws DeviceException;
+
+	/** Sets a setting to the object's attributes. */
+	void set(ManagedObject setting) throws DeviceException;
+
+	/** Creates an item; references to other items are resolved against what the driver has read or created. */
+	void create(ManagedObject item) throws DeviceException;
+
+	/** Deletes an item read from the device (it carries its device handle). */
+	void delete(ManagedObject item) throws DeviceException;
+
+	/** Releases connections and wipes credentials. */
+	@Override
+	void close();
+}

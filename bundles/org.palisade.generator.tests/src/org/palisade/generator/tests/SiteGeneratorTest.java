@@ -1,0 +1,116 @@
+package org.palisade.generator.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.palisade.deploy.ManagedObject;
+import org.palisade.deploy.vapix.driver.Conventions;
+import org.palisade.generator.DeviceConfiguration;
+import org.palisade.generator.GeneratorOutput;
+import org.palisade.generator.SiteConfiguration;
+import org.palisade.generator.SiteGenerator;
+
+class SiteGeneratorTest {
+
+	private static ManagedObject find(DeviceConfiguration d, String kind, String key) {
+		return d.objects().stream().filter(o -> o.kind().equals(kind) && o.key().equals(key)).findFirst()
+				.orElseThrow(() -> new AssertionError("no " + kind + " " + key + " in " + d.objects()));
+	}
+
+	@Test
+	void manualScenarioBecomesPortScheduleRecipientActionsAndRules() throws Exception {
+		SiteConfiguration site = new SiteGenerator().generate(Sites.load(Sites.harbourDepot()));
+		assertEquals("Europe/Stockholm", site.timezone());
+		DeviceConfiguration north = site.device("North1");
+		assertNotNull(north);
+		assertEquals(Map.of("direction", "output", "name", "Flashing beacon", "normalState", "open"),
+				find(north, Conventions.PORT, "1").attributes());
+		ManagedObject schedule = find(north, Conventions.SCHEDULE, "After hours");
+		assertEquals("palisade.after-hours", schedule.attributes().get("eventId"));
+		assertEquals("DTSTART:19700101T180000\nDTEND:19700102T080000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+				schedule.attributes().get("ical"));
+		ManagedObject recipient = find(north, Conventions.RECIPIENT, "Horn speaker");
+		assertEquals("com.axis.recipient.https", recipient.attributes().get("template"));
+		assertEquals("https://10.20.0.30/axis-cgi/playclip.cgi?clip=2", recipient.attributes().get("param.upload_url"));
+		assertEquals("${credential.password:harbour-depot/horn}", recipient.attributes().get("param.password"));
+		ManagedObject beacon = find(north, Conventions.ACTION, "Flashing beacon");
+		assertEquals("com.axis.action.fixed.io.toggle", beacon.attributes().get("template"));
+		assertEquals("0", beacon.attributes().get("param.port"));
+		assertEquals("30", beacon.attributes().get("param.duration"));
+		for (String rule : List.of("Flashing beacon", "Horn speaker")) {
+			ManagedObject r = find(north, Conventions.RULE, rule);
+			assertEquals("tnsaxis:CameraApplicationPlatform/tnsaxis:PerimeterDefender/tnsaxis:Fence",
+					r.attributes().get("start.topic"));
+			assertEquals("tns1:UserAlarm/tnsaxis:Recurring/Interval", r.attributes().get("condition.1.topic"));
+			assertTrue(r.attributes().get("condition.1.content").contains("@Value=\"palisade.after-hours\""));
+			assertEquals("${ref:action/" + rule + "}", r.attributes().get("primaryAction"));
+			assertTrue(r.dependsOn().containsAll(List.of("schedule/After hours", "action/" + rule)));
+		}
+		assertEquals("640x480", find(north, Conventions.PARAM, "Image.I0.Appearance.Resolution").attributes().get("value"));
+		assertEquals("White-hot", find(north, Conventions.PARAM, "ImageSource.I0.Sensor.ThermalPalette").attributes()
+				.get("value"));
+		assertTrue(site.device("Horn").objects().isEmpty(), "speakers are only recipients' targets");
+	}
+
+	@Test
+	void operationsAreOrderedPortsParamsThenScheduleRecipientActionsRules() throws Exception {
+		DeviceConfiguration north = new SiteGenerator().generate(Sites.load(Sites.harbourDepot())).device("North1");
+		List<String> ops = GeneratorOutput.operations(north).stream().map(o -> o.operation()).toList();
+		assertEquals("setPorts", ops.get(0));
+		int schedule = ops.indexOf("event1 AddScheduledEvent");
+		int recipient = ops.indexOf("action1 AddRecipientConfiguration");
+		int firstAction = ops.indexOf("action1 AddActionConfiguration");
+		int firstRule = ops.indexOf("action1 AddActionRule");
+		assertTrue(ops.subList(1, schedule).stream().allMatch(o -> o.equals("param.cgi update")), ops.toString());
+		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
+		assertEquals(2, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
+	}
+
+	@Test
+	void scheduleWithTwoTimesBecomesTwoEventsAndTheRuleTwoRules(@TempDir Path dir) throws Exception {
+		DeviceConfiguration north = new SiteGenerator().generate(Sites.variant(dir, "Mon-Fri 18:00-08:00",
+				"Mon-Fri 18:00-08:00\n\t\tSat, Sun 00:00-23:30")).device("North1");
+		assertEquals("DTSTART:19700101T000000\nDTEND:19700101T233000\nRRULE:FREQ=WEEKLY;BYDAY=SA,SU",
+				find(north, Conventions.SCHEDULE, "After hours 2").attributes().get("ical"));
+		assertTrue(find(north, Conventions.SCHEDULE, "After hours 1").attributes().get("ical").contains("DTEND:19700102T080000"));
+		assertTrue(find(north, Conventions.RULE, "Flashing beacon (2)").attributes().get("condition.1.content")
+				.contains("palisade.after-hours-2"));
+		assertEquals(4, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
+	}
+
+	@Test
+	void outputWithoutDurationIsUnlimitedWithEverythingInConditions(@TempDir Path dir) throws Exception {
+		DeviceConfiguration north = new SiteGenerator().generate(Sites.variant(dir, "do output \"Flashing beacon\" for 30 s",
+				"do output \"Flashing beacon\"")).device("North1");
+		assertEquals("com.axis.action.unlimited.io.toggle",
+				find(north, Conventions.ACTION, "Flashing beacon").attributes().get("template"));
+		ManagedObject rule = find(north, Conventions.RULE, "Flashing beacon");
+		assertFalse(rule.attributes().containsKey("start.topic"));
+		assertTrue(rule.attributes().get("condition.1.topic").contains("PerimeterDefender"));
+		assertEquals("tns1:UserAlarm/tnsaxis:Recurring/Interval", rule.attributes().get("condition.2.topic"));
+	}
+
+	@Test
+	void plainHttpRecipientUsesTheHttpTemplates(@TempDir Path dir) throws Exception {
+		DeviceConfiguration north = new SiteGenerator().generate(Sites.variant(dir, "play Horn clip 2 https",
+				"play Horn clip 2")).device("North1");
+		assertEquals("http://10.20.0.30/axis-cgi/playclip.cgi?clip=2",
+				find(north, Conventions.RECIPIENT, "Horn speaker").attributes().get("param.upload_url"));
+		assertEquals("com.axis.action.fixed.notification.http",
+				find(north, Conventions.ACTION, "Horn speaker").attributes().get("template"));
+	}
+
+	@Test
+	void generatingTwiceGivesEqualResults() throws Exception {
+		assertEquals(new SiteGenerator().generate(Sites.load(Sites.harbourDepot())),
+				new SiteGenerator().generate(Sites.load(Sites.harbourDepot())));
+	}
+}

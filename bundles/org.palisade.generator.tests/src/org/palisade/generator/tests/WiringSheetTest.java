@@ -1,0 +1,72 @@
+package org.palisade.generator.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.palisade.generator.GeneratorOutput;
+import org.palisade.generator.SiteConfiguration;
+import org.palisade.generator.SiteGenerator;
+import org.palisade.generator.WiringSheet;
+
+class WiringSheetTest {
+
+	@Test
+	void beaconRowsShowPinFunctionWireTerminalLoadAndVoltage() throws Exception {
+		WiringSheet sheet = new SiteGenerator().generate(Sites.load(Sites.harbourDepot())).device("North1").wiring();
+		assertEquals(2, sheet.rows().size());
+		WiringSheet.Row red = sheet.rows().get(0);
+		assertEquals("2", red.pin());
+		assertEquals("12 V DC output, max 50 mA", red.function());
+		assertEquals("red", red.colour());
+		assertEquals(0.25, red.area());
+		assertEquals(40.0, red.length());
+		assertEquals("Beacon1.plus (+)", red.terminal());
+		assertEquals("Beacon1, Beacon 12V 50mA, 50 mA", red.load());
+		// 2 x 40 m of 0.25 mm2 copper at 50 mA: 0.01724 * 80 / 0.25 * 0.05 = 0.276 V
+		assertEquals("11.72 V (min 10.8 V)", red.loadVolts());
+		WiringSheet.Row blue = sheet.rows().get(1);
+		assertEquals("3", blue.pin());
+		assertEquals("I/O port 1: output \"Flashing beacon\", normally open", blue.function());
+		assertEquals("Beacon1.minus (-)", blue.terminal());
+		assertTrue(sheet.notes().isEmpty(), sheet.notes().toString());
+	}
+
+	@Test
+	void longerReturnWireLowersTheVoltageAtTheLoad(@TempDir Path dir) throws Exception {
+		SiteConfiguration site = new SiteGenerator().generate(Sites.variant(dir, "0.25 mm2 40 m from pin 3",
+				"0.25 mm2 150 m from pin 3"));
+		WiringSheet sheet = site.device("North1").wiring();
+		// (40 + 150) m of 0.25 mm2 at 50 mA: 0.01724 * 190 / 0.25 * 0.05 = 0.655 V
+		assertEquals("11.34 V (min 10.8 V)", sheet.rows().get(0).loadVolts());
+		assertEquals("11.34 V (min 10.8 V)", sheet.rows().get(1).loadVolts());
+		assertTrue(sheet.notes().isEmpty(), sheet.notes().toString());
+	}
+
+	@Test
+	void generateWritesMarkdownHtmlOperationsAndNoSecret(@TempDir Path dir) throws Exception {
+		SiteConfiguration site = new SiteGenerator().generate(Sites.load(Sites.harbourDepot()));
+		List<Path> files = GeneratorOutput.write(site, dir);
+		assertTrue(files.contains(Path.of("North1/wiring.md")), files.toString());
+		assertTrue(files.contains(Path.of("North1/wiring.html")));
+		assertTrue(files.contains(Path.of("North1/operations.txt")));
+		assertTrue(files.contains(Path.of("North1/configuration.json")));
+		assertTrue(files.contains(Path.of("index.md")));
+		String md = Files.readString(dir.resolve("North1/wiring.md"));
+		assertTrue(md.contains("| 2 | 12 V DC output, max 50 mA | red | 0.25 mm2 | 40 m | Beacon1.plus (+) |"), md);
+		String html = Files.readString(dir.resolve("North1/wiring.html"));
+		assertTrue(html.contains("<td>I/O port 1: output &quot;Flashing beacon&quot;, normally open</td>"), html);
+		String ops = Files.readString(dir.resolve("North1/operations.txt"));
+		assertTrue(ops.contains("password = ${credential.password:harbour-depot/horn}"), ops);
+		for (Path f : files) {
+			String text = Files.readString(dir.resolve(f));
+			// Every password-like value is a placeholder.
+			assertTrue(!text.matches("(?s).*(?<!credential\\.)password\"?\\s*[=:]\\s*\"?[^$\\s\"].*"), f + " holds a password value");
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package org.palisade.generator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.palisade.generator.internal.CameraObjects;
+import org.palisade.generator.internal.WiringSheets;
+import org.palisade.model.site.Device;
+import org.palisade.model.site.DeviceRole;
+import org.palisade.model.site.Site;
+import org.palisade.validation.SiteContext;
+
+/**
+ * From a valid site, the desired configuration of every networked device: cameras get their I/O
+ * ports, stream and image parameters, scheduled events, recipients, action configurations and
+ * action rules, plus a wiring sheet; speakers get nothing written (they are the targets of
+ * recipients) but are listed so that they can be checked and simulated.
+ * <p>
+ * Precondition: the site passed validation without errors (references resolved, ports exist).
+ * The result holds no secret: credentials appear only as references and placeholders.
+ * Deterministic: the same design gives equal results.
+ */
+public final class SiteGenerator {
+
+	public SiteConfiguration generate(Site site) {
+		List<DeviceConfiguration> devices = new ArrayList<>();
+		for (Device d : SiteContext.of(site).devices()) {
+			if (d.getRole() == DeviceRole.CAMERA) {
+				CameraObjects objects = new CameraObjects(d).build();
+				List<String> notes = new ArrayList<>(objects.notes());
+				devices.add(new DeviceConfiguration(d.getName(), "camera", model(d), d.getAddress(), d.getCredentials(),
+						objects.objects(), d.getWires().isEmpty() ? null : WiringSheets.of(d), notes));
+			}
+		}
+		for (Device d : SiteContext.of(site).devices()) {
+			if (d.getRole() == DeviceRole.SPEAKER) {
+				devices.add(new DeviceConfiguration(d.getName(), "speaker", model(d), d.getAddress(), d.getCredentials(),
+						List.of(), null, List.of()));
+			}
+		}
+		return new SiteConfiguration(site.getName(), site.getTimezone(), devices);
+	}
+
+	private static String model(Device d) {
+		return d.getType() == null ? null : d.getType().getName();
+	}
+}

@@ -1,0 +1,35 @@
+package org.palisade.generator;
+
+import java.util.List;
+
+/**
+ * The installer's wiring sheet of one camera: one row per wire on its I/O terminal.
+ *
+ * @param camera the camera's name
+ * @param model  its model
+ * @param rows   one per wire, in design order
+ * @param notes  e.g. a load whose voltage is below its minimum
+ */
+public record WiringSheet(String camera, String model, List<Row> rows, List<String> notes) {
+
+	/**
+	 * One wire.
+	 *
+	 * @param pin        the terminal pin ("2"), or "-" for a wire between peripherals
+	 * @param function   what the pin is ("12 V DC out", "I/O port 1: output \"Flashing beacon\", normally open")
+	 * @param colour     the wire colour
+	 * @param area       cross-section, mm2
+	 * @param length     one-way length, m
+	 * @param terminal   the peripheral terminal at the other end ("Beacon1.plus (+)")
+	 * @param load       the load it feeds with its current ("Beacon1, Beacon 12V 50mA, 50 mA"), or ""
+	 * @param loadVolts  voltage at that load after the wire drop ("11.72 V (min 10.8 V)"), or ""
+	 */
+	public record Row(String pin, String function, String colour, double area, double length, String terminal,
+			String load, String loadVolts) {
+	}
+
+	public WiringSheet {
+		rows = List.copyOf(rows);
+		notes = List.copyOf(notes);
+	}
+}

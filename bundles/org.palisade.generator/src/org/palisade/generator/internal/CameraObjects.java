@@ -1,0 +1,283 @@
+package org.palisade.generator.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.palisade.deploy.ManagedObject;
+import org.palisade.deploy.vapix.driver.Conventions;
+import org.palisade.model.site.Action;
+import org.palisade.model.site.ApplicationInstance;
+import org.palisade.model.site.ApplicationTrigger;
+import org.palisade.model.site.ApplicationType;
+import org.palisade.model.site.CircuitState;
+import org.palisade.model.site.Condition;
+import org.palisade.model.site.Device;
+import org.palisade.model.site.DeviceKind;
+import org.palisade.model.site.InputCondition;
+import org.palisade.model.site.InputTrigger;
+import org.palisade.model.site.NotifyAction;
+import org.palisade.model.site.OutputAction;
+import org.palisade.model.site.PortConfig;
+import org.palisade.model.site.Recipient;
+import org.palisade.model.site.Rule;
+import org.palisade.model.site.Schedule;
+import org.palisade.model.site.ScheduleCondition;
+import org.palisade.model.site.Stream;
+import org.palisade.model.site.StreamAudience;
+
+/**
+ * The desired objects of one camera (see {@link Conventions}): its I/O ports, stream and image
+ * parameters, and, for its rules, the scheduled events, recipients, action configurations and
+ * action rules that realise them.
+ * <p>
+ * Rule shapes (vapix.md §4): an action with a duration ({@code com.axis.action.fixed.*}) puts the
+ * trigger in StartEvent and the extra conditions in Conditions; an action that lasts while the rule
+ * is active ({@code com.axis.action.unlimited.io.toggle}) puts everything in Conditions. A schedule
+ * that becomes several scheduled events (intervals with different times) makes the rule one rule
+ * per event, since rule conditions can only be combined with "and".
+ */
+public final class CameraObjects {
+
+	/** The ItemFilter of a stateful event that is active. */
+	static final String ACTIVE = "boolean(//SimpleItem[@Name=\"active\" and @Value=\"1\"])";
+	static final String INTERVAL_TOPIC = "tns1:UserAlarm/tnsaxis:Recurring/Interval";
+	static final String PORT_TOPIC = "tns1:Device/tnsaxis:IO/Port";
+	/** Fallback scenario when the design names none (the virtual device's default profile). */
+	static final String DEFAULT_SCENARIO = "Camera1Profile1";
+
+	private final Device camera;
+	private final List<ManagedObject> objects = new ArrayList<>();
+	private final List<String> notes = new ArrayList<>();
+	private final Map<Schedule, List<String>> scheduleKeys = new LinkedHashMap<>();
+	private final Map<String, ManagedObject> recipients = new LinkedHashMap<>();
+
+	public CameraObjects(Device camera) {
+		this.camera = camera;
+	}
+
+	public List<ManagedObject> objects() {
+		return objects;
+	}
+
+	public List<String> notes() {
+		return notes;
+	}
+
+	/** Builds everything; call once. */
+	public CameraObjects build() {
+		for (PortConfig p : camera.getPorts()) {
+			Map<String, String> a = new LinkedHashMap<>();
+			a.put("direction", p.getDirection().getLiteral());
+			a.put("name", p.getName());
+			a.put("normalState", (p.getNormalState() == null ? CircuitState.OPEN : p.getNormalState()).getLiteral());
+			objects.add(ManagedObject.setting(Conventions.PORT, Integer.toString(p.getPort()), a));
+		}
+		streams();
+		List<ManagedObject> actions = new ArrayList<>();
+		List<ManagedObject> rules = new ArrayList<>();
+		for (Rule r : camera.getRules()) {
+			rule(r, actions, rules);
+		}
+		scheduleKeys.forEach((s, keys) -> {
+			List<String> icals = ICalendar.of(s);
+			for (int i = 0; i < keys.size(); i++) {
+				objects.add(ManagedObject.item(Conventions.SCHEDULE, keys.get(i),
+						Map.of("eventId", Conventions.eventId(keys.get(i)), "ical", icals.get(i)), List.of()));
+			}
+		});
+		objects.addAll(recipients.values());
+		objects.addAll(actions);
+		objects.addAll(rules);
+		return this;
+	}
+
+	/** Image.I0 carries one stream's settings: the one for applications, else the first. */
+	private void streams() {
+		if (camera.getStreams().isEmpty()) {
+			return;
+		}
+		Stream chosen = camera.getStreams().stream().filter(s -> s.getAudience() == StreamAudience.APPLICATIONS)
+				.findFirst().orElse(camera.getStreams().get(0));
+		if (chosen.getResolution() != null) {
+			param("Image.I0.Appearance.Resolution", chosen.getResolution());
+		}
+		if (chosen.getFps() != null) {
+			param("Image.I0.Stream.FPS", chosen.getFps().toString());
+		}
+		if (chosen.getBitrateMode() != null) {
+			param("Image.I0.RateControl.Mode", chosen.getBitrateMode().getLiteral());
+			if (chosen.getBitrate() != null) {
+				param(chosen.getBitrateMode().getLiteral().equals("mbr") ? "Image.I0.RateControl.MaxBitrate"
+						: "Image.I0.RateControl.TargetBitrate", chosen.getBitrate().toString());
+			}
+		}
+		boolean thermal = camera.getType() != null && camera.getType().getKind() == DeviceKind.THERMAL_CAMERA;
+		if (chosen.getPalette() != null && thermal) {
+			String literal = chosen.getPalette().getLiteral();
+			if (literal.equals("natural")) {
+				notes.add("stream \"" + chosen.getName() + "\": palette natural has no thermal palette parameter; not set");
+			} else {
+				String v = Character.toUpperCase(literal.charAt(0)) + literal.substring(1);
+				param("ImageSource.I0.Sensor.ThermalPalette", v);
+			}
+		}
+		for (Stream s : camera.getStreams()) {
+			if (s != chosen) {
+				notes.add("stream \"" + s.getName() + "\" is not written to the device: only the image channel's own "
+						+ "settings (Image.I0, from stream \"" + chosen.getName() + "\") are; stream profiles are "
+						+ "not generated yet");
+			}
+		}
+	}
+
+	private void param(String name, String value) {
+		objects.add(ManagedObject.setting(Conventions.PARAM, name, Map.of("value", value)));
+	}
+
+	private void rule(Rule r, List<ManagedObject> actions, List<ManagedObject> rules) {
+		String actionKey = r.getName();
+		Action action = r.getAction();
+		boolean unlimited = action instanceof OutputAction o && o.getDuration() == null;
+		Map<String, String> actionAttributes = new LinkedHashMap<>();
+		if (action instanceof OutputAction o) {
+			actionAttributes.put("template", unlimited ? "com.axis.action.unlimited.io.toggle"
+					: "com.axis.action.fixed.io.toggle");
+			actionAttributes.put("param.port", Integer.toString(o.getPort().getPort() - 1));
+			actionAttributes.put("param.state", "high");
+			if (!unlimited) {
+				actionAttributes.put("param.duration", o.getDuration().toString());
+			}
+		} else if (action instanceof NotifyAction n) {
+			ManagedObject recipient = recipient(n.getRecipient());
+			boolean https = recipient.attributes().get("template").endsWith("https");
+			actionAttributes.put("template", "com.axis.action.fixed.notification." + (https ? "https" : "http"));
+			recipient.attributes().forEach((k, v) -> {
+				if (k.startsWith("param.")) {
+					actionAttributes.put(k, v);
+				}
+			});
+		}
+		actions.add(ManagedObject.item(Conventions.ACTION, actionKey, actionAttributes, List.of()));
+
+		String[] trigger = trigger(r);
+		List<List<String[]>> conditionSets = new ArrayList<>();
+		conditionSets.add(new ArrayList<>());
+		List<List<String>> depSets = new ArrayList<>();
+		depSets.add(new ArrayList<>());
+		for (Condition c : r.getConditions()) {
+			if (c instanceof ScheduleCondition sc) {
+				List<String> keys = scheduleKeys(sc.getSchedule());
+				List<List<String[]>> grown = new ArrayList<>();
+				List<List<String>> grownDeps = new ArrayList<>();
+				for (int i = 0; i < conditionSets.size(); i++) {
+					for (String key : keys) {
+						List<String[]> set = new ArrayList<>(conditionSets.get(i));
+						set.add(new String[] { INTERVAL_TOPIC, "boolean(//SimpleItem[@Name=\"id\" and @Value=\""
+								+ Conventions.eventId(key) + "\"]) and " + ACTIVE });
+						List<String> deps = new ArrayList<>(depSets.get(i));
+						deps.add(ManagedObject.id(Conventions.SCHEDULE, key));
+						grown.add(set);
+						grownDeps.add(deps);
+					}
+				}
+				conditionSets = grown;
+				depSets = grownDeps;
+			} else if (c instanceof InputCondition ic) {
+				conditionSets.forEach(set -> set.add(portFilter(ic.getPort(), ic.getState())));
+			}
+		}
+		for (int i = 0; i < conditionSets.size(); i++) {
+			Map<String, String> a = new LinkedHashMap<>();
+			a.put("enabled", Boolean.toString(!r.isDisabled()));
+			List<String[]> conditions = new ArrayList<>();
+			if (unlimited) {
+				conditions.add(trigger);
+			} else {
+				a.put("start.topic", trigger[0]);
+				a.put("start.content", trigger[1]);
+			}
+			conditions.addAll(conditionSets.get(i));
+			for (int n = 0; n < conditions.size(); n++) {
+				a.put("condition." + (n + 1) + ".topic", conditions.get(n)[0]);
+				a.put("condition." + (n + 1) + ".content", conditions.get(n)[1]);
+			}
+			a.put("primaryAction", Conventions.ref(Conventions.ACTION, actionKey));
+			List<String> deps = new ArrayList<>(depSets.get(i));
+			deps.add(ManagedObject.id(Conventions.ACTION, actionKey));
+			String key = conditionSets.size() == 1 ? r.getName() : r.getName() + " (" + (i + 1) + ")";
+			rules.add(ManagedObject.item(Conventions.RULE, key, a, deps));
+		}
+	}
+
+	/** @return topic expression and message content of the rule's trigger */
+	private String[] trigger(Rule r) {
+		if (r.getTrigger() instanceof ApplicationTrigger t) {
+			ApplicationType app = t.getApplication();
+			String topic = app.getTopic() != null ? app.getTopic() : app.getName();
+			String scenario = t.getScenario() != null ? t.getScenario().getName() : firstScenario(app);
+			return new String[] { "tnsaxis:CameraApplicationPlatform/tnsaxis:" + topic + "/tnsaxis:" + scenario, ACTIVE };
+		}
+		InputTrigger in = (InputTrigger) r.getTrigger();
+		return portFilter(in.getPort(), in.getState());
+	}
+
+	private String firstScenario(ApplicationType app) {
+		for (ApplicationInstance i : camera.getApplications()) {
+			if (i.getType() == app && !i.getScenarios().isEmpty()) {
+				return i.getScenarios().get(0).getName();
+			}
+		}
+		return DEFAULT_SCENARIO;
+	}
+
+	/** Input port events number ports as the web page does (unconfirmed, see the virtual device). */
+	private static String[] portFilter(PortConfig port, CircuitState state) {
+		CircuitState normal = port.getNormalState() == null ? CircuitState.OPEN : port.getNormalState();
+		boolean active = state == null || state != normal;
+		return new String[] { PORT_TOPIC, "boolean(//SimpleItem[@Name=\"port\" and @Value=\"" + port.getPort()
+				+ "\"]) and boolean(//SimpleItem[@Name=\"state\" and @Value=\"" + (active ? "1" : "0") + "\"])" };
+	}
+
+	private List<String> scheduleKeys(Schedule s) {
+		return scheduleKeys.computeIfAbsent(s, k -> {
+			String label = s.getLabel() != null ? s.getLabel() : s.getName();
+			int n = ICalendar.of(s).size();
+			List<String> keys = new ArrayList<>();
+			for (int i = 1; i <= n; i++) {
+				keys.add(n == 1 ? label : label + " " + i);
+			}
+			return keys;
+		});
+	}
+
+	private ManagedObject recipient(Recipient r) {
+		String key = r.getLabel() != null ? r.getLabel() : r.getName();
+		return recipients.computeIfAbsent(key, k -> {
+			String url;
+			String credentials = r.getCredentials();
+			boolean https;
+			if (r.getSpeaker() != null) {
+				Device speaker = r.getSpeaker();
+				https = r.isSecure();
+				url = (https ? "https" : "http") + "://" + speaker.getAddress() + "/axis-cgi/playclip.cgi?clip=" + r.getClip();
+				if (credentials == null) {
+					credentials = speaker.getCredentials();
+				}
+			} else {
+				url = r.getUrl();
+				https = url != null && url.toLowerCase(Locale.ROOT).startsWith("https:");
+			}
+			Map<String, String> a = new LinkedHashMap<>();
+			a.put("template", https ? "com.axis.recipient.https" : "com.axis.recipient.http");
+			a.put("param.upload_url", url);
+			if (credentials != null) {
+				a.put("param.login", Conventions.user(credentials));
+				a.put("param.password", Conventions.password(credentials));
+			}
+			return ManagedObject.item(Conventions.RECIPIENT, key, a, List.of());
+		});
+	}
+}
