@@ -26,7 +26,7 @@ public final class SiteGenerator {
 		List<DeviceConfiguration> devices = new ArrayList<>();
 		for (Device d : SiteContext.of(site).devices()) {
 			if (d.getRole() == DeviceRole.CAMERA) {
-				CameraObjects objects = new CameraObjects(d).build();
+				CameraObjects objects = new CameraObjects(d, site.getTimezone()).build();
 				List<String> notes = new ArrayList<>(objects.notes());
 				devices.add(new DeviceConfiguration(d.getName(), "camera", model(d), d.getAddress(), d.getCredentials(),
 						objects.objects(), d.getWires().isEmpty() ? null : WiringSheets.of(d), notes));

@@ -73,7 +73,7 @@ public final class DeviceState {
 	/** Everything at once; records compare by value, so two snapshots can be compared with equals. */
 	public record Snapshot(Map<String, String> parameters, List<IoPort> ioPorts,
 			List<ScheduledEvent> scheduledEvents, List<Configuration> recipientConfigurations,
-			List<Configuration> actionConfigurations, List<ActionRule> actionRules) {
+			List<Configuration> actionConfigurations, List<ActionRule> actionRules, String timeZone) {
 	}
 
 	private final StateStore store;
@@ -115,6 +115,11 @@ public final class DeviceState {
 
 	public List<ActionRule> actionRules() {
 		return store.actionRules();
+	}
+
+	/** @return the device's IANA time zone (time.cgi), {@code UTC} from the factory */
+	public String timeZone() {
+		return store.timeZone();
 	}
 
 	public List<ClipPlay> clipPlays() {

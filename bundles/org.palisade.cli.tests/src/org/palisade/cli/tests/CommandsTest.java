@@ -98,7 +98,7 @@ class CommandsTest {
 					"--detailed-exitcode");
 			assertEquals(2, plan.code(), plan.err());
 			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
-			assertEquals(11, json.get("changes").getAsInt());
+			assertEquals(12, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 

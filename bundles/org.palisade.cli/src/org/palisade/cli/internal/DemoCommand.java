@@ -128,6 +128,7 @@ public class DemoCommand {
 	private void show(VirtualDevice d) {
 		DeviceState s = d.state();
 		out.println("   " + d.name() + ":");
+		out.println("     time zone: " + s.timeZone());
 		for (DeviceState.IoPort p : s.ioPorts()) {
 			out.println("     I/O port " + (Integer.parseInt(p.port()) + 1) + ": " + p.direction() + " \"" + p.name()
 					+ "\", normally " + p.normalState());

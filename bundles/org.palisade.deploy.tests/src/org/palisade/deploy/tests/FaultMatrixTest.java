@@ -28,8 +28,8 @@ import org.palisade.simulator.FaultInjector;
  */
 class FaultMatrixTest {
 
-	/** Calls of a clean first deployment of North1: 6 reads, 11 steps, 6 reads back. */
-	private static final int CALLS = 23;
+	/** Calls of a clean first deployment of North1: 7 reads, 12 steps, 7 reads back. */
+	private static final int CALLS = 26;
 
 	private record Case(String fault, Consumer<FaultInjector> arm) {
 	}

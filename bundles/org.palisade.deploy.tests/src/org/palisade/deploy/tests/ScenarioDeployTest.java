@@ -24,6 +24,7 @@ class ScenarioDeployTest {
 			assertEquals(Outcome.DEPLOYED, Harness.result(results, "North1").outcome(), h.progress.toString());
 			assertEquals(Outcome.UNCHANGED, Harness.result(results, "Horn").outcome());
 			DeviceState s = h.camera().state();
+			assertEquals("Europe/Stockholm", s.timeZone(), "schedules run in the site's local time");
 
 			DeviceState.IoPort port1 = s.ioPorts().get(0);
 			assertEquals("output", port1.direction());

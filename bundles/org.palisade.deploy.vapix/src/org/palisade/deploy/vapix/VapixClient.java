@@ -46,6 +46,7 @@ public final class VapixClient implements AutoCloseable {
 	private final ApiDiscovery apiDiscovery;
 	private final BasicDeviceInfo basicDeviceInfo;
 	private final Playclip playclip;
+	private final TimeApi time;
 
 	private VapixClient(Builder b, HttpClient http) {
 		this.device = b.device;
@@ -61,6 +62,7 @@ public final class VapixClient implements AutoCloseable {
 		this.apiDiscovery = new ApiDiscovery(rpc);
 		this.basicDeviceInfo = new BasicDeviceInfo(rpc);
 		this.playclip = new Playclip(transport);
+		this.time = new TimeApi(rpc);
 	}
 
 	/**
@@ -90,6 +92,7 @@ public final class VapixClient implements AutoCloseable {
 	public ApiDiscovery apiDiscovery() { return apiDiscovery; }
 	public BasicDeviceInfo basicDeviceInfo() { return basicDeviceInfo; }
 	public Playclip playclip() { return playclip; }
+	public TimeApi time() { return time; }
 
 	/** Wipes this client's copy of the password; later calls fail. */
 	@Override

@@ -31,6 +31,7 @@ class SiteGeneratorTest {
 		assertEquals("Europe/Stockholm", site.timezone());
 		DeviceConfiguration north = site.device("North1");
 		assertNotNull(north);
+		assertEquals(Map.of("timeZone", "Europe/Stockholm"), find(north, Conventions.TIME, "zone").attributes());
 		assertEquals(Map.of("direction", "output", "name", "Flashing beacon", "normalState", "open"),
 				find(north, Conventions.PORT, "1").attributes());
 		ManagedObject schedule = find(north, Conventions.SCHEDULE, "After hours");
@@ -64,12 +65,13 @@ class SiteGeneratorTest {
 	void operationsAreOrderedPortsParamsThenScheduleRecipientActionsRules() throws Exception {
 		DeviceConfiguration north = new SiteGenerator().generate(Sites.load(Sites.harbourDepot())).device("North1");
 		List<String> ops = GeneratorOutput.operations(north).stream().map(o -> o.operation()).toList();
-		assertEquals("setPorts", ops.get(0));
+		assertEquals("setTimeZone", ops.get(0));
+		assertEquals("setPorts", ops.get(1));
 		int schedule = ops.indexOf("event1 AddScheduledEvent");
 		int recipient = ops.indexOf("action1 AddRecipientConfiguration");
 		int firstAction = ops.indexOf("action1 AddActionConfiguration");
 		int firstRule = ops.indexOf("action1 AddActionRule");
-		assertTrue(ops.subList(1, schedule).stream().allMatch(o -> o.equals("param.cgi update")), ops.toString());
+		assertTrue(ops.subList(2, schedule).stream().allMatch(o -> o.equals("param.cgi update")), ops.toString());
 		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
 		assertEquals(2, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
 	}

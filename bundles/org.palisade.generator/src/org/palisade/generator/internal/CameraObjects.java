@@ -29,7 +29,7 @@ import org.palisade.model.site.Stream;
 import org.palisade.model.site.StreamAudience;
 
 /**
- * The desired objects of one camera (see {@link Conventions}): its I/O ports, stream and image
+ * The desired objects of one camera (see {@link Conventions}): its time zone, I/O ports, stream and image
  * parameters, and, for its rules, the scheduled events, recipients, action configurations and
  * action rules that realise them.
  * <p>
@@ -49,13 +49,16 @@ public final class CameraObjects {
 	static final String DEFAULT_SCENARIO = "Camera1Profile1";
 
 	private final Device camera;
+	private final String timeZone;
 	private final List<ManagedObject> objects = new ArrayList<>();
 	private final List<String> notes = new ArrayList<>();
 	private final Map<Schedule, List<String>> scheduleKeys = new LinkedHashMap<>();
 	private final Map<String, ManagedObject> recipients = new LinkedHashMap<>();
 
-	public CameraObjects(Device camera) {
+	/** @param timeZone the site's IANA zone, or {@code null} */
+	public CameraObjects(Device camera, String timeZone) {
 		this.camera = camera;
+		this.timeZone = timeZone;
 	}
 
 	public List<ManagedObject> objects() {
@@ -68,6 +71,10 @@ public final class CameraObjects {
 
 	/** Builds everything; call once. */
 	public CameraObjects build() {
+		if (timeZone != null) {
+			// Scheduled events are written in local time: the device's clock must be in the site's zone.
+			objects.add(ManagedObject.setting(Conventions.TIME, "zone", Map.of("timeZone", timeZone)));
+		}
 		for (PortConfig p : camera.getPorts()) {
 			Map<String, String> a = new LinkedHashMap<>();
 			a.put("direction", p.getDirection().getLiteral());

@@ -37,6 +37,19 @@ class FaultInjectorTest {
 	}
 
 	@Test
+	void transientFaultAfterTheNthCallLastsForItsCountOnly() {
+		FaultInjector f = new FaultInjector().failAfter(2, 500, 2);
+		List<Kind> kinds = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			kinds.add(f.decide().kind());
+		}
+		assertEquals(List.of(Kind.NONE, Kind.NONE, Kind.HTTP_ERROR, Kind.HTTP_ERROR, Kind.NONE, Kind.NONE), kinds);
+		FaultInjector d = new FaultInjector().dropAfter(0, 1);
+		assertEquals(Kind.DROP_CONNECTION, d.decide().kind());
+		assertEquals(Kind.NONE, d.decide().kind());
+	}
+
+	@Test
 	void decisionsFollowTheArmedCounters() {
 		FaultInjector f = new FaultInjector().failNext(2, 502).dropNext(1);
 		List<Kind> kinds = new ArrayList<>();

@@ -75,7 +75,8 @@ public final class DeviceServer {
 				"/axis-cgi/apidiscovery.cgi", json::apiDiscovery,
 				"/axis-cgi/basicdeviceinfo.cgi", json::basicDeviceInfo,
 				"/vapix/services", soap,
-				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store));
+				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store),
+				"/axis-cgi/time.cgi", json::time);
 	}
 
 	public DigestAuthenticator authenticator() {

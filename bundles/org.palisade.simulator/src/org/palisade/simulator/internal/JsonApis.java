@@ -30,6 +30,7 @@ final class JsonApis {
 				list.add(api("api-discovery", "1.0", "API Discovery Service", "apidiscovery"));
 				list.add(api("basic-device-info", "1.1", "Basic Device Information", "basic-device-information"));
 				list.add(api("param-cgi", "1.0", "Legacy Parameter Handling", "parameter-management"));
+				list.add(api("time-service", "1.0", "Time API", "time-api"));
 				if (store.portCount() > 0) {
 					list.add(api("io-port-management", "1.0", "IO Port Management", "io-port-management"));
 				}
@@ -80,6 +81,43 @@ final class JsonApis {
 			};
 		} catch (JsonRpc.RpcError e) {
 			return JsonRpc.error(request, e, "1.1");
+		}
+	}
+
+	/**
+	 * {@code time.cgi} (Time API, developer.axis.com/vapix/network-video/time-api): getDateTimeInfo
+	 * and setTimeZone (IANA zone). Member names ({@code timeZone}, {@code dateTime},
+	 * {@code localDateTime}) and the discovery id {@code time-service} are unconfirmed.
+	 */
+	Response time(Request request) {
+		try {
+			JsonRpc.Call call = JsonRpc.parse(request, 0);
+			return switch (call.method()) {
+			case "getDateTimeInfo" -> {
+				String zone = store.timeZone();
+				java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+				JsonObject data = new JsonObject();
+				data.addProperty("dateTime", now.toString());
+				data.addProperty("localDateTime", now.atZone(java.time.ZoneId.of(zone)).toLocalDateTime().toString());
+				data.addProperty("timeZone", zone);
+				yield JsonRpc.ok(call, data);
+			}
+			case "setTimeZone" -> {
+				String zone = JsonRpc.string(call.params(), "timeZone");
+				if (zone == null) {
+					throw new JsonRpc.RpcError(JsonRpc.MISSING_PARAM, "Missing parameter: timeZone");
+				}
+				if (!java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+					throw new JsonRpc.RpcError(JsonRpc.BAD_VALUE, "Invalid time zone: " + zone);
+				}
+				store.setTimeZone(zone);
+				yield JsonRpc.ok(call, null);
+			}
+			case "getSupportedVersions" -> JsonRpc.ok(call, versions("1.0"));
+			default -> throw new JsonRpc.RpcError(JsonRpc.METHOD, "Method not supported");
+			};
+		} catch (JsonRpc.RpcError e) {
+			return JsonRpc.error(request, e, "1.0");
 		}
 	}
 

@@ -43,6 +43,8 @@ public final class StateStore {
 	private final Map<String, Configuration> actions = new LinkedHashMap<>();
 	private final Map<String, ActionRule> rules = new LinkedHashMap<>();
 	private final List<ClipPlay> plays = new ArrayList<>();
+	/** IANA zone of the device clock; schedules run in its local time. Factory default UTC. */
+	private String timeZone = "UTC";
 	private int nextScheduleId;
 	private int nextRecipientId = 1;
 	private int nextActionId = 1;
@@ -228,6 +230,16 @@ public final class StateStore {
 		return rules.remove(id) != null;
 	}
 
+	// ---- time ------------------------------------------------------------------------------
+
+	public synchronized String timeZone() {
+		return timeZone;
+	}
+
+	public synchronized void setTimeZone(String zone) {
+		this.timeZone = zone;
+	}
+
 	// ---- media clips ------------------------------------------------------------------------
 
 	public synchronized List<ClipPlay> clipPlays() {
@@ -240,6 +252,6 @@ public final class StateStore {
 
 	public synchronized Snapshot snapshot() {
 		return new Snapshot(parameters(), ioPorts(), scheduledEvents(), recipients(), actionConfigurations(),
-				actionRules());
+				actionRules(), timeZone);
 	}
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * <p>
  * Kinds and their attributes:
  * <ul>
+ * <li>{@code time} (setting, key {@code zone}): {@code timeZone}, the IANA zone the device's
+ * schedules run in;</li>
  * <li>{@code port} (setting, key = web-page port number from 1): {@code direction}, {@code name},
  * {@code normalState};</li>
  * <li>{@code param} (setting, key = parameter name without {@code root.}): {@code value};</li>
@@ -33,6 +35,7 @@ public final class Conventions {
 	/** The prefix of the EventIDs Palisade requests for its scheduled events. */
 	public static final String EVENT_ID_PREFIX = "palisade.";
 
+	public static final String TIME = "time";
 	public static final String PORT = "port";
 	public static final String PARAM = "param";
 	public static final String SCHEDULE = "schedule";
@@ -41,7 +44,7 @@ public final class Conventions {
 	public static final String RULE = "rule";
 
 	/** Creation order. */
-	public static final List<String> KINDS = List.of(PORT, PARAM, SCHEDULE, RECIPIENT, ACTION, RULE);
+	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, SCHEDULE, RECIPIENT, ACTION, RULE);
 
 	private Conventions() {
 	}

@@ -24,9 +24,9 @@ import org.palisade.deploy.vapix.internal.Redactor;
 /**
  * The VAPIX {@link DeviceDriver}: reads an Axis device into {@link ManagedObject}s as
  * {@link Conventions} describes them, and performs single steps with the typed VAPIX APIs
- * (port management, or param.cgi where a device lacks it; param.cgi; event1; action1).
+ * (time.cgi; port management, or param.cgi where a device lacks it; param.cgi; event1; action1).
  * <p>
- * Reading a device costs one call per service: getPorts (when ports are wanted), one param.cgi
+ * Reading a device costs one call per service: getDateTimeInfo and getPorts (when wanted), one param.cgi
  * list for all wanted parameters, GetScheduledEvents, GetRecipientConfigurations,
  * GetActionConfigurations, GetActionRules. Each step is one call.
  * <p>
@@ -62,14 +62,22 @@ public final class VapixDriver implements DeviceDriver {
 		List<ManagedObject> out = new ArrayList<>();
 		List<String> params = new ArrayList<>();
 		boolean ports = false;
+		boolean time = false;
 		for (ManagedObject s : settings) {
-			if (s.kind().equals(Conventions.PARAM)) {
+			if (s.kind().equals(Conventions.TIME)) {
+				time = true;
+			} else if (s.kind().equals(Conventions.PARAM)) {
 				params.add(s.key());
 			} else if (s.kind().equals(Conventions.PORT)) {
 				ports = true;
 			}
 		}
 		try {
+			if (time) {
+				String zone = client.time().getTimeZone();
+				out.add(new ManagedObject(Conventions.TIME, "zone", Nature.SETTING, Origin.FACTORY,
+						Map.of("timeZone", zone == null ? "" : zone), List.of(), null));
+			}
 			// One param.cgi list serves the wanted parameters and, with ports, the IOPort tree that
 			// lets a port be restored exactly (both names and both active levels).
 			List<String> groups = new ArrayList<>(params);
@@ -258,7 +266,9 @@ public final class VapixDriver implements DeviceDriver {
 	public void set(ManagedObject setting) throws DeviceException {
 		Map<String, String> a = setting.attributes();
 		try {
-			if (setting.kind().equals(Conventions.PARAM)) {
+			if (setting.kind().equals(Conventions.TIME)) {
+				client.time().setTimeZone(a.get("timeZone"));
+			} else if (setting.kind().equals(Conventions.PARAM)) {
 				client.paramCgi().update(Map.of(setting.key(), a.get("value")));
 			} else if (setting.kind().equals(Conventions.PORT)) {
 				int index = Integer.parseInt(setting.key()) - 1;

@@ -42,6 +42,9 @@ public final class VapixOperations {
 		String name = Conventions.tagged(o.key());
 		return switch (step.action()) {
 		case SET -> switch (o.kind()) {
+			case Conventions.TIME -> new Operation("POST", "/axis-cgi/time.cgi", "setTimeZone",
+					"{\"apiVersion\":\"1.0\",\"method\":\"setTimeZone\",\"params\":{\"timeZone\":" + json(a.get("timeZone"))
+							+ "}}");
 			case Conventions.PORT -> portManagement
 					? new Operation("POST", "/axis-cgi/io/portmanagement.cgi", "setPorts",
 							"{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\""
