@@ -45,7 +45,7 @@ public final class Palisade {
 			  simulate <site> [--map FILE] [--duration SECONDS]
 			                  one virtual Axis device per camera and speaker, on loopback, until stopped
 			  demo [design]   validate, simulate, plan, deploy, verify and plan again the bundled example
-			  bench parse [--sizes 100,1000,10000] [--runs 3]
+			  bench parse [--sizes 100,1000,10000] [--runs 3] [--warmups 3]
 			                  time parse+link+validate of synthetic sites against XMI loading
 			  bench deploy [--devices 1000] [--latency 20] [--parallel 50]
 			                  deploy a generated site to that many virtual devices; wall time vs ideal

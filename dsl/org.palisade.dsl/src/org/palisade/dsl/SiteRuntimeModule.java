@@ -1,14 +1,20 @@
 package org.palisade.dsl;
 
+import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.parser.IAstFactory;
+import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.palisade.dsl.conversion.SiteValueConverters;
+import org.palisade.dsl.parser.QuietElementFactory;
+import org.palisade.dsl.parser.SiteModelParser;
 import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
 import org.palisade.dsl.scoping.SiteQualifiedNameConverter;
 import org.palisade.dsl.scoping.SiteQualifiedNameProvider;
+import org.palisade.dsl.validation.SiteDiagnostician;
 
 import com.google.inject.Binder;
 import com.google.inject.name.Names;
@@ -45,5 +51,19 @@ public class SiteRuntimeModule extends AbstractSiteRuntimeModule {
 	@Override
 	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
 		return SiteGlobalScopeProvider.class;
+	}
+
+	@Override
+	public Class<? extends IParser> bindIParser() {
+		return SiteModelParser.class;
+	}
+
+	public Class<? extends IAstFactory> bindIAstFactory() {
+		return QuietElementFactory.class;
+	}
+
+	@Override
+	public Class<? extends Diagnostician> bindDiagnostician() {
+		return SiteDiagnostician.class;
 	}
 }

@@ -26,9 +26,11 @@ import org.palisade.dsl.load.DesignInputException;
 import org.palisade.dsl.load.DesignSet;
 
 /**
- * {@code palisade bench parse [--sizes 100,1000,10000] [--runs N]}: parse + link + validate
- * wall time and peak heap of synthetic sites, next to loading the same model from XMI
- * in the same run. Figures are medians of N runs after one warm-up run.
+ * {@code palisade bench parse [--sizes 100,1000,10000] [--runs N] [--warmups N]}: parse +
+ * link + validate wall time and peak heap of synthetic sites, next to loading the same model
+ * from XMI in the same process. Figures are medians of the measured runs; the warm-up runs let
+ * the JIT compile the lexer's and parser's large methods (without them the first runs measure
+ * the interpreter), and the cold first run is reported beside them.
  */
 public class ParseBenchCommand {
 
@@ -41,22 +43,30 @@ public class ParseBenchCommand {
 	public int run(List<String> args) throws IOException {
 		int[] sizes = { 100, 1000, 10000 };
 		int runs = 3;
+		int warmups = 3;
 		for (int i = 0; i < args.size(); i++) {
 			switch (args.get(i)) {
 			case "--sizes" -> sizes = Arrays.stream(value(args, ++i, "--sizes").split(",")).mapToInt(Integer::parseInt).toArray();
 			case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
+			case "--warmups" -> warmups = Integer.parseInt(value(args, ++i, "--warmups"));
 			default -> throw new UsageException("unknown argument " + args.get(i));
 			}
 		}
 		out.println("machine: " + machine());
-		out.println("times are medians of " + runs + " runs after a warm-up; parse+link+validate = total (parse+link+validate)");
+		if (runs < 1 || warmups < 0) {
+			throw new UsageException("--runs must be at least 1 and --warmups at least 0");
+		}
+		out.println("times are medians of " + runs + " runs after " + warmups
+				+ " warm-up runs (DSL and XMI runs alternate); parse+link+validate = total (parse+link+validate);");
+		out.println("cpu ms = CPU time of the whole process (GC and JIT threads included) during the same step;");
+		out.println("first run = the cold first DSL / XMI run of that size, JIT still compiling");
 		out.println();
-		out.printf("%8s %8s | %22s %10s | %16s %10s | %s%n", "cameras", "text MB", "parse+link+validate ms",
-				"peak MB", "XMI load ms", "peak MB", "ratio");
+		out.printf("%8s %8s | %22s %7s %8s | %11s %7s %8s | %6s | %s%n", "cameras", "text MB", "parse+link+validate ms",
+				"cpu ms", "peak MB", "XMI load ms", "cpu ms", "peak MB", "ratio", "first run");
 		Path dir = Files.createTempDirectory("palisade-bench");
 		try {
 			for (int size : sizes) {
-				bench(dir, size, runs);
+				bench(dir, size, warmups, runs);
 			}
 		} finally {
 			try (var files = Files.list(dir)) {
@@ -76,16 +86,24 @@ public class ParseBenchCommand {
 		return args.get(i);
 	}
 
-	private void bench(Path dir, int cameras, int runs) throws IOException {
+	private void bench(Path dir, int cameras, int warmups, int runs) throws IOException {
 		Path text = dir.resolve("bench-" + cameras + ".perimeter");
 		Files.writeString(text, SyntheticSite.of(cameras));
 		Path xmi = dir.resolve("bench-" + cameras + ".xmi");
 
+		// The two loaders alternate, so that whatever else the machine does falls on both,
+		// and the JIT has compiled both before the measured runs.
 		long[] dsl = new long[runs];
 		long[] dslPeak = new long[runs];
 		long[] parse = new long[runs];
 		long[] link = new long[runs];
-		for (int r = -1; r < runs; r++) {
+		long[] load = new long[runs];
+		long[] loadPeak = new long[runs];
+		long[] dslCpu = new long[runs];
+		long[] loadCpu = new long[runs];
+		long coldDsl = 0;
+		long coldXmi = 0;
+		for (int i = 0; i < warmups + runs; i++) {
 			Measure m = Measure.start();
 			DesignSet set;
 			try {
@@ -94,42 +112,52 @@ public class ParseBenchCommand {
 				throw new IOException(e.getMessage(), e);
 			}
 			long parsed = m.millis();
-			EcoreUtil.resolveAll(set.resourceSet());
+			set.link();
 			long linked = m.millis();
 			List<DesignDiagnostic> diagnostics = set.validate();
 			long ms = m.millis();
+			long cpu = m.cpuMillis();
 			long peak = m.peakHeapMb();
 			long errors = diagnostics.stream().filter(d -> d.severity() == DesignDiagnostic.Severity.ERROR).count();
 			if (errors > 0) {
 				throw new IllegalStateException("the synthetic site has " + errors + " errors: " + diagnostics.get(0).format());
 			}
-			if (r == -1) {
+			if (i == 0) {
+				coldDsl = ms;
 				saveXmi(set, xmi);
-			} else {
-				dsl[r] = ms;
-				dslPeak[r] = peak;
-				parse[r] = parsed;
-				link[r] = linked - parsed;
 			}
-		}
-		long[] load = new long[runs];
-		long[] loadPeak = new long[runs];
-		for (int r = -1; r < runs; r++) {
-			Measure m = Measure.start();
+			set = null;
+
+			m = Measure.start();
 			XtextResourceSet rs = Languages.injector().getInstance(XtextResourceSet.class);
 			rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
 			rs.getResource(URI.createFileURI(xmi.toString()), true);
 			EcoreUtil.resolveAll(rs);
+			long xmiMs = m.millis();
+			long xmiCpu = m.cpuMillis();
+			long xmiPeak = m.peakHeapMb();
+			if (i == 0) {
+				coldXmi = xmiMs;
+			}
+			int r = i - warmups;
 			if (r >= 0) {
-				load[r] = m.millis();
-				loadPeak[r] = m.peakHeapMb();
+				dsl[r] = ms;
+				dslPeak[r] = peak;
+				parse[r] = parsed;
+				link[r] = linked - parsed;
+				load[r] = xmiMs;
+				loadPeak[r] = xmiPeak;
+				dslCpu[r] = cpu;
+				loadCpu[r] = xmiCpu;
 			}
 		}
 		long dslMs = median(dsl);
 		long xmiMs = median(load);
-		out.printf("%8d %8.1f | %22s %10d | %16d %10d | %.2fx%n", cameras, Files.size(text) / 1e6,
+		out.printf("%8d %8.1f | %22s %7d %8d | %11d %7d %8d | %5.2fx | %s%n", cameras, Files.size(text) / 1e6,
 				dslMs + " (" + median(parse) + "+" + median(link) + "+" + (dslMs - median(parse) - median(link)) + ")",
-				median(dslPeak), xmiMs, median(loadPeak), xmiMs == 0 ? 0.0 : (double) dslMs / xmiMs);
+				median(dslCpu), median(dslPeak), xmiMs, median(loadCpu), median(loadPeak),
+				xmiMs == 0 ? 0.0 : (double) dslMs / xmiMs,
+				coldDsl + " / " + coldXmi + " ms");
 	}
 
 	private static void saveXmi(DesignSet set, Path xmi) throws IOException {
@@ -162,7 +190,7 @@ public class ParseBenchCommand {
 	}
 
 	/** Wall time and peak heap of one measured step; heap peaks are reset at its start. */
-	private record Measure(long startNanos) {
+	private record Measure(long startNanos, long startCpuNanos) {
 		static Measure start() {
 			System.gc();
 			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -170,7 +198,26 @@ public class ParseBenchCommand {
 					pool.resetPeakUsage();
 				}
 			}
-			return new Measure(System.nanoTime());
+			return new Measure(System.nanoTime(), processCpuNanos());
+		}
+
+		long cpuMillis() {
+			return (processCpuNanos() - startCpuNanos) / 1_000_000;
+		}
+
+		/**
+		 * User + system time of every thread of the process, GC threads included, from
+		 * /proc/self/stat (in clock ticks, taken as the usual 100 Hz); 0 where there is no /proc.
+		 */
+		private static long processCpuNanos() {
+			try {
+				String stat = Files.readString(Path.of("/proc/self/stat"));
+				// Fields after the command name, which is in parentheses and may hold spaces.
+				String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+			} catch (IOException | RuntimeException e) {
+				return 0;
+			}
 		}
 
 		long millis() {

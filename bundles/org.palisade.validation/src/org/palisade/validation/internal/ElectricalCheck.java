@@ -247,7 +247,16 @@ public final class ElectricalCheck {
 		}
 
 		private void checkPinCurrent(PinSpec pin, List<Load> loads) {
-			double total = loads.stream().mapToDouble(l -> l.current).sum();
+			double total = 0;
+			for (Load l : loads) {
+				total += l.current;
+			}
+			Double limit = pin.getMaxCurrent();
+			if (loads.size() < 2 && (limit == null || total <= limit)) {
+				// The common case, checked for every camera of a site: nothing to say, so no message
+				// is built.
+				return;
+			}
 			String parts = String.join(" + ", loads.stream().map(l -> l.device.getName() + " " + mA(l.current)).toList());
 			if (loads.size() > 1) {
 				for (Load l : loads) {
@@ -256,7 +265,6 @@ public final class ElectricalCheck {
 							+ mA(total));
 				}
 			}
-			Double limit = pin.getMaxCurrent();
 			if (limit == null || total <= limit) {
 				return;
 			}
@@ -439,13 +447,17 @@ public final class ElectricalCheck {
 				}
 				double left = sourceVoltage - drop;
 				double share = drop / sourceVoltage;
+				Double min = loadType.getMinVoltage();
+				boolean tooLow = min != null && left < min;
+				if (!tooLow && share <= DROP_WARNING) {
+					return;
+				}
 				Wire first = out.get(0);
 				String head = "wire to " + device.getName() + " (" + metres(first.getLength()) + ", "
 						+ mm2(first.getArea()) + "): " + volts(drop) + " drop (" + num(share * 100, 0) + " %) leaves "
 						+ volts(left);
-				Double min = loadType.getMinVoltage();
 				String longest = longest(first.getArea(), min);
-				if (min != null && left < min) {
+				if (tooLow) {
 					findings.error(Codes.ELEC_WIRE_DROP, first, P.getWire_Length(), head + ", below its " + volts(min)
 							+ " minimum" + longest);
 				} else if (share > DROP_WARNING) {

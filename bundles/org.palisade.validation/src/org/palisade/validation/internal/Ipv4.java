@@ -13,22 +13,35 @@ final class Ipv4 {
 		if (text == null) {
 			return -1;
 		}
-		String[] parts = text.split("\\.", -1);
-		if (parts.length != 4) {
-			return -1;
-		}
+		// By hand rather than split("\\."): every device's address is parsed on every validation.
 		long value = 0;
-		for (String p : parts) {
-			if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-				return -1;
+		int octets = 0;
+		int i = 0;
+		int n = text.length();
+		while (true) {
+			int start = i;
+			int octet = 0;
+			while (i < n && i - start < 4) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					break;
+				}
+				octet = octet * 10 + (c - '0');
+				i++;
 			}
-			int octet = Integer.parseInt(p);
-			if (octet > 255) {
+			if (i == start || i - start > 3 || octet > 255) {
 				return -1;
 			}
 			value = value << 8 | octet;
+			octets++;
+			if (i == n) {
+				return octets == 4 ? value : -1;
+			}
+			if (text.charAt(i) != '.' || octets == 4) {
+				return -1;
+			}
+			i++;
 		}
-		return value;
 	}
 
 	/** A network: base address and prefix length. */

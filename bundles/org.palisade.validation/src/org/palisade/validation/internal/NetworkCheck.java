@@ -2,8 +2,10 @@ package org.palisade.validation.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
 import org.palisade.model.site.Device;
@@ -38,6 +40,7 @@ public final class NetworkCheck {
 			}
 		}
 		Map<Long, List<Device>> byAddress = new HashMap<>();
+		Map<Network, Optional<Cidr>> cidrs = new IdentityHashMap<>();
 		for (Device d : site.devices()) {
 			long a = Ipv4.parse(d.getAddress());
 			if (a >= 0) {
@@ -62,7 +65,7 @@ public final class NetworkCheck {
 				findings.error(Codes.NET_DUP_IP, d, P.getDevice_Address(), d.getName() + " and " + String.join(", ", others)
 						+ " share the address " + d.getAddress() + "; give each device its own");
 			}
-			checkSubnet(d, address, networks, findings);
+			checkSubnet(d, address, networks, cidrs, findings);
 			DeviceType type = Devices.type(d);
 			if (type != null && d.getAddress().equals(type.getFactoryAddress())) {
 				findings.warning(Codes.NET_FACTORY_IP, d, P.getDevice_Address(), d.getName() + " is left on the factory "
@@ -94,10 +97,11 @@ public final class NetworkCheck {
 		}
 	}
 
-	private static void checkSubnet(Device d, long address, List<Network> networks, Findings findings) {
+	private static void checkSubnet(Device d, long address, List<Network> networks, Map<Network, Optional<Cidr>> cidrs,
+			Findings findings) {
 		Network attached = d.getNetwork() == null || d.getNetwork().eIsProxy() ? null : d.getNetwork();
 		if (attached != null) {
-			Cidr cidr = Cidr.parse(attached.getSubnet());
+			Cidr cidr = cidrs.computeIfAbsent(attached, n -> Optional.ofNullable(Cidr.parse(n.getSubnet()))).orElse(null);
 			if (cidr != null && !cidr.contains(address)) {
 				findings.error(Codes.NET_SUBNET, d, P.getDevice_Address(), d.getName() + " at " + d.getAddress()
 						+ " is outside network " + attached.getName() + " (" + attached.getSubnet() + ")");

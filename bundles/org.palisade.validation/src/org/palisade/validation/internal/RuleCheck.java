@@ -138,10 +138,14 @@ public final class RuleCheck {
 		if (port == null || port.eIsProxy()) {
 			return;
 		}
-		BitSet mine = window(rules.get(index), weeks);
+		BitSet mine = null;
 		for (int j = 0; j < index; j++) {
 			Rule other = rules.get(j);
 			if (other.getAction() instanceof OutputAction o && o.getPort() == port) {
+				// A week of minutes is only worth computing once two rules drive the same port.
+				if (mine == null) {
+					mine = window(rules.get(index), weeks);
+				}
 				BitSet common = (BitSet) mine.clone();
 				common.and(window(other, weeks));
 				if (!common.isEmpty()) {

@@ -16,10 +16,10 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.palisade.dsl.load.DesignDiagnostic.Severity;
 import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
+import org.palisade.dsl.validation.SiteResourceValidator;
 import org.palisade.model.site.Design;
 
 import com.google.inject.Inject;
@@ -38,7 +38,9 @@ public class DesignSet {
 	private Provider<XtextResourceSet> resourceSetProvider;
 
 	@Inject
-	private IResourceValidator validator;
+	private SiteResourceValidator validator;
+
+	private boolean linked;
 
 	private XtextResourceSet resourceSet;
 
@@ -52,6 +54,7 @@ public class DesignSet {
 	 */
 	public DesignSet load(List<Path> paths) throws DesignInputException {
 		resourceSet = resourceSetProvider.get();
+		linked = false;
 		List<Path> files = new ArrayList<>();
 		for (Path path : paths) {
 			files.addAll(designFiles(path));
@@ -89,13 +92,27 @@ public class DesignSet {
 	}
 
 	/**
-	 * Resolves every reference and validates every loaded design (the inputs and what
-	 * they import; not the built-in catalogs).
+	 * Resolves every reference of the loaded designs, loading what they import. Linking
+	 * errors become errors of their resources, reported by {@link #validate()}.
+	 *
+	 * @return this
+	 */
+	public DesignSet link() {
+		EcoreUtil.resolveAll(resourceSet);
+		linked = true;
+		return this;
+	}
+
+	/**
+	 * Links the designs (unless {@link #link()} did) and validates every loaded design (the
+	 * inputs and what they import; not the built-in catalogs).
 	 *
 	 * @return the findings, in file and line order
 	 */
 	public List<DesignDiagnostic> validate() {
-		EcoreUtil.resolveAll(resourceSet);
+		if (!linked) {
+			link();
+		}
 		List<DesignDiagnostic> result = new ArrayList<>();
 		for (Resource resource : List.copyOf(resourceSet.getResources())) {
 			if (SiteGlobalScopeProvider.builtInCatalogs().contains(resource.getURI())) {
@@ -106,7 +123,8 @@ public class DesignSet {
 			}
 			Path file = Path.of(resource.getURI().toFileString() != null ? resource.getURI().toFileString()
 					: resource.getURI().toString());
-			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+			// Everything was resolved by link(): the validator need not walk the references again.
+			for (Issue issue : validator.validateResolved(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
 				result.add(toDiagnostic(file, issue));
 			}
 		}
