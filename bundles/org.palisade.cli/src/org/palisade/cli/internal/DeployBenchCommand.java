@@ -107,13 +107,9 @@ public class DeployBenchCommand {
 		try (VirtualFleet fleet = VirtualFleet.start(virtual.descriptors())) {
 			fleet.devices().forEach(d -> d.faults().latency(Duration.ofMillis(latency)));
 			CredentialStore store = CredentialStore.empty().add("virtual devices", CredentialStore.of(virtual.credentials()));
-			// One HTTP client per ten parallel devices: a single client's pool and selector become the
-			// bottleneck at this scale.
-			List<java.net.http.HttpClient> clients = new ArrayList<>();
-			for (int i = 0; i < Math.max(1, parallel / 10); i++) {
-				clients.add(VapixClient.newHttpClient(TlsOptions.systemDefault(), Duration.ofSeconds(10)));
-			}
-			VapixTargets targets = new VapixTargets(store, clients, RetryPolicy.defaults(), Duration.ofSeconds(30));
+			VapixTargets targets = new VapixTargets(store,
+					VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(10)), RetryPolicy.defaults(),
+					Duration.ofSeconds(30));
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : input.config().devices()) {
 				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));

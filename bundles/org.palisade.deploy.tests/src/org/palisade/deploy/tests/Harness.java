@@ -1,6 +1,5 @@
 package org.palisade.deploy.tests;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.Journal;
+import org.palisade.deploy.vapix.HttpConnector;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.deploy.vapix.VapixClient;
@@ -106,7 +106,7 @@ final class Harness implements AutoCloseable {
 	}
 
 	List<DeployEngine.Job> jobs(CredentialStore store) throws Exception {
-		HttpClient http = VapixClient.newHttpClient(TlsOptions.systemDefault(), Duration.ofSeconds(2));
+		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
 		VapixTargets targets = new VapixTargets(store, http, retry, Duration.ofSeconds(5));
 		List<DeployEngine.Job> jobs = new ArrayList<>();
 		for (DeviceConfiguration d : config.devices()) {
