@@ -23,6 +23,7 @@ import org.palisade.generator.SiteConfiguration;
 import org.palisade.generator.SiteGenerator;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.Site;
+import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
 
@@ -51,10 +52,15 @@ final class Harness implements AutoCloseable {
 	RetryPolicy retry = FAST;
 
 	Harness(Path journalDir) throws Exception {
+		this(journalDir, d -> d);
+	}
+
+	/** @param adapt turns the site's virtual devices into variants, e.g. models that lack an API */
+	Harness(Path journalDir, java.util.function.UnaryOperator<DeviceDescriptor> adapt) throws Exception {
 		this.site = manual();
 		this.config = new SiteGenerator().generate(site);
 		this.virtual = VirtualSite.of(site);
-		this.fleet = VirtualFleet.start(virtual.descriptors());
+		this.fleet = VirtualFleet.start(virtual.descriptors().stream().map(adapt).toList());
 		this.credentials = CredentialStore.empty().add("virtual", CredentialStore.of(virtual.credentials()));
 		this.journal = new Journal(journalDir);
 	}

@@ -57,14 +57,17 @@ public final class DeviceServer {
 		java.util.Arrays.fill(pw, '\0');
 		SoapEndpoint soap = new SoapEndpoint(new Event1Service(store), new Action1Service(store));
 		JsonApis json = new JsonApis(store);
-		this.routes = Map.of(
+		Map<String, Endpoint> r = new java.util.HashMap<>(Map.of(
 				"/axis-cgi/param.cgi", new ParamCgiEndpoint(store),
-				"/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store),
 				"/axis-cgi/apidiscovery.cgi", json::apiDiscovery,
 				"/axis-cgi/basicdeviceinfo.cgi", json::basicDeviceInfo,
 				"/vapix/services", soap,
 				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store),
-				"/axis-cgi/time.cgi", json::time);
+				"/axis-cgi/time.cgi", json::time));
+		if (descriptor.portManagementApi()) {
+			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
+		}
+		this.routes = Map.copyOf(r);
 	}
 
 	public DigestAuthenticator authenticator() {
