@@ -47,8 +47,9 @@ public final class Palisade {
 			  demo [design]   validate, simulate, plan, deploy, verify and plan again the bundled example
 			  bench parse [--sizes 100,1000,10000] [--runs 3] [--warmups 3]
 			                  time parse+link+validate of synthetic sites against XMI loading
-			  bench deploy [--devices 1000] [--latency 20] [--parallel 50]
-			                  deploy a generated site to that many virtual devices; wall time vs ideal
+			  bench deploy [--devices 1000] [--latency 20] [--parallel 50] [--runs 1]
+			                  deploy a generated site to that many virtual devices; wall time vs ideal,
+			                  process CPU per request
 			  studio          open Palisade Studio (the IDE)
 			  help            this text
 			""";

@@ -34,6 +34,7 @@ public final class DeviceDescriptor {
 	private final char[] password;
 	private final int ioPorts;
 	private final boolean portsConfigurable;
+	private final boolean portManagementApi;
 	private final List<String> clips;
 	private final AuthMode authMode;
 	private final int listenPort;
@@ -55,6 +56,7 @@ public final class DeviceDescriptor {
 		this.password = b.password.clone();
 		this.ioPorts = b.ioPorts >= 0 ? b.ioPorts : b.kind == DeviceKind.SPEAKER ? 1 : 2;
 		this.portsConfigurable = b.portsConfigurable;
+		this.portManagementApi = b.portManagementApi;
 		this.clips = List.copyOf(b.clips);
 		this.authMode = b.authMode;
 		this.listenPort = b.listenPort;
@@ -71,6 +73,19 @@ public final class DeviceDescriptor {
 		CRC32 crc = new CRC32();
 		crc.update(name.getBytes(StandardCharsets.UTF_8));
 		return String.format(Locale.ROOT, "ACCC8E%06X", crc.getValue() & 0xFFFFFF);
+	}
+
+	/** @return a builder holding this descriptor's values, to derive a variant (e.g. a model without an API) */
+	public Builder toBuilder() {
+		Builder b = new Builder(name).kind(kind).model(model).serial(serial).firmware(firmware).username(username)
+				.password(password).ioPorts(ioPorts).portsConfigurable(portsConfigurable)
+				.portManagementApi(portManagementApi).clips(clips).authMode(authMode).listenPort(listenPort)
+				.analyticsApp(analyticsApp).scenarios(scenarios).builtInSchedules(builtInSchedules)
+				.nonceLifetime(nonceLifetime);
+		if (tlsKeyStore != null) {
+			b.tls(tlsKeyStore, tlsKeyStorePassword);
+		}
+		return b;
 	}
 
 	/** @return a builder for a device named {@code name} (unique within a fleet) */
@@ -90,6 +105,8 @@ public final class DeviceDescriptor {
 	/** @return the number of I/O ports {@code IOPort.I0..I(n-1)} */
 	public int ioPorts() { return ioPorts; }
 	public boolean portsConfigurable() { return portsConfigurable; }
+	/** Whether the device offers the I/O port management JSON API; without it ports are set through param.cgi. */
+	public boolean portManagementApi() { return portManagementApi; }
 	/** @return media clip names; clip {@code n} of this list is {@code MediaClip.M<n>} */
 	public List<String> clips() { return clips; }
 	public AuthMode authMode() { return authMode; }
@@ -125,6 +142,7 @@ public final class DeviceDescriptor {
 		private char[] password = "pass".toCharArray();
 		private int ioPorts = -1;
 		private boolean portsConfigurable = true;
+		private boolean portManagementApi = true;
 		private List<String> clips = List.of();
 		private AuthMode authMode = AuthMode.DIGEST;
 		private int listenPort;
@@ -164,6 +182,8 @@ public final class DeviceDescriptor {
 		}
 
 		public Builder portsConfigurable(boolean value) { this.portsConfigurable = value; return this; }
+		/** {@code false}: act as a model (or older firmware) without portmanagement.cgi, which answers 404. */
+		public Builder portManagementApi(boolean value) { this.portManagementApi = value; return this; }
 		public Builder clips(List<String> value) { this.clips = List.copyOf(value); return this; }
 		public Builder authMode(AuthMode value) { this.authMode = Objects.requireNonNull(value); return this; }
 

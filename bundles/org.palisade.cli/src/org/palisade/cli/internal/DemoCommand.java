@@ -75,7 +75,7 @@ public class DemoCommand {
 						+ input.config().device(d.name()).address());
 			}
 			CredentialStore store = CredentialStore.empty().add("virtual devices", CredentialStore.of(virtual.credentials()));
-			VapixTargets targets = new VapixTargets(store, VapixClient.newHttpClient(TlsOptions.systemDefault(),
+			VapixTargets targets = new VapixTargets(store, VapixClient.newConnector(TlsOptions.systemDefault(),
 					Duration.ofSeconds(2)), RetryPolicy.defaults(), Duration.ofSeconds(5));
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : input.config().devices()) {

@@ -2,6 +2,8 @@ package org.palisade.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import org.palisade.cli.Palisade;
 import org.palisade.cli.Palisade.UsageException;
@@ -30,11 +35,12 @@ import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
 
 /**
- * {@code palisade bench deploy [--devices N] [--latency MS] [--parallel N]}: deploys a generated site of N
+ * {@code palisade bench deploy [--devices N] [--latency MS] [--parallel N] [--runs N]}: deploys a generated site of N
  * cameras (each the manual's camera: beacon port, streams, two rules) plus one horn speaker to
  * N + 1 virtual devices that add the given latency to every request, and reports the wall time next
- * to the ideal (requests x latency / parallelism) and the peak heap (this process holds the
- * virtual devices too).
+ * to the ideal (requests x latency / parallelism), the process CPU time per request and the peak
+ * heap (this process holds the virtual devices too). With {@code --runs}, each run deploys to a
+ * fresh fleet, so later runs show the figures of a warmed-up JVM.
  */
 public class DeployBenchCommand {
 
@@ -47,12 +53,13 @@ public class DeployBenchCommand {
 	}
 
 	public int run(List<String> argv) throws IOException, GeneralSecurityException {
-		Args args = new Args(argv, Set.of("--devices", "--latency", "--parallel"), Set.of());
+		Args args = new Args(argv, Set.of("--devices", "--latency", "--parallel", "--runs"), Set.of());
 		int n = args.intValue("--devices", 1000);
 		int latency = args.intValue("--latency", 20);
 		int parallel = args.intValue("--parallel", 50);
-		if (n < 1 || n > 60000 || latency < 0 || parallel < 1) {
-			throw new UsageException("--devices 1..60000, --latency >= 0, --parallel >= 1");
+		int runs = args.intValue("--runs", 1);
+		if (n < 1 || n > 60000 || latency < 0 || parallel < 1 || runs < 1) {
+			throw new UsageException("--devices 1..60000, --latency >= 0, --parallel >= 1, --runs >= 1");
 		}
 		Path dir = Files.createTempDirectory("palisade-bench");
 		Path design = dir.resolve("bench.perimeter");
@@ -65,18 +72,44 @@ public class DeployBenchCommand {
 			err.println("palisade bench deploy: " + e.getMessage());
 			return Palisade.ERRORS;
 		}
-		long parsed = System.nanoTime();
+		out.printf(Locale.ROOT, "site: %d cameras + 1 speaker, parsed, validated and generated in %.1f s%n", n,
+				(System.nanoTime() - t0) / 1e9);
+		out.printf(Locale.ROOT, "machine: %d cores (%s), Java %s%n", Runtime.getRuntime().availableProcessors(),
+				System.getProperty("os.arch"), System.getProperty("java.version"));
+		int result = Palisade.OK;
+		List<Double> ratios = new ArrayList<>();
+		for (int run = 1; run <= runs; run++) {
+			if (runs > 1) {
+				out.printf(Locale.ROOT, "run %d of %d%n", run, runs);
+			}
+			Run r = deployOnce(input, dir.resolve("journal-" + run), latency, parallel);
+			if (r.failed() > 0) {
+				result = Palisade.ERRORS;
+			}
+			ratios.add(r.ratio());
+		}
+		if (runs > 1) {
+			List<Double> sorted = new ArrayList<>(ratios);
+			sorted.sort(null);
+			out.printf(Locale.ROOT, "ratio over %d runs: best %.2f, median %.2f, worst %.2f%n", runs, sorted.get(0),
+					sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+		}
+		return result;
+	}
+
+	private record Run(long failed, double ratio) {
+	}
+
+	/** One deploy of the whole site to a fresh fleet; prints its figures. */
+	private Run deployOnce(SiteInput input, Path journalDir, int latency, int parallel)
+			throws IOException, GeneralSecurityException {
 		VirtualSite.Devices virtual = VirtualSite.of(input.site());
 		try (VirtualFleet fleet = VirtualFleet.start(virtual.descriptors())) {
 			fleet.devices().forEach(d -> d.faults().latency(Duration.ofMillis(latency)));
 			CredentialStore store = CredentialStore.empty().add("virtual devices", CredentialStore.of(virtual.credentials()));
-			// One HTTP client per ten parallel devices: a single client's pool and selector become the
-			// bottleneck at this scale.
-			List<java.net.http.HttpClient> clients = new ArrayList<>();
-			for (int i = 0; i < Math.max(1, parallel / 10); i++) {
-				clients.add(VapixClient.newHttpClient(TlsOptions.systemDefault(), Duration.ofSeconds(10)));
-			}
-			VapixTargets targets = new VapixTargets(store, clients, RetryPolicy.defaults(), Duration.ofSeconds(30));
+			VapixTargets targets = new VapixTargets(store,
+					VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(10)), RetryPolicy.defaults(),
+					Duration.ofSeconds(30));
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : input.config().devices()) {
 				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));
@@ -84,9 +117,15 @@ public class DeployBenchCommand {
 			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 				pool.resetPeakUsage();
 			}
+			long cpu0 = processCpuNanos();
+			long gc0 = gcMillis();
+			long jit0 = jitMillis();
 			long start = System.nanoTime();
-			List<DeviceResult> results = new DeployEngine(new Journal(dir.resolve("journal")), parallel, null).deploy(jobs);
+			List<DeviceResult> results = new DeployEngine(new Journal(journalDir), parallel, null).deploy(jobs);
 			long wall = System.nanoTime() - start;
+			long cpu = processCpuNanos() - cpu0;
+			long gc = gcMillis() - gc0;
+			long jit = jitMillis() - jit0;
 			long peak = 0;
 			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 				if (pool.getType() == MemoryType.HEAP) {
@@ -101,18 +140,50 @@ public class DeployBenchCommand {
 			long deployed = results.stream().filter(r -> r.outcome() == DeviceResult.Outcome.DEPLOYED).count();
 			double ideal = requests * (double) latency / parallel / 1000.0;
 			double seconds = wall / 1e9;
-			out.printf(Locale.ROOT, "site: %d cameras + 1 speaker, parsed, validated and generated in %.1f s%n", n,
-					(parsed - t0) / 1e9);
+			double ratio = ideal == 0 ? 0 : seconds / ideal;
 			out.printf(Locale.ROOT, "deploy: %d deployed, %d unchanged, %d failed%n", deployed,
 					results.size() - deployed - failed, failed);
 			out.printf(Locale.ROOT, "requests: %d (every one delayed %d ms, 401 challenges included), parallelism %d%n",
 					requests, latency, parallel);
 			out.printf(Locale.ROOT, "wall time: %.2f s; ideal (requests x latency / parallelism): %.2f s; ratio %.2f%n",
-					seconds, ideal, ideal == 0 ? 0 : seconds / ideal);
+					seconds, ideal, ratio);
+			if (cpu >= 0 && requests > 0) {
+				// Client and virtual devices share this process, so this is the CPU of both ends; with
+				// fewer cores than parallelism x CPU per request / latency the run is CPU-bound.
+				out.printf(Locale.ROOT,
+						"process CPU during the deploy: %.1f s (%.2f ms per request, %.0f requests per CPU second;"
+								+ " GC %.1f s, JIT compilation %.1f s)%n",
+						cpu / 1e9, cpu / 1e6 / requests, requests / (cpu / 1e9), gc / 1e3, jit / 1e3);
+			}
 			out.printf(Locale.ROOT, "peak heap during the deploy: %d MB (max %d MB; includes the %d virtual devices)%n",
 					peak >> 20, Runtime.getRuntime().maxMemory() >> 20, fleet.size());
-			return failed == 0 ? Palisade.OK : Palisade.ERRORS;
+			return new Run(failed, ratio);
 		}
+	}
+
+	/** CPU time of this process (all threads), or -1 where the JVM does not report it. */
+	private static long processCpuNanos() {
+		try {
+			// Through the MBean server, not com.sun.management, which OSGi does not export to bundles.
+			Object v = ManagementFactory.getPlatformMBeanServer()
+					.getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
+			return v instanceof Long l ? l : -1;
+		} catch (JMException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	private static long gcMillis() {
+		long sum = 0;
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			sum += Math.max(0, gc.getCollectionTime());
+		}
+		return sum;
+	}
+
+	private static long jitMillis() {
+		CompilationMXBean c = ManagementFactory.getCompilationMXBean();
+		return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
 	}
 
 	/** The manual's camera, n times, on one /16 network, with one horn speaker. */

@@ -3,7 +3,6 @@ package org.palisade.cli.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.Journal;
+import org.palisade.deploy.vapix.HttpConnector;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.deploy.vapix.VapixClient;
@@ -92,7 +92,7 @@ public class DeployCommand {
 			}
 			CredentialStore store = CredentialStore.standard(input.designDir(), credentialFiles);
 			TlsOptions tls = args.get("--pin") != null ? TlsOptions.pinnedSha256(args.get("--pin")) : TlsOptions.systemDefault();
-			HttpClient http = VapixClient.newHttpClient(tls, Duration.ofSeconds(5));
+			HttpConnector http = VapixClient.newConnector(tls, Duration.ofSeconds(5));
 			VapixTargets targets = new VapixTargets(store, http, RetryPolicy.defaults(), Duration.ofSeconds(15));
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : config.devices()) {

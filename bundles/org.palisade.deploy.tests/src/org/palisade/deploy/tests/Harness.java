@@ -1,6 +1,5 @@
 package org.palisade.deploy.tests;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.Journal;
+import org.palisade.deploy.vapix.HttpConnector;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.deploy.vapix.VapixClient;
@@ -23,6 +23,7 @@ import org.palisade.generator.SiteConfiguration;
 import org.palisade.generator.SiteGenerator;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.Site;
+import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
 
@@ -51,10 +52,15 @@ final class Harness implements AutoCloseable {
 	RetryPolicy retry = FAST;
 
 	Harness(Path journalDir) throws Exception {
+		this(journalDir, d -> d);
+	}
+
+	/** @param adapt turns the site's virtual devices into variants, e.g. models that lack an API */
+	Harness(Path journalDir, java.util.function.UnaryOperator<DeviceDescriptor> adapt) throws Exception {
 		this.site = manual();
 		this.config = new SiteGenerator().generate(site);
 		this.virtual = VirtualSite.of(site);
-		this.fleet = VirtualFleet.start(virtual.descriptors());
+		this.fleet = VirtualFleet.start(virtual.descriptors().stream().map(adapt).toList());
 		this.credentials = CredentialStore.empty().add("virtual", CredentialStore.of(virtual.credentials()));
 		this.journal = new Journal(journalDir);
 	}
@@ -106,7 +112,7 @@ final class Harness implements AutoCloseable {
 	}
 
 	List<DeployEngine.Job> jobs(CredentialStore store) throws Exception {
-		HttpClient http = VapixClient.newHttpClient(TlsOptions.systemDefault(), Duration.ofSeconds(2));
+		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
 		VapixTargets targets = new VapixTargets(store, http, retry, Duration.ofSeconds(5));
 		List<DeployEngine.Job> jobs = new ArrayList<>();
 		for (DeviceConfiguration d : config.devices()) {

@@ -1,7 +1,6 @@
 package org.palisade.deploy.tests;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.palisade.deploy.DeviceException;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.Journal;
 import org.palisade.deploy.ManagedObject;
+import org.palisade.deploy.vapix.HttpConnector;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.deploy.vapix.VapixClient;
@@ -45,7 +45,7 @@ public final class KillableDeploy {
 				new TypeToken<List<ManagedObject>>() { }.getType());
 		int killAfter = Integer.parseInt(args[5]);
 		CredentialStore store = CredentialStore.empty().add("environment", CredentialStore.environment(System::getenv));
-		HttpClient http = VapixClient.newHttpClient(TlsOptions.systemDefault(), Duration.ofSeconds(2));
+		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
 		VapixTargets targets = new VapixTargets(store, http,
 				new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(40), 2.0, 0.5), Duration.ofSeconds(5));
 		DeployEngine.Job job = targets.job(args[2], desired, URI.create(args[3]), args[4]);

@@ -2,7 +2,6 @@ package org.palisade.deploy.vapix;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
@@ -47,12 +46,13 @@ public final class VapixClient implements AutoCloseable {
 	private final BasicDeviceInfo basicDeviceInfo;
 	private final Playclip playclip;
 	private final TimeApi time;
+	private final HttpTransport transport;
 
-	private VapixClient(Builder b, HttpClient http) {
+	private VapixClient(Builder b, HttpConnector connector) {
 		this.device = b.device;
 		this.baseUri = b.baseUri;
 		this.credentials = b.credentials.copy();
-		HttpTransport transport = new HttpTransport(device, baseUri, credentials, http, b.requestTimeout, b.retry);
+		this.transport = new HttpTransport(device, baseUri, credentials, connector, b.requestTimeout, b.retry);
 		JsonRpcClient rpc = new JsonRpcClient(transport);
 		SoapClient soap = new SoapClient(transport);
 		this.paramCgi = new ParamCgi(transport);
@@ -74,13 +74,12 @@ public final class VapixClient implements AutoCloseable {
 	}
 
 	/**
-	 * An HTTP client suitable for VAPIX (HTTP/1.1, no redirects) that several {@link VapixClient}s
-	 * with the same TLS choice may share, which saves a selector thread per device in large fleets.
+	 * A connector (TLS trust and connect timeout) that any number of {@link VapixClient}s with the
+	 * same TLS choice may share, so that trust material is loaded once for a whole site.
 	 */
-	public static HttpClient newHttpClient(TlsOptions tls, Duration connectTimeout)
+	public static HttpConnector newConnector(TlsOptions tls, Duration connectTimeout)
 			throws GeneralSecurityException, IOException {
-		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-				.connectTimeout(connectTimeout).sslContext(tls.createSslContext()).build();
+		return HttpConnector.create(tls, connectTimeout);
 	}
 
 	public String device() { return device; }
@@ -94,9 +93,10 @@ public final class VapixClient implements AutoCloseable {
 	public Playclip playclip() { return playclip; }
 	public TimeApi time() { return time; }
 
-	/** Wipes this client's copy of the password; later calls fail. */
+	/** Closes the connections to the device and wipes this client's copy of the password; later calls fail. */
 	@Override
 	public void close() {
+		transport.close();
 		credentials.clear();
 	}
 
@@ -114,7 +114,7 @@ public final class VapixClient implements AutoCloseable {
 		private Duration connectTimeout = Duration.ofSeconds(5);
 		private Duration requestTimeout = Duration.ofSeconds(15);
 		private RetryPolicy retry = RetryPolicy.defaults();
-		private HttpClient httpClient;
+		private HttpConnector connector;
 
 		private Builder(String device, URI baseUri) {
 			this.device = Objects.requireNonNull(device, "device");
@@ -135,8 +135,8 @@ public final class VapixClient implements AutoCloseable {
 		public Builder requestTimeout(Duration value) { this.requestTimeout = Objects.requireNonNull(value); return this; }
 		public Builder retryPolicy(RetryPolicy value) { this.retry = Objects.requireNonNull(value); return this; }
 
-		/** Use a shared client (see {@link VapixClient#newHttpClient}); its TLS and connect timeout then apply. */
-		public Builder httpClient(HttpClient value) { this.httpClient = Objects.requireNonNull(value); return this; }
+		/** Use a shared connector (see {@link VapixClient#newConnector}); its TLS and connect timeout then apply. */
+		public Builder connector(HttpConnector value) { this.connector = Objects.requireNonNull(value); return this; }
 
 		/**
 		 * @throws GeneralSecurityException if the TLS trust material is invalid
@@ -146,8 +146,8 @@ public final class VapixClient implements AutoCloseable {
 			if (credentials == null) {
 				throw new IllegalStateException("credentials are required");
 			}
-			HttpClient http = httpClient != null ? httpClient : newHttpClient(tls, connectTimeout);
-			return new VapixClient(this, http);
+			HttpConnector c = connector != null ? connector : newConnector(tls, connectTimeout);
+			return new VapixClient(this, c);
 		}
 	}
 }

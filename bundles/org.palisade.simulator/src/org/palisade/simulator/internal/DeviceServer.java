@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,10 @@ import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.FaultInjector;
 import org.palisade.simulator.RequestRecord;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-
 /**
- * The HTTP front of one virtual device: binds 127.0.0.1, and for every request applies, in this
- * order, latency, authentication, the fault decision, then the endpoint for the path.
+ * The HTTP front of one virtual device: binds 127.0.0.1 ({@link Http11Server}), and for every
+ * request applies, in this order, latency, authentication, the fault decision, then the endpoint
+ * for the path.
  * Order matters: a fault is decided only after authentication, and before the endpoint runs, so
  * a faulted call never touches the state.
  */
@@ -41,22 +38,13 @@ public final class DeviceServer {
 	private static final int MAX_LOG = 50_000;
 	private static final System.Logger LOG = System.getLogger("org.palisade.simulator");
 
-	static {
-		// The JDK server writes headers and body in separate segments; with Nagle's algorithm on,
-		// the client's delayed ACK adds ~40 ms to every answer, which would swamp injected latency
-		// in benchmarks. Must be set before the first server is created; an explicit setting wins.
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
-	}
-
 	private final DeviceDescriptor descriptor;
 	private final StateStore store;
 	private final FaultInjector faults;
 	private final DigestAuthenticator auth;
 	private final Map<String, Endpoint> routes;
 	private final Deque<RequestRecord> log = new ArrayDeque<>();
-	private HttpServer server;
+	private Http11Server server;
 	private ExecutorService ownExecutor;
 
 	public DeviceServer(DeviceDescriptor descriptor, StateStore store, FaultInjector faults) {
@@ -69,14 +57,17 @@ public final class DeviceServer {
 		java.util.Arrays.fill(pw, '\0');
 		SoapEndpoint soap = new SoapEndpoint(new Event1Service(store), new Action1Service(store));
 		JsonApis json = new JsonApis(store);
-		this.routes = Map.of(
+		Map<String, Endpoint> r = new java.util.HashMap<>(Map.of(
 				"/axis-cgi/param.cgi", new ParamCgiEndpoint(store),
-				"/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store),
 				"/axis-cgi/apidiscovery.cgi", json::apiDiscovery,
 				"/axis-cgi/basicdeviceinfo.cgi", json::basicDeviceInfo,
 				"/vapix/services", soap,
 				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store),
-				"/axis-cgi/time.cgi", json::time);
+				"/axis-cgi/time.cgi", json::time));
+		if (descriptor.portManagementApi()) {
+			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
+		}
+		this.routes = Map.copyOf(r);
 	}
 
 	public DigestAuthenticator authenticator() {
@@ -90,14 +81,7 @@ public final class DeviceServer {
 	 */
 	public synchronized void start(Executor executor) throws IOException {
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), descriptor.listenPort());
-		if (descriptor.tlsKeyStore() != null) {
-			HttpsServer https = HttpsServer.create(address, 128);
-			https.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
-			server = https;
-		} else {
-			server = HttpServer.create(address, 128);
-		}
-		server.createContext("/", this::dispatch);
+		SSLContext tls = descriptor.tlsKeyStore() != null ? sslContext() : null;
 		if (executor == null) {
 			ownExecutor = Executors.newCachedThreadPool(r -> {
 				Thread t = new Thread(r, "virtual-device-" + descriptor.name());
@@ -106,8 +90,17 @@ public final class DeviceServer {
 			});
 			executor = ownExecutor;
 		}
-		server.setExecutor(executor);
-		server.start();
+		Http11Server s = new Http11Server(descriptor.name(), this::dispatch);
+		try {
+			s.start(address, tls, executor);
+		} catch (IOException e) {
+			if (ownExecutor != null) {
+				ownExecutor.shutdownNow();
+				ownExecutor = null;
+			}
+			throw e;
+		}
+		server = s;
 	}
 
 	private SSLContext sslContext() throws IOException {
@@ -130,7 +123,7 @@ public final class DeviceServer {
 	/** Stops listening at once; in-flight exchanges are abandoned. */
 	public synchronized void stop() {
 		if (server != null) {
-			server.stop(0);
+			server.stop();
 			server = null;
 		}
 		if (ownExecutor != null) {
@@ -141,7 +134,7 @@ public final class DeviceServer {
 
 	/** @return the bound port; only valid after {@link #start(Executor)} */
 	public synchronized int port() {
-		return server.getAddress().getPort();
+		return server.port();
 	}
 
 	public List<RequestRecord> requestLog() {
@@ -156,9 +149,8 @@ public final class DeviceServer {
 		}
 	}
 
-	private void record(Instant at, HttpExchange ex, String operation, int status, String fault) {
-		RequestRecord r = new RequestRecord(at, ex.getRequestMethod(), ex.getRequestURI().getPath(), operation, status,
-				fault);
+	private void record(Instant at, Http11Server.Exchange ex, String operation, int status, String fault) {
+		RequestRecord r = new RequestRecord(at, ex.method(), ex.path(), operation, status, fault);
 		synchronized (log) {
 			if (log.size() >= MAX_LOG) {
 				log.removeFirst();
@@ -169,50 +161,48 @@ public final class DeviceServer {
 				+ (operation == null ? "" : operation + " ") + "-> " + status + (fault == null ? "" : " [" + fault + "]"));
 	}
 
-	private void dispatch(HttpExchange ex) throws IOException {
+	private Http11Server.Answer dispatch(Http11Server.Exchange ex) {
 		Instant at = Instant.now();
-		try (ex) {
-			byte[] body = HttpIo.readBody(ex.getRequestBody());
+		try {
 			sleep(faults.latency());
-			String uri = ex.getRequestURI().getRawPath()
-					+ (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
-			DigestAuthenticator.Outcome outcome = auth.check(ex.getRequestMethod(), uri,
-					ex.getRequestHeaders().getFirst("Authorization"));
+			String uri = ex.rawPath() + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
+			DigestAuthenticator.Outcome outcome = auth.check(ex.method(), uri, ex.header("Authorization"));
 			if (outcome != DigestAuthenticator.Outcome.OK) {
-				for (String c : auth.challenges(outcome == DigestAuthenticator.Outcome.STALE)) {
-					ex.getResponseHeaders().add("WWW-Authenticate", c);
+				List<String> challenges = auth.challenges(outcome == DigestAuthenticator.Outcome.STALE);
+				List<String> headers = new ArrayList<>();
+				for (String c : challenges) {
+					headers.add("WWW-Authenticate");
+					headers.add(c);
 				}
 				// Recorded before answering, so a client that got its answer always finds the record.
 				record(at, ex, null, 401, null);
-				send(ex, Response.text(401, "401 Unauthorized\n", null));
-				return;
+				return answer(Response.text(401, "401 Unauthorized\n", null), headers);
 			}
 			FaultInjector.Decision decision = faults.decide();
 			switch (decision.kind()) {
 			case DROP_CONNECTION -> {
-				// Closing before any response header makes the JDK server close the socket:
-				// the client sees the connection end with no response at all.
+				// No answer at all: the server closes the socket and the client sees the connection end.
 				record(at, ex, null, RequestRecord.NO_RESPONSE, "dropped connection");
-				return;
+				return null;
 			}
 			case HTTP_ERROR -> {
 				record(at, ex, null, decision.status(), "HTTP " + decision.status());
-				send(ex, Response.text(decision.status(), decision.status() + " Service fault (injected)\n", null));
-				return;
+				return answer(Response.text(decision.status(), decision.status() + " Service fault (injected)\n", null),
+						List.of());
 			}
 			default -> {
 				// serve normally
 			}
 			}
-			Endpoint endpoint = routes.get(ex.getRequestURI().getPath());
+			Endpoint endpoint = routes.get(ex.path());
 			Response response;
 			if (endpoint == null) {
 				response = Response.text(404, "404 Not Found\n", null);
 			} else {
-				response = endpoint.handle(request(ex, body));
+				response = endpoint.handle(request(ex));
 			}
 			record(at, ex, response.operation(), response.status(), null);
-			send(ex, response);
+			return answer(response, List.of());
 		} catch (RuntimeException e) {
 			LOG.log(System.Logger.Level.WARNING, descriptor.name() + ": internal error in the virtual device", e);
 			record(at, ex, null, 500, "internal error");
@@ -220,23 +210,23 @@ public final class DeviceServer {
 		}
 	}
 
-	private static Request request(HttpExchange ex, byte[] body) {
-		Map<String, String> query = HttpIo.parseForm(ex.getRequestURI().getRawQuery(), HttpIo.newQuery());
-		String type = ex.getRequestHeaders().getFirst("Content-Type");
-		if ("POST".equals(ex.getRequestMethod()) && type != null
+	private static Request request(Http11Server.Exchange ex) {
+		Map<String, String> query = HttpIo.parseForm(ex.rawQuery(), HttpIo.newQuery());
+		String type = ex.header("Content-Type");
+		if ("POST".equals(ex.method()) && type != null
 				&& type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-			HttpIo.parseForm(new String(body, java.nio.charset.StandardCharsets.UTF_8), query);
+			HttpIo.parseForm(new String(ex.body(), java.nio.charset.StandardCharsets.UTF_8), query);
 		}
-		return new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), query, body, ex.getRequestHeaders());
+		return new Request(ex.method(), ex.path(), query, ex.body(), ex.headers());
 	}
 
-	private static void send(HttpExchange ex, Response r) throws IOException {
-		ex.getResponseHeaders().set("Content-Type", r.contentType());
-		ex.getResponseHeaders().set("Server", "Virtual Axis device (Palisade)");
-		ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
-		if (r.body().length > 0) {
-			ex.getResponseBody().write(r.body());
-		}
+	private static Http11Server.Answer answer(Response r, List<String> extraHeaders) {
+		List<String> headers = new ArrayList<>(extraHeaders);
+		headers.add("Content-Type");
+		headers.add(r.contentType());
+		headers.add("Server");
+		headers.add("Virtual Axis device (Palisade)");
+		return new Http11Server.Answer(r.status(), headers, r.body());
 	}
 
 	private static void sleep(Duration d) {

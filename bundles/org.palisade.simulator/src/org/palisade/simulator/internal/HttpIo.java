@@ -1,8 +1,5 @@
 package org.palisade.simulator.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,19 +12,6 @@ final class HttpIo {
 	static final int MAX_BODY = 1 << 20;
 
 	private HttpIo() {
-	}
-
-	static byte[] readBody(InputStream in) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buf = new byte[8192];
-		int n;
-		while ((n = in.read(buf)) > 0) {
-			out.write(buf, 0, n);
-			if (out.size() > MAX_BODY) {
-				throw new IOException("request body too large");
-			}
-		}
-		return out.toByteArray();
 	}
 
 	/** Decodes {@code a=b&c=d} (plus or %20 for spaces) into an ordered map; later duplicates win. */

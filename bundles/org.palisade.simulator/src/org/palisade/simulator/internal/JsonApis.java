@@ -31,7 +31,7 @@ final class JsonApis {
 				list.add(api("basic-device-info", "1.1", "Basic Device Information", "basic-device-information"));
 				list.add(api("param-cgi", "1.0", "Legacy Parameter Handling", "parameter-management"));
 				list.add(api("time-service", "1.0", "Time API", "time-api"));
-				if (store.portCount() > 0) {
+				if (store.portCount() > 0 && store.descriptor().portManagementApi()) {
 					list.add(api("io-port-management", "1.0", "IO Port Management", "io-port-management"));
 				}
 				if (store.descriptor().kind() == DeviceKind.SPEAKER) {

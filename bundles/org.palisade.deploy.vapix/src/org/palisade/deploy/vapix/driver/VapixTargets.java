@@ -2,7 +2,6 @@ package org.palisade.deploy.vapix.driver;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceException;
 import org.palisade.deploy.ManagedObject;
 import org.palisade.deploy.vapix.Credentials;
+import org.palisade.deploy.vapix.HttpConnector;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.VapixClient;
 
@@ -20,25 +20,12 @@ import org.palisade.deploy.vapix.VapixClient;
  * Makes {@link DeployEngine.Job}s for Axis devices: a {@link VapixDriver} over a {@link VapixClient}
  * with the device's credentials resolved from the store when the job starts.
  *
- * @param http    HTTP clients shared by the devices (see {@link VapixClient#newHttpClient}); a device
- *                always uses the same one. Several spread the connection-pool and selector work of
- *                large fleets; one is enough for a site.
- * @param retry   the retry policy of every call
- * @param timeout per-request response timeout
+ * @param connector TLS trust and connect timeout shared by the devices (see
+ *                  {@link VapixClient#newConnector}); each device's client keeps its own connection
+ * @param retry     the retry policy of every call
+ * @param timeout   per-request response timeout
  */
-public record VapixTargets(CredentialStore store, List<HttpClient> http, RetryPolicy retry, Duration timeout) {
-
-	public VapixTargets {
-		http = List.copyOf(http);
-		if (http.isEmpty()) {
-			throw new IllegalArgumentException("at least one HTTP client");
-		}
-	}
-
-	/** With one shared HTTP client. */
-	public VapixTargets(CredentialStore store, HttpClient http, RetryPolicy retry, Duration timeout) {
-		this(store, List.of(http), retry, timeout);
-	}
+public record VapixTargets(CredentialStore store, HttpConnector connector, RetryPolicy retry, Duration timeout) {
 
 	/**
 	 * @param device         the design's name
@@ -66,7 +53,7 @@ public record VapixTargets(CredentialStore store, List<HttpClient> http, RetryPo
 		char[] pw = c.password();
 		try {
 			VapixClient client = VapixClient.builder(device, baseUri).credentials(new Credentials(c.username(), pw))
-					.httpClient(http.get(Math.floorMod(device.hashCode(), http.size()))).retryPolicy(retry).requestTimeout(timeout).build();
+					.connector(connector).retryPolicy(retry).requestTimeout(timeout).build();
 			return new VapixDriver(client, new Placeholders(store), desired);
 		} catch (java.security.GeneralSecurityException | IOException e) {
 			throw new DeviceException(device + ": cannot set up the connection: " + e.getMessage(), e);

@@ -202,7 +202,8 @@ public final class HttpAuth {
 			Arrays.fill(a1, (byte) 0);
 		}
 		String ha2 = hash(algorithm, (method + ":" + uri).getBytes(StandardCharsets.UTF_8));
-		String ncHex = String.format(Locale.ROOT, "%08x", nc);
+		String hex = Long.toHexString(nc);
+		String ncHex = "00000000".substring(Math.min(8, hex.length())) + hex;
 		byte[] cn = new byte[8];
 		RANDOM.get().nextBytes(cn);
 		String cnonce = HexFormat.of().formatHex(cn);
@@ -235,9 +236,26 @@ public final class HttpAuth {
 		return out;
 	}
 
+	/**
+	 * One digest object per algorithm, cloned per use: {@code MessageDigest.getInstance} searches
+	 * the security providers on every call, which showed in profiles of large deploys.
+	 */
+	private static final Map<String, MessageDigest> PROTOTYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static String hash(String algorithm, byte[] data) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+			MessageDigest proto = PROTOTYPES.get(algorithm);
+			if (proto == null) {
+				proto = MessageDigest.getInstance(algorithm);
+				PROTOTYPES.putIfAbsent(algorithm, proto);
+			}
+			MessageDigest md;
+			try {
+				md = (MessageDigest) proto.clone();
+			} catch (CloneNotSupportedException e) {
+				md = MessageDigest.getInstance(algorithm);
+			}
+			return HexFormat.of().formatHex(md.digest(data));
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(algorithm + " is required by every JDK", e);
 		}

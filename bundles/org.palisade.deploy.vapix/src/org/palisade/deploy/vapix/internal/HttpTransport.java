@@ -3,18 +3,18 @@ package org.palisade.deploy.vapix.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import javax.net.ssl.SSLHandshakeException;
 
 import org.palisade.deploy.vapix.Credentials;
+import org.palisade.deploy.vapix.HttpConnector;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.VapixException;
 import org.palisade.deploy.vapix.VapixException.Kind;
@@ -28,8 +28,12 @@ import org.palisade.deploy.vapix.VapixException.Kind;
  * TLS failures, and transport failures or retryable statuses that outlast the retry policy.
  * 401 handshakes do not consume retry attempts. Nothing logged or thrown contains credentials,
  * query strings or bodies.
+ * <p>
+ * Connections: persistent HTTP/1.1 connections to the device ({@link Http1Connection}), kept
+ * between calls; calls made at the same time use one connection each. A connection that failed
+ * is closed, never reused.
  */
-public final class HttpTransport {
+public final class HttpTransport implements AutoCloseable {
 
 	private static final System.Logger LOG = System.getLogger("org.palisade.deploy.vapix");
 	private static final int MAX_AUTH_ROUNDS = 3;
@@ -37,10 +41,13 @@ public final class HttpTransport {
 	private final String device;
 	private final URI base;
 	private final Credentials credentials;
-	private final HttpClient client;
+	private final HttpConnector connector;
 	private final Duration requestTimeout;
 	private final RetryPolicy retry;
 	private final HttpAuth auth = new HttpAuth();
+	/** Idle connections, most recently used last; guarded by itself. */
+	private final ArrayDeque<Http1Connection> idle = new ArrayDeque<>();
+	private boolean closed;
 
 	/** Signals a 401 that another round cannot fix. */
 	private static final class AuthFailure extends Exception {
@@ -51,13 +58,13 @@ public final class HttpTransport {
 		}
 	}
 
-	public HttpTransport(String device, URI base, Credentials credentials, HttpClient client, Duration requestTimeout,
-			RetryPolicy retry) {
+	public HttpTransport(String device, URI base, Credentials credentials, HttpConnector connector,
+			Duration requestTimeout, RetryPolicy retry) {
 		this.device = Objects.requireNonNull(device);
 		String b = base.toString();
 		this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
 		this.credentials = Objects.requireNonNull(credentials);
-		this.client = Objects.requireNonNull(client);
+		this.connector = Objects.requireNonNull(connector);
 		this.requestTimeout = Objects.requireNonNull(requestTimeout);
 		this.retry = Objects.requireNonNull(retry);
 	}
@@ -68,15 +75,14 @@ public final class HttpTransport {
 
 	/** @see HttpTransport */
 	public VapixResponse execute(VapixRequest req) throws VapixException {
-		URI uri = URI.create(base + req.path() + (req.rawQuery() == null ? "" : "?" + req.rawQuery()));
 		String target = req.path() + (req.rawQuery() == null ? "" : "?" + req.rawQuery());
 		for (int attempt = 1;; attempt++) {
 			String why;
 			Duration retryAfter = null;
 			IOException ioFailure = null;
 			try {
-				HttpResponse<byte[]> r = sendAuthenticated(req, uri, target);
-				int status = r.statusCode();
+				Http1Connection.Answer r = sendAuthenticated(req, target);
+				int status = r.status();
 				LOG.log(System.Logger.Level.DEBUG, () -> device + " " + req.method() + " " + req.path() + " ["
 						+ req.call() + "] -> " + status);
 				if (!req.safety().retriesStatus(status)) {
@@ -147,26 +153,23 @@ public final class HttpTransport {
 	}
 
 	/** Sends once, answering 401 challenges: at most {@value #MAX_AUTH_ROUNDS} rounds. */
-	private HttpResponse<byte[]> sendAuthenticated(VapixRequest req, URI uri, String target)
+	private Http1Connection.Answer sendAuthenticated(VapixRequest req, String target)
 			throws IOException, InterruptedException, AuthFailure {
 		boolean fresh = false;
 		for (int round = 0;; round++) {
-			HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-					.method(req.method(), req.body() == null ? HttpRequest.BodyPublishers.noBody()
-							: HttpRequest.BodyPublishers.ofByteArray(req.body()));
+			List<String> headers = new ArrayList<>(8);
 			if (req.contentType() != null) {
-				b.header("Content-Type", req.contentType());
+				headers.add("Content-Type");
+				headers.add(req.contentType());
 			}
-			List<String> h = req.headers();
-			for (int i = 0; i + 1 < h.size(); i += 2) {
-				b.header(h.get(i), h.get(i + 1));
-			}
+			headers.addAll(req.headers());
 			String authorization = auth.header(req.method(), target, credentials);
 			if (authorization != null) {
-				b.header("Authorization", authorization);
+				headers.add("Authorization");
+				headers.add(authorization);
 			}
-			HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-			if (r.statusCode() != 401) {
+			Http1Connection.Answer r = send(req.method(), target, headers, req.body());
+			if (r.status() != 401) {
 				return r;
 			}
 			HttpAuth.Challenge c = HttpAuth.choose(HttpAuth.parse(r.headers().allValues("WWW-Authenticate")));
@@ -180,6 +183,59 @@ public final class HttpTransport {
 			}
 			auth.install(c);
 			fresh = true;
+		}
+	}
+
+	/** One exchange on an idle connection, or on a new one. */
+	private Http1Connection.Answer send(String method, String target, List<String> headers, byte[] body)
+			throws IOException, InterruptedException {
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+		Http1Connection c = null;
+		synchronized (idle) {
+			if (closed) {
+				throw new IOException("the client is closed");
+			}
+			while (c == null && !idle.isEmpty()) {
+				Http1Connection candidate = idle.pollLast();
+				if (candidate.reusable()) {
+					c = candidate;
+				} else {
+					candidate.close();
+				}
+			}
+		}
+		if (c == null) {
+			c = Http1Connection.open(base, connector.sslContext(), connector.connectTimeout());
+		}
+		Http1Connection.Answer a;
+		try {
+			a = c.exchange(method, target, headers, body, requestTimeout);
+		} catch (IOException | RuntimeException e) {
+			c.close();
+			throw e;
+		}
+		boolean kept = false;
+		synchronized (idle) {
+			if (!closed && c.reusable()) {
+				idle.addLast(c);
+				kept = true;
+			}
+		}
+		if (!kept) {
+			c.close();
+		}
+		return a;
+	}
+
+	/** Closes the idle connections; later calls fail. */
+	@Override
+	public void close() {
+		synchronized (idle) {
+			closed = true;
+			idle.forEach(Http1Connection::close);
+			idle.clear();
 		}
 	}
 }
