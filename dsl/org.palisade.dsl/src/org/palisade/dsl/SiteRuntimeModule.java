@@ -2,18 +2,22 @@ package org.palisade.dsl;
 
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.IAstFactory;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.palisade.dsl.conversion.SiteValueConverters;
+import org.palisade.dsl.linking.SiteLinker;
 import org.palisade.dsl.parser.QuietElementFactory;
 import org.palisade.dsl.parser.SiteModelParser;
 import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
 import org.palisade.dsl.scoping.SiteQualifiedNameConverter;
 import org.palisade.dsl.scoping.SiteQualifiedNameProvider;
+import org.palisade.dsl.scoping.SiteResourceDescriptionStrategy;
 import org.palisade.dsl.validation.SiteDiagnostician;
 
 import com.google.inject.Binder;
@@ -60,6 +64,15 @@ public class SiteRuntimeModule extends AbstractSiteRuntimeModule {
 
 	public Class<? extends IAstFactory> bindIAstFactory() {
 		return QuietElementFactory.class;
+	}
+
+	@Override
+	public Class<? extends ILinker> bindILinker() {
+		return SiteLinker.class;
+	}
+
+	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return SiteResourceDescriptionStrategy.class;
 	}
 
 	@Override

@@ -1,10 +1,13 @@
 package org.palisade.dsl.scoping;
 
-import java.util.List;
-
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.CrossReference;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.palisade.model.site.Area;
@@ -54,9 +57,9 @@ public class SiteQualifiedNameProvider extends IQualifiedNameProvider.AbstractIm
 			return site.getName();
 		}
 		if (section instanceof Area area) {
-			List<INode> nodes = NodeModelUtils.findNodesForFeature(area, SitePackage.Literals.AREA__SITE);
-			if (!nodes.isEmpty()) {
-				String text = NodeModelUtils.getTokenText(nodes.get(0)).trim();
+			INode siteNode = siteNode(area);
+			if (siteNode != null) {
+				String text = NodeModelUtils.getTokenText(siteNode).trim();
 				if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
 					return text.substring(1, text.length() - 1);
 				}
@@ -64,6 +67,31 @@ public class SiteQualifiedNameProvider extends IQualifiedNameProvider.AbstractIm
 			// A model built in memory (diagram edit, test) has no node model.
 			Site site = area.getSite();
 			return site != null && !site.eIsProxy() ? site.getName() : null;
+		}
+		return null;
+	}
+
+	/**
+	 * The node of {@code of "<site>"}, found among the area's first nodes: every member of an
+	 * area asks for it, so it must not cost a walk over the whole area.
+	 */
+	private static INode siteNode(Area area) {
+		ICompositeNode node = NodeModelUtils.getNode(area);
+		if (node == null) {
+			return null;
+		}
+		for (INode child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+			EObject element = child.getGrammarElement();
+			if (element instanceof CrossReference) {
+				Assignment assignment = GrammarUtil.containingAssignment(element);
+				if (assignment != null && SitePackage.Literals.AREA__SITE.getName().equals(assignment.getFeature())) {
+					return child;
+				}
+			}
+			if (element instanceof Keyword keyword && "{".equals(keyword.getValue())) {
+				// The members start here: the clause is missing.
+				return null;
+			}
 		}
 		return null;
 	}

@@ -2,7 +2,9 @@ package org.palisade.dsl.scoping;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -49,6 +51,9 @@ import com.google.inject.Inject;
 public class SiteScopeProvider extends AbstractSiteScopeProvider {
 
 	private static final SitePackage P = SitePackage.eINSTANCE;
+
+	/** Cache key of the site members declared in one file. */
+	private static final String MEMBERS_IN_FILE = SiteScopeProvider.class.getName() + ".membersInFile";
 
 	@Inject
 	private IResourceScopeCache cache;
@@ -176,6 +181,59 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 			addMember(members, d, prefix);
 		}
 		return MapBasedScope.createScope(IScope.NULLSCOPE, members);
+	}
+
+	/**
+	 * Finds, without loading or resolving anything, what a reference names when the answer
+	 * lies in the referring file itself: a site member declared in this file (which shadows
+	 * same-named members of other files, as in {@link #getScope}), or a port of the rule's
+	 * device. The linker uses it to link such references at once instead of installing
+	 * proxies; anything else is left to the lazy path.
+	 *
+	 * @return the element the scope would give for this name, or null if only the full
+	 *         scope can tell
+	 */
+	public EObject findInFile(EObject context, EReference reference, String name) {
+		if (name == null) {
+			return null;
+		}
+		if (reference == P.getInputTrigger_Port() || reference == P.getInputCondition_Port()
+				|| reference == P.getOutputAction_Port()) {
+			Device device = EcoreUtil2.getContainerOfType(context, Device.class);
+			if (device != null) {
+				for (PortConfig port : device.getPorts()) {
+					if (name.equals(port.getName())) {
+						return port;
+					}
+				}
+			}
+			return null;
+		}
+		if (!isSiteMemberReference(reference)) {
+			return null;
+		}
+		Section section = EcoreUtil2.getContainerOfType(context, Section.class);
+		String site = section == null ? null : SiteQualifiedNameProvider.siteName(section);
+		Resource resource = context.eResource();
+		if (site == null || resource == null) {
+			return null;
+		}
+		Map<String, EObject> members = cache.get(Tuples.create(MEMBERS_IN_FILE, site, reference.getEReferenceType()), resource, () -> membersInFile(resource, site, reference));
+		return members.get(name);
+	}
+
+	private Map<String, EObject> membersInFile(Resource resource, String site, EReference reference) {
+		QualifiedName prefix = QualifiedName.create(site);
+		Map<String, EObject> members = new HashMap<>();
+		for (IEObjectDescription d : descriptionManager.getResourceDescription(resource)
+				.getExportedObjectsByType(reference.getEReferenceType())) {
+			QualifiedName name = d.getName();
+			if (name.getSegmentCount() == 2 && name.startsWith(prefix) && !d.getEObjectOrProxy().eIsProxy()) {
+				// The first declaration wins, as in the scope.
+				members.putIfAbsent(name.getLastSegment(), d.getEObjectOrProxy());
+			}
+		}
+		return members;
 	}
 
 	private static void addMember(List<IEObjectDescription> members, IEObjectDescription d, QualifiedName site) {
