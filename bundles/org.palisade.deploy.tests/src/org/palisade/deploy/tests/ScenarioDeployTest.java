@@ -41,6 +41,8 @@ class ScenarioDeployTest {
 			assertEquals("com.axis.recipient.https", recipient.templateToken());
 			assertEquals("https://10.20.0.30/axis-cgi/playclip.cgi?clip=2", recipient.parameters().get("upload_url"));
 			assertEquals("root", recipient.parameters().get("login"));
+			// The camera verifies the speaker's certificate, as Palisade verifies the camera's.
+			assertEquals("1", recipient.parameters().get("validate_server_cert"));
 
 			assertEquals(2, s.actionRules().size());
 			for (DeviceState.ActionRule rule : s.actionRules()) {
@@ -59,6 +61,7 @@ class ScenarioDeployTest {
 					assertEquals("Horn speaker [palisade]", rule.name());
 					assertEquals("com.axis.action.fixed.notification.https", action.templateToken());
 					assertEquals("https://10.20.0.30/axis-cgi/playclip.cgi?clip=2", action.parameters().get("upload_url"));
+					assertEquals("1", action.parameters().get("validate_server_cert"));
 				}
 			}
 			assertEquals("640x480", s.parameter("Image.I0.Appearance.Resolution"));

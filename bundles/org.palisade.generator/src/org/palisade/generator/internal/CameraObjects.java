@@ -280,6 +280,11 @@ public final class CameraObjects {
 			Map<String, String> a = new LinkedHashMap<>();
 			a.put("template", https ? "com.axis.recipient.https" : "com.axis.recipient.http");
 			a.put("param.upload_url", url);
+			if (https) {
+				// The camera checks the speaker's certificate, as Palisade checks the camera's: a
+				// horn that answers with a certificate the camera does not trust is not called.
+				a.put("param.validate_server_cert", "1");
+			}
 			if (credentials != null) {
 				a.put("param.login", Conventions.user(credentials));
 				a.put("param.password", Conventions.password(credentials));
