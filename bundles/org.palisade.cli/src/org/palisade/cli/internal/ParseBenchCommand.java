@@ -34,6 +34,9 @@ import org.palisade.dsl.load.DesignSet;
  */
 public class ParseBenchCommand {
 
+	/** The least warm-up time per size. */
+	private static final long WARMUP_NANOS = 5_000_000_000L;
+
 	private final PrintStream out;
 
 	public ParseBenchCommand(PrintStream out) {
@@ -56,8 +59,9 @@ public class ParseBenchCommand {
 		if (runs < 1 || warmups < 0) {
 			throw new UsageException("--runs must be at least 1 and --warmups at least 0");
 		}
-		out.println("times are medians of " + runs + " runs after " + warmups
-				+ " warm-up runs (DSL and XMI runs alternate); parse+link+validate = total (parse+link+validate);");
+		out.println("times are medians of " + runs + " runs after at least " + warmups + " warm-up runs and "
+				+ WARMUP_NANOS / 1_000_000_000 + " s of warm-up per size (DSL and XMI runs alternate);");
+		out.println("parse+link+validate = total (parse+link+validate);");
 		out.println("cpu ms = CPU time of the whole process (GC and JIT threads included) during the same step;");
 		out.println("first run = the cold first DSL / XMI run of that size, JIT still compiling");
 		out.println();
@@ -103,7 +107,11 @@ public class ParseBenchCommand {
 		long[] loadCpu = new long[runs];
 		long coldDsl = 0;
 		long coldXmi = 0;
-		for (int i = 0; i < warmups + runs; i++) {
+		// Warm-up lasts at least --warmups runs and at least WARMUP_NANOS, so that small sites,
+		// whose runs are short, are measured with compiled code too.
+		long warmupEnd = System.nanoTime() + WARMUP_NANOS;
+		int warm = -1;
+		for (int i = 0; warm < 0 || i < warm + runs; i++) {
 			Measure m = Measure.start();
 			DesignSet set;
 			try {
@@ -139,7 +147,11 @@ public class ParseBenchCommand {
 			if (i == 0) {
 				coldXmi = xmiMs;
 			}
-			int r = i - warmups;
+			if (warm < 0 && i + 1 >= warmups && System.nanoTime() >= warmupEnd) {
+				warm = i + 1;
+				continue;
+			}
+			int r = warm < 0 ? -1 : i - warm;
 			if (r >= 0) {
 				dsl[r] = ms;
 				dslPeak[r] = peak;

@@ -75,8 +75,8 @@ class LinkingTest {
 		assertSame(cam.getPorts().get(0), light.getAction().eGet(P.getOutputAction_Port(), false));
 		assertSame(site.getNetworks().get(0), cam.eGet(P.getDevice_Network(), false));
 		assertSame(site.getRecipients().get(0), cam.getRules().get(1).getAction().eGet(P.getNotifyAction_Recipient(), false));
-		// ...while a catalog entry, in another file, is still a proxy until it is needed.
-		assertTrue(((EObject) cam.eGet(P.getDevice_Type(), false)).eIsProxy());
+		// ...and so is an entry of the built-in catalog, for a file that imports nothing.
+		assertFalse(((EObject) cam.eGet(P.getDevice_Type(), false)).eIsProxy());
 		assertEquals(List.of(), errors(set.validate()));
 		assertEquals("AXIS Q1961-TE", cam.getType().getName());
 	}
@@ -120,12 +120,32 @@ class LinkingTest {
 		Site site = (Site) set.designs().get(0).getElements().get(0);
 		Area north = (Area) set.designs().get(1).getElements().get(0);
 		Device cam2 = north.getDevices().get(0);
+		// A file with imports links its catalog entries lazily: an imported file may be the one
+		// that was loading it.
+		assertTrue(((EObject) cam2.eGet(P.getDevice_Type(), false)).eIsProxy());
 		assertSame(north.getSchedules().get(0), ((ScheduleCondition) cam2.getRules().get(0).getConditions().get(0)).getSchedule());
 		// Nights lives in the site file: linked lazily, through the import.
 		assertSame(site.getSchedules().get(0), ((ScheduleCondition) cam2.getRules().get(1).getConditions().get(0)).getSchedule());
 		assertSame(site.getNetworks().get(0), cam2.getNetwork());
 		List<DesignDiagnostic> errors = errors(set.validate());
 		assertEquals(List.of(), errors.stream().filter(d -> d.code().equals("LINK")).toList());
+	}
+
+	@Test
+	void theAreasASiteImportsAreCheckedWhenOnlyTheSiteIsGiven() throws Exception {
+		Path site = write("site.perimeter", "import \"area.perimeter\"\n" + SITE);
+		write("area.perimeter", """
+				import "site.perimeter"
+				area North of "Yard" {
+					camera Cam2 : "AXIS Q1961-TE" at 10.0.0.11 on yard
+				}
+				""");
+		// Nothing in the site file refers into the area, so only the import brings it in.
+		List<DesignDiagnostic> d = designSets.get().load(List.of(site)).validate();
+		assertTrue(d.stream().anyMatch(x -> x.code().equals("NET-DUP-IP") && x.file().endsWith("area.perimeter")),
+				d.toString());
+		assertTrue(d.stream().anyMatch(x -> x.code().equals("NET-DUP-IP") && x.file().endsWith("site.perimeter")),
+				d.toString());
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -21,6 +22,7 @@ import org.palisade.dsl.load.DesignDiagnostic.Severity;
 import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
 import org.palisade.dsl.validation.SiteResourceValidator;
 import org.palisade.model.site.Design;
+import org.palisade.model.site.Import;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -98,9 +100,45 @@ public class DesignSet {
 	 * @return this
 	 */
 	public DesignSet link() {
+		// What a design imports is part of the site even when none of its references leads
+		// there (a site file importing its areas): load it, and what that imports, first.
+		for (int i = 0; i < resourceSet.getResources().size(); i++) {
+			Resource resource = resourceSet.getResources().get(i);
+			for (EObject root : List.copyOf(resource.getContents())) {
+				if (root instanceof Design design) {
+					for (Import imp : design.getImports()) {
+						loadImport(resource, imp.getImportURI());
+					}
+				}
+			}
+		}
 		EcoreUtil.resolveAll(resourceSet);
 		linked = true;
 		return this;
+	}
+
+	private void loadImport(Resource from, String path) {
+		if (path == null || path.isBlank() || from.getURI() == null) {
+			return;
+		}
+		URI uri;
+		try {
+			uri = URI.createURI(path);
+		} catch (IllegalArgumentException e) {
+			return; // reported by the validator
+		}
+		if (uri.isRelative()) {
+			uri = uri.resolve(from.getURI());
+		}
+		if (resourceSet.getResource(uri, false) == null && resourceSet.getURIConverter().exists(uri, null)) {
+			// A missing file is IMPORT-MISSING, from the validator; a broken one is loaded
+			// anyway, so that its syntax errors are reported.
+			try {
+				resourceSet.getResource(uri, true);
+			} catch (RuntimeException e) {
+				// The resource stays in the set with its errors.
+			}
+		}
 	}
 
 	/**

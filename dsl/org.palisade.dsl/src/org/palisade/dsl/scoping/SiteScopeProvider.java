@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -22,6 +23,7 @@ import org.eclipse.xtext.util.IResourceScopeCache;
 import org.eclipse.xtext.util.Tuples;
 import org.palisade.model.site.ApplicationInstance;
 import org.palisade.model.site.ApplicationTrigger;
+import org.palisade.model.site.Design;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceType;
 import org.palisade.model.site.PortConfig;
@@ -29,6 +31,7 @@ import org.palisade.model.site.Scenario;
 import org.palisade.model.site.Section;
 import org.palisade.model.site.SitePackage;
 import org.palisade.model.site.TerminalEndpoint;
+import org.palisade.model.site.TerminalSpec;
 
 import com.google.common.base.Predicates;
 import com.google.inject.Inject;
@@ -63,6 +66,9 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 
 	@Inject
 	private IResourceDescription.Manager descriptionManager;
+
+	@Inject
+	private IQualifiedNameConverter nameConverter;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -184,11 +190,13 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 	}
 
 	/**
-	 * Finds, without loading or resolving anything, what a reference names when the answer
-	 * lies in the referring file itself: a site member declared in this file (which shadows
-	 * same-named members of other files, as in {@link #getScope}), or a port of the rule's
-	 * device. The linker uses it to link such references at once instead of installing
-	 * proxies; anything else is left to the lazy path.
+	 * Finds, without resolving any proxy, what a reference names when the answer lies in the
+	 * referring file or in what cannot be half-loaded: a site member declared in this file
+	 * (which shadows same-named members of other files, as in {@link #getScope}), a port of
+	 * the rule's device, a terminal of a linked peripheral's catalog entry, or a catalog entry
+	 * of this file or a built-in catalog when the file imports nothing. The linker uses it to
+	 * link such references at once instead of installing proxies; anything else is left to
+	 * the lazy path.
 	 *
 	 * @return the element the scope would give for this name, or null if only the full
 	 *         scope can tell
@@ -209,6 +217,12 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 			}
 			return null;
 		}
+		if (reference == P.getTerminalEndpoint_Terminal()) {
+			return terminalInFile(context, name);
+		}
+		if (isGlobalNameReference(reference)) {
+			return globalNameInFile(context, reference, name);
+		}
 		if (!isSiteMemberReference(reference)) {
 			return null;
 		}
@@ -220,6 +234,38 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 		}
 		Map<String, EObject> members = cache.get(Tuples.create(MEMBERS_IN_FILE, site, reference.getEReferenceType()), resource, () -> membersInFile(resource, site, reference));
 		return members.get(name);
+	}
+
+	/**
+	 * A catalog entry or a site, for a file that imports nothing: then the scope is this
+	 * file and the built-in catalogs, which import nothing themselves, so looking it up now
+	 * loads nothing that could be half-loaded. (With imports, an imported file may be the
+	 * one loading this one; the lazy path waits until everything is loaded.)
+	 */
+	private EObject globalNameInFile(EObject context, EReference reference, String name) {
+		Resource resource = context.eResource();
+		if (resource == null || resource.getContents().isEmpty()
+				|| !(resource.getContents().get(0) instanceof Design design) || !design.getImports().isEmpty()) {
+			return null;
+		}
+		IEObjectDescription found = getScope(context, reference).getSingleElement(nameConverter.toQualifiedName(name));
+		EObject target = found == null ? null : found.getEObjectOrProxy();
+		return target == null || target.eIsProxy() ? null : target;
+	}
+
+	/** A terminal of the wired peripheral's catalog entry, once both are linked. */
+	private static EObject terminalInFile(EObject context, String name) {
+		if (!(context instanceof TerminalEndpoint endpoint)
+				|| !(endpoint.eGet(P.getTerminalEndpoint_Device(), false) instanceof Device device) || device.eIsProxy()
+				|| !(device.eGet(P.getDevice_Type(), false) instanceof DeviceType type) || type.eIsProxy()) {
+			return null;
+		}
+		for (TerminalSpec terminal : type.getTerminals()) {
+			if (name.equals(terminal.getName())) {
+				return terminal;
+			}
+		}
+		return null;
 	}
 
 	private Map<String, EObject> membersInFile(Resource resource, String site, EReference reference) {
