@@ -192,7 +192,12 @@ public final class Http1Connection implements Closeable {
 			status = parseStatus(statusLine);
 			fields = readHeaders(deadline);
 		} while (status >= 100 && status < 200); // interim answers (100 Continue) precede the real one
-		HttpHeaders answerHeaders = HttpHeaders.of(fields, (k, v) -> true);
+		HttpHeaders answerHeaders;
+		try {
+			answerHeaders = HttpHeaders.of(fields, (k, v) -> true);
+		} catch (IllegalArgumentException e) {
+			throw new IOException("invalid header in the answer", e); // never an unchecked exception to callers
+		}
 		boolean http10 = statusLine.startsWith("HTTP/1.0");
 		String connection = String.join(",", fields.getOrDefault("Connection", List.of())).toLowerCase(Locale.ROOT);
 		boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
@@ -259,9 +264,16 @@ public final class Http1Connection implements Closeable {
 		}
 	}
 
+	/**
+	 * Reads header lines up to the empty line. A line starting with a space or tab continues the
+	 * previous field's value (obsolete line folding, which RFC 9112 §5.2 asks a client to accept
+	 * by replacing the fold with a space); a line without a colon or with an empty name carries
+	 * nothing usable and is skipped.
+	 */
 	private Map<String, List<String>> readHeaders(long deadline) throws IOException {
 		Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		int size = 0;
+		List<String> lastValues = null;
 		while (true) {
 			String line = readLine(deadline);
 			if (line == null) {
@@ -274,11 +286,25 @@ public final class Http1Connection implements Closeable {
 			if (size > MAX_HEAD) {
 				throw new IOException("answer headers too large");
 			}
-			int colon = line.indexOf(':');
-			if (colon > 0) {
-				fields.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>())
-						.add(line.substring(colon + 1).trim());
+			char first = line.charAt(0);
+			if (first == ' ' || first == '\t') {
+				if (lastValues != null) {
+					int last = lastValues.size() - 1;
+					String folded = line.trim();
+					if (!folded.isEmpty()) {
+						lastValues.set(last, lastValues.get(last).isEmpty() ? folded : lastValues.get(last) + " " + folded);
+					}
+				}
+				continue;
 			}
+			int colon = line.indexOf(':');
+			String name = colon > 0 ? line.substring(0, colon).trim() : "";
+			if (name.isEmpty()) {
+				lastValues = null;
+				continue;
+			}
+			lastValues = fields.computeIfAbsent(name, k -> new ArrayList<>());
+			lastValues.add(line.substring(colon + 1).trim());
 		}
 	}
 
