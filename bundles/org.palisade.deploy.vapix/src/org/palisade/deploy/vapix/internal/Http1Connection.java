@@ -309,7 +309,7 @@ public final class Http1Connection implements Closeable {
 	}
 
 	private byte[] readChunked(long deadline) throws IOException {
-		byte[] body = new byte[0];
+		Body body = new Body();
 		while (true) {
 			String sizeLine = readLine(deadline);
 			if (sizeLine == null) {
@@ -327,32 +327,53 @@ public final class Http1Connection implements Closeable {
 				do {
 					trailer = readLine(deadline);
 				} while (trailer != null && !trailer.isEmpty());
-				return body;
+				return body.toArray();
 			}
-			if (n < 0 || body.length + (long) n > MAX_BODY) {
-				throw new IOException("answer body too large");
+			if (n < 0) {
+				throw new IOException("invalid chunk size in the answer");
 			}
-			int at = body.length;
-			body = Arrays.copyOf(body, at + n);
-			readFully(body, at, n, deadline);
+			int at = body.reserve(n);
+			readFully(body.bytes, at, n, deadline);
 			readLine(deadline); // CRLF after the chunk
 		}
 	}
 
 	private byte[] readToEnd(long deadline) throws IOException {
-		byte[] body = new byte[0];
+		Body body = new Body();
 		while (true) {
 			if (pos >= lim && !fill(deadline)) {
-				return body;
+				return body.toArray();
 			}
 			int n = lim - pos;
-			if (body.length + (long) n > MAX_BODY) {
+			int at = body.reserve(n);
+			System.arraycopy(buf, pos, body.bytes, at, n);
+			pos = lim;
+		}
+	}
+
+	/**
+	 * A body of unknown length as it grows: the array doubles, so that a body of n bytes costs
+	 * O(n) copying however small its chunks or reads (growing by each piece was quadratic).
+	 */
+	private static final class Body {
+		byte[] bytes = new byte[1024];
+		int length;
+
+		/** @return where the next {@code n} bytes go; they count as written */
+		int reserve(int n) throws IOException {
+			if (length + (long) n > MAX_BODY) {
 				throw new IOException("answer body too large");
 			}
-			int at = body.length;
-			body = Arrays.copyOf(body, at + n);
-			System.arraycopy(buf, pos, body, at, n);
-			pos = lim;
+			int at = length;
+			length += n;
+			if (length > bytes.length) {
+				bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BODY, Math.max(length, 2L * bytes.length)));
+			}
+			return at;
+		}
+
+		byte[] toArray() {
+			return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
 		}
 	}
 
