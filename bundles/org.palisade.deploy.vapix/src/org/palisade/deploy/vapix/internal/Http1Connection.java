@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -15,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -81,8 +84,14 @@ public final class Http1Connection implements Closeable {
 	/**
 	 * Connects (and for https, completes the TLS handshake).
 	 *
+	 * Whatever fails here fails before the request is written, and says so by its type: a
+	 * connection or TLS handshake that did not complete for a transport reason (refused, closed or
+	 * reset by the device during the handshake) is a {@link ConnectException}, one that took
+	 * longer than the connect timeout (the handshake included) a {@link HttpConnectTimeoutException};
+	 * only the device's certificate or its TLS parameters being refused is an {@link SSLException}.
+	 *
 	 * @throws HttpConnectTimeoutException if the connect timeout passed
-	 * @throws java.net.ConnectException   if the device refused the connection
+	 * @throws ConnectException            if the device refused the connection or cut off the handshake
 	 * @throws javax.net.ssl.SSLHandshakeException if the server is not trusted
 	 */
 	public static Http1Connection open(URI base, SSLContext tls, Duration connectTimeout) throws IOException {
@@ -104,9 +113,15 @@ public final class Http1Connection implements Closeable {
 			HttpConnectTimeoutException t = new HttpConnectTimeoutException("connect timed out");
 			t.initCause(e);
 			throw t;
-		} catch (IOException | RuntimeException e) {
+		} catch (ConnectException | RuntimeException e) {
 			channel.close();
 			throw e;
+		} catch (IOException e) {
+			// No route, unknown host, network down...: the request was not sent either.
+			channel.close();
+			ConnectException c = new ConnectException("cannot connect (" + e + ")");
+			c.initCause(e);
+			throw c;
 		}
 		Socket s = plain;
 		try {
@@ -124,8 +139,33 @@ public final class Http1Connection implements Closeable {
 		} catch (IOException | RuntimeException e) {
 			s.close();
 			channel.close();
+			if (e instanceof IOException io && handshakeCutOff(io)) {
+				// Nothing was sent yet: like a refused connection, not a TLS verdict and not an unknown outcome.
+				IOException notSent = io instanceof SocketTimeoutException
+						? new HttpConnectTimeoutException("the TLS handshake timed out")
+						: new ConnectException("the device ended the TLS handshake (" + io.getMessage() + ")");
+				notSent.initCause(io);
+				throw notSent;
+			}
 			throw e;
 		}
+	}
+
+	/**
+	 * @return whether a handshake failed for a transport reason (the device closed or reset the
+	 *         connection, or did not answer), as opposed to a verdict on certificates or TLS parameters
+	 */
+	private static boolean handshakeCutOff(IOException e) {
+		boolean transport = !(e instanceof SSLException);
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof CertificateException) {
+				return false;
+			}
+			if (t != e && t instanceof IOException && !(t instanceof SSLException)) {
+				transport = true;
+			}
+		}
+		return transport;
 	}
 
 	/** @return whether the connection may carry another request now (see the class comment) */
