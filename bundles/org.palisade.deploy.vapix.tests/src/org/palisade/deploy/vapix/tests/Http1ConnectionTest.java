@@ -257,16 +257,25 @@ class Http1ConnectionTest {
 	}
 
 	/** The server closes an idle persistent connection (as devices do after a few seconds). */
-	private void idleCloseByServer(boolean reset) throws Exception {
+	private enum IdleEnd { FIN, RESET, UNSOLICITED_408 }
+
+	private void idleCloseByServer(IdleEnd how) throws Exception {
 		CountDownLatch closed = new CountDownLatch(1);
 		RawServer.Script script = (index, conn) -> {
 			RawServer.Req r = conn.read();
 			conn.answer(200, "served on " + index + ": " + r.method());
 			Thread.sleep(50);
-			if (reset) {
-				conn.reset();
-			} else {
+			switch (how) {
+			case RESET -> conn.reset();
+			case FIN -> conn.close();
+			case UNSOLICITED_408 -> {
+				// some servers announce the idle timeout with a 408 before closing, here a while later
+				conn.write("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+				closed.countDown();
+				Thread.sleep(2_000);
 				conn.close();
+				return;
+			}
 			}
 			closed.countDown();
 		};
@@ -287,12 +296,18 @@ class Http1ConnectionTest {
 
 	@Test
 	void idleConnectionClosedByTheServerIsNotReused() throws Exception {
-		idleCloseByServer(false);
+		idleCloseByServer(IdleEnd.FIN);
 	}
 
 	@Test
 	void idleConnectionResetByTheServerIsNotReused() throws Exception {
-		idleCloseByServer(true);
+		idleCloseByServer(IdleEnd.RESET);
+	}
+
+	@Test
+	void idleConnectionWithAnUnsolicited408IsNotReused() throws Exception {
+		// the 408 must not be taken for the answer to the next request
+		idleCloseByServer(IdleEnd.UNSOLICITED_408);
 	}
 
 	@Test
