@@ -78,8 +78,13 @@ class Http1ConnectionTest {
 	}
 
 	private static HttpTransport transport(RawServer server, RetryPolicy retry) throws Exception {
+		return transport(server, retry, TIMEOUT);
+	}
+
+	private static HttpTransport transport(RawServer server, RetryPolicy retry, Duration requestTimeout)
+			throws Exception {
 		return new HttpTransport("raw-cam", server.uri(), new Credentials("root", PASSWORD.toCharArray()),
-				VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2)), TIMEOUT, retry);
+				VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2)), requestTimeout, retry);
 	}
 
 	private static VapixRequest read(String target) {
@@ -344,6 +349,83 @@ class Http1ConnectionTest {
 			VapixResponse r = patient.execute(read("/second"));
 			assertEquals("fresh GET", text(r));
 			assertEquals(2, r.attempts(), "a read is repeated on a new connection");
+		}
+	}
+
+	@Test
+	void aLateAnswerIsNeverTakenForTheNextRequest() throws Exception {
+		RawServer.Script script = (index, conn) -> {
+			for (RawServer.Req r = conn.read(); r != null; r = conn.read()) {
+				if (index == 0) {
+					Thread.sleep(600); // answers after the client gave up
+					try {
+						conn.answer(200, "late answer to " + r.target());
+					} catch (IOException closedByTheClient) {
+						return;
+					}
+					continue;
+				}
+				conn.answer(200, "answer " + index + " to " + r.target());
+			}
+		};
+		try (RawServer server = RawServer.start(script);
+				HttpTransport t = transport(server, new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), 1, 0),
+						Duration.ofMillis(200))) {
+			VapixResponse r = t.execute(read("/first"));
+			assertEquals("answer 1 to /first", text(r), "the retry went on a new connection");
+			assertEquals(2, r.attempts());
+			Thread.sleep(600); // the late answer has arrived on the first connection by now
+			assertEquals("answer 1 to /second", text(t.execute(read("/second"))));
+			assertEquals(List.of(0, 1, 1), server.connectionOfEachRequest());
+		}
+	}
+
+	@Test
+	void bytesAfterTheAnswerEndReuse() throws Exception {
+		// A body longer than its Content-Length (firmware that counts without the final CRLF): the
+		// extra bytes come in the same segment, or a moment later.
+		for (boolean later : List.of(false, true)) {
+			RawServer.Script script = (index, conn) -> {
+				for (RawServer.Req r = conn.read(); r != null; r = conn.read()) {
+					if (later) {
+						conn.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+						Thread.sleep(50);
+						conn.write("\r\n");
+					} else {
+						conn.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok\r\n");
+					}
+				}
+			};
+			try (RawServer server = RawServer.start(script); HttpTransport t = transport(server, RetryPolicy.none())) {
+				assertEquals("ok", text(t.execute(read("/1"))));
+				Thread.sleep(150);
+				// reusing the connection would read the stray CRLF as the next status line
+				assertEquals("ok", text(t.execute(add("/2", "x"))));
+				assertEquals(List.of(0, 1), server.connectionOfEachRequest(), "later=" + later);
+			}
+		}
+	}
+
+	@Test
+	void challengeThatClosesTheConnection() throws Exception {
+		String realm = "AXIS_ACCC8E000001";
+		String nonce = "abcdef0123";
+		RawServer.Script script = (index, conn) -> {
+			for (RawServer.Req r = conn.read(); r != null; r = conn.read()) {
+				if (digestValid(r, realm, nonce)) {
+					conn.answer(200, "authorized on " + index);
+				} else {
+					conn.answer(401, "", "WWW-Authenticate: Digest realm=\"" + realm + "\", nonce=\"" + nonce
+							+ "\", qop=\"auth\"", "Connection: close");
+					conn.close();
+					return;
+				}
+			}
+		};
+		try (RawServer server = RawServer.start(script); HttpTransport t = transport(server, RetryPolicy.none())) {
+			assertEquals("authorized on 1", text(t.execute(add("/axis-cgi/playclip.cgi", "clip=1"))));
+			assertEquals("authorized on 1", text(t.execute(read("/axis-cgi/param.cgi"))));
+			assertEquals(List.of(0, 1, 1), server.connectionOfEachRequest());
 		}
 	}
 

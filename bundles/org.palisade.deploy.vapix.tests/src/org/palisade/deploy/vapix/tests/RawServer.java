@@ -65,7 +65,7 @@ final class RawServer implements AutoCloseable {
 
 		/** @return the next request, or {@code null} if the client closed the connection first */
 		Req read() throws IOException {
-			String line = line();
+			String line = line(true);
 			if (line == null) {
 				return null;
 			}
@@ -74,7 +74,7 @@ final class RawServer implements AutoCloseable {
 				throw new IOException("bad request line: " + line);
 			}
 			Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-			for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+			for (String h = line(false); h != null && !h.isEmpty(); h = line(false)) {
 				int colon = h.indexOf(':');
 				headers.putIfAbsent(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
 			}
@@ -85,10 +85,10 @@ final class RawServer implements AutoCloseable {
 			return r;
 		}
 
-		private String line() throws IOException {
+		private String line(boolean requestLine) throws IOException {
 			ByteArrayOutputStream b = new ByteArrayOutputStream();
 			int c;
-			while ((c = in.read()) >= 0) {
+			while ((c = readByte(requestLine && b.size() == 0)) >= 0) {
 				if (c == '\n') {
 					String s = b.toString(StandardCharsets.ISO_8859_1);
 					return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
@@ -96,6 +96,18 @@ final class RawServer implements AutoCloseable {
 				b.write(c);
 			}
 			return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
+		}
+
+		/** A reset between requests (the client closed with unread bytes) counts as the end. */
+		private int readByte(boolean betweenRequests) throws IOException {
+			try {
+				return in.read();
+			} catch (java.net.SocketException e) {
+				if (betweenRequests && "Connection reset".equals(e.getMessage())) {
+					return -1;
+				}
+				throw e;
+			}
 		}
 
 		/** Writes the text (CRLFs included by the caller) as ISO-8859-1 in one write. */
