@@ -250,14 +250,9 @@ public final class Http1Connection implements Closeable {
 		} else if (te.contains("chunked")) {
 			answerBody = readChunked(deadline);
 		} else if (fields.containsKey("Content-Length")) {
-			long n;
-			try {
-				n = Long.parseLong(fields.get("Content-Length").get(0).trim());
-			} catch (NumberFormatException e) {
-				throw new IOException("invalid Content-Length in the answer");
-			}
-			if (n < 0 || n > MAX_BODY) {
-				throw new IOException("answer body too large or invalid: " + n + " bytes");
+			long n = contentLength(fields.get("Content-Length"));
+			if (n > MAX_BODY) {
+				throw new IOException("answer body too large: " + n + " bytes");
 			}
 			answerBody = new byte[(int) n];
 			readFully(answerBody, 0, answerBody.length, deadline);
@@ -269,6 +264,30 @@ public final class Http1Connection implements Closeable {
 		reusable = keepAlive && delimited;
 		idleSince = System.nanoTime();
 		return new Answer(status, answerHeaders, answerBody);
+	}
+
+	/**
+	 * The length of the body: every value of every Content-Length field, which repeats the same
+	 * number when a server or proxy duplicated the field ({@code 42, 42}, RFC 9110 §8.6). Differing
+	 * values leave the body's end unknown, which RFC 9112 §6.3 makes an unrecoverable error: taking
+	 * the first would misframe this answer and every later one on the connection.
+	 */
+	private static long contentLength(List<String> values) throws IOException {
+		long n = -1;
+		for (String v : values) {
+			for (String part : v.split(",", -1)) {
+				String digits = part.trim();
+				if (!digits.matches("[0-9]{1,18}")) {
+					throw new IOException("invalid Content-Length in the answer");
+				}
+				long m = Long.parseLong(digits);
+				if (n >= 0 && m != n) {
+					throw new IOException("conflicting Content-Length values in the answer");
+				}
+				n = m;
+			}
+		}
+		return n;
 	}
 
 	/** A device's {@code Keep-Alive: timeout=N} shortens how long an idle connection is reused. */
