@@ -614,6 +614,23 @@ class Http1ConnectionTest {
 	}
 
 	@Test
+	void duplicatedContentLengthIsAcceptedOnlyWhenTheValuesAgree() throws Exception {
+		RawServer.Script script = loop(r -> switch (r.target()) {
+		case "/list" -> "HTTP/1.1 200 OK\r\nContent-Length: 4, 4\r\n\r\nlist";
+		case "/twice" -> "HTTP/1.1 200 OK\r\nContent-Length: 5\r\ncontent-length: 5\r\n\r\ntwice";
+		default -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 12\r\n\r\nconflicting!";
+		});
+		try (RawServer server = RawServer.start(script); Http1Connection c = open(server)) {
+			assertEquals("list", text(get(c, "/list")));
+			assertEquals("twice", text(get(c, "/twice")));
+			assertTrue(c.reusable());
+			IOException e = assertThrows(IOException.class, () -> get(c, "/conflict"));
+			assertTrue(e.getMessage().contains("conflicting Content-Length"), e.getMessage());
+			assertEquals(1, server.connections());
+		}
+	}
+
+	@Test
 	void foldedAndNamelessHeaderLinesAreToleratedNotACrash() throws Exception {
 		// A line with an empty name once escaped as IllegalArgumentException from HttpHeaders.of,
 		// past every catch of IOException, out of VapixClient.
