@@ -41,7 +41,9 @@ import javax.net.ssl.SSLContext;
  * connection idle for {@value #IDLE_MILLIS} ms is closed, as the JDK server does. Limits: request
  * line and headers {@value #MAX_HEAD} bytes, body {@value HttpIo#MAX_BODY} bytes; beyond them the
  * answer is 414 (request line), 431 (headers) or 413 (body, refused before any 100 Continue). A
- * malformed request line, Content-Length or chunk size is answered 400. Every such refusal closes
+ * malformed request line, Content-Length or chunk size, a folded header line or Content-Length
+ * fields that disagree are answered 400; a request with both Transfer-Encoding and Content-Length
+ * is read as chunked and its connection closed after the answer. Every refusal (4xx, 500) closes
  * the connection after the answer, gracefully: the server stops sending, then reads and discards
  * what the client still sends for a moment, so that the client reads the answer instead of a reset.
  */
@@ -52,6 +54,10 @@ final class Http11Server {
 	static final int MAX_HEAD = 64 * 1024;
 	/** How long a refused client's remaining bytes are read and discarded before closing. */
 	static final int LINGER_MILLIS = 1_000;
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
+	/** A chunk size that fits an int (beyond it, surely beyond the body limit). */
+	private static final java.util.regex.Pattern CHUNK_SIZE = java.util.regex.Pattern.compile("0*[0-9a-fA-F]{1,7}");
+	private static final java.util.regex.Pattern LONG_HEX = java.util.regex.Pattern.compile("0*[0-9a-fA-F]{1,16}");
 
 	/** A request as read from the wire; header names are lower case, the first value of each is kept. */
 	record Exchange(String method, String rawPath, String rawQuery, String path, Map<String, String> headers,
@@ -199,10 +205,16 @@ final class Http11Server {
 				} catch (LineTooLong e) {
 					refuse(socket, in, out, 431);
 					return;
+				} catch (BadRequest e) {
+					refuse(socket, in, out, 400);
+					return;
 				}
 				boolean http10 = parts[2].equals("HTTP/1.0");
 				String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
 				keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+				if (headers.containsKey("transfer-encoding") && headers.containsKey("content-length")) {
+					keepAlive = false; // read as chunked, but RFC 9112 §6.1: close after answering such a request
+				}
 				byte[] body;
 				try {
 					body = readBody(in, out, headers, !http10 && "100-continue".equalsIgnoreCase(headers.get("expect")));
@@ -258,7 +270,13 @@ final class Http11Server {
 	}
 
 	/** @return {@code false} when the head is too large */
-	private static boolean readHeaders(Input in, Map<String, String> into) throws IOException {
+	/**
+	 * @return {@code false} when the head is too large
+	 * @throws BadRequest for a folded header line (RFC 9112 §5.2 lets a server reject obsolete line
+	 *                    folding) or Content-Length fields that disagree (§6.3: the end of the
+	 *                    body would be unknown)
+	 */
+	private static boolean readHeaders(Input in, Map<String, String> into) throws IOException, BadRequest {
 		int size = 0;
 		while (true) {
 			String line = in.readLine();
@@ -272,9 +290,17 @@ final class Http11Server {
 			if (size > MAX_HEAD) {
 				return false;
 			}
+			if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+				throw new BadRequest();
+			}
 			int colon = line.indexOf(':');
 			if (colon > 0) {
-				into.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+				String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+				String value = line.substring(colon + 1).trim();
+				String earlier = into.putIfAbsent(name, value);
+				if (earlier != null && name.equals("content-length") && !earlier.equals(value)) {
+					throw new BadRequest();
+				}
 			}
 		}
 	}
@@ -316,7 +342,7 @@ final class Http11Server {
 		String length = headers.get("content-length");
 		long declared = -1;
 		if (!chunked && length != null) {
-			if (!length.trim().matches("[0-9]{1,18}")) {
+			if (!DIGITS.matcher(length.trim()).matches()) {
 				throw new BadRequest();
 			}
 			declared = Long.parseLong(length.trim());
@@ -329,7 +355,8 @@ final class Http11Server {
 			out.flush();
 		}
 		if (chunked) {
-			byte[] body = new byte[0];
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			byte[] chunk = new byte[8192];
 			while (true) {
 				String sizeLine = in.readLine();
 				if (sizeLine == null) {
@@ -337,8 +364,8 @@ final class Http11Server {
 				}
 				int semi = sizeLine.indexOf(';');
 				String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
-				if (!hex.matches("0*[0-9a-fA-F]{1,7}")) {
-					if (hex.matches("0*[0-9a-fA-F]{1,16}")) {
+				if (!CHUNK_SIZE.matcher(hex).matches()) {
+					if (LONG_HEX.matcher(hex).matches()) {
 						throw new TooLarge(); // a well-formed size beyond any body accepted
 					}
 					throw new BadRequest();
@@ -348,16 +375,20 @@ final class Http11Server {
 					while (true) { // trailers, up to the empty line
 						String t = in.readLine();
 						if (t == null || t.isEmpty()) {
-							return body;
+							return body.toByteArray();
 						}
 					}
 				}
-				if (body.length + (long) n > HttpIo.MAX_BODY) {
+				if (body.size() + (long) n > HttpIo.MAX_BODY) {
 					throw new TooLarge();
 				}
-				byte[] grown = java.util.Arrays.copyOf(body, body.length + n);
-				in.readFully(grown, body.length, n);
-				body = grown;
+				// Through a buffer: growing the body by each chunk would copy it once per chunk.
+				for (int left = n; left > 0;) {
+					int piece = Math.min(left, chunk.length);
+					in.readFully(chunk, 0, piece);
+					body.write(chunk, 0, piece);
+					left -= piece;
+				}
 				in.readLine(); // the CRLF after the chunk data
 			}
 		}
