@@ -336,6 +336,49 @@ class Http11ServerTest {
 		assertEquals(List.of(), device.requestLog());
 	}
 
+	@Test
+	void foldedHeadersAndConflictingLengthsAre400() throws Exception {
+		answeredThenClosed("GET " + LIST + " HTTP/1.1\r\nHost: x\r\n" + auth + "\r\nX-A: one\r\n  folded\r\n\r\n", 400);
+		answeredThenClosed("POST /axis-cgi/param.cgi HTTP/1.1\r\nHost: x\r\n" + auth
+				+ "\r\nContent-Length: 2\r\nContent-Length: 12\r\n\r\nconflicting!", 400);
+		assertEquals(List.of(), device.requestLog());
+	}
+
+	@Test
+	void chunkedWithContentLengthIsReadAsChunkedThenTheConnectionCloses() throws Exception {
+		try (Raw c = new Raw()) {
+			c.send("POST /axis-cgi/param.cgi HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+					+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n"
+					+ "Transfer-Encoding: chunked\r\n\r\n28\r\naction=update&IOPort.I0.Direction=output\r\n0\r\n\r\n");
+			Answer a = c.read();
+			assertEquals("OK\n", a.body());
+			assertEquals("close", a.header("Connection"));
+			assertTrue(c.closedByServer());
+		}
+		assertEquals("output", device.state().ioPorts().get(0).direction());
+	}
+
+	@Test
+	void aBodyInManyTinyChunks() throws Exception {
+		String form = "action=update&IOPort.I0.Direction=output&usergroup=" + "x".repeat(200_000);
+		StringBuilder chunks = new StringBuilder();
+		for (char ch : form.toCharArray()) {
+			chunks.append("1\r\n").append(ch).append("\r\n");
+		}
+		try (Raw c = new Raw()) {
+			long t0 = System.nanoTime();
+			c.send("POST /axis-cgi/param.cgi HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+					+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ chunks + "0\r\n\r\n");
+			Answer a = c.read();
+			long millis = (System.nanoTime() - t0) / 1_000_000;
+			assertEquals("OK\n", a.body());
+			// one copy of the body per chunk made this take many seconds
+			assertTrue(millis < 3_000, millis + " ms");
+		}
+		assertEquals("output", device.state().ioPorts().get(0).direction());
+	}
+
 	// ---- clients going away ----------------------------------------------------------------
 
 	@Test
