@@ -60,6 +60,7 @@ public final class Http1Connection implements Closeable {
 	static final long MAX_IDLE = Duration.ofSeconds(2).toNanos();
 	private static final int MAX_HEAD = 64 * 1024;
 	private static final int MAX_BODY = 16 << 20;
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
 
 	private final SocketChannel channel;
 	private final Socket socket;
@@ -277,7 +278,7 @@ public final class Http1Connection implements Closeable {
 		for (String v : values) {
 			for (String part : v.split(",", -1)) {
 				String digits = part.trim();
-				if (!digits.matches("[0-9]{1,18}")) {
+				if (!DIGITS.matcher(digits).matches()) {
 					throw new IOException("invalid Content-Length in the answer");
 				}
 				long m = Long.parseLong(digits);
