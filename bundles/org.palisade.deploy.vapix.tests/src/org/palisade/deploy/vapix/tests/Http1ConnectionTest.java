@@ -437,10 +437,10 @@ class Http1ConnectionTest {
 		default -> ok("p");
 		})); HttpTransport t = transport(server, RetryPolicy.none())) {
 			t.execute(read("/hint2"));
-			Thread.sleep(1_200); // beyond the hint less its second of margin, within the default idle limit
+			Thread.sleep(1_100); // beyond the hint less its second of margin, within the default idle limit
 			t.execute(read("/plain"));
 			assertEquals(2, server.connections(), "timeout=2 ended reuse after 1 s");
-			Thread.sleep(1_200); // the same pause without a hint: the connection is reused
+			Thread.sleep(1_100); // the same pause without a hint: the connection is reused
 			t.execute(read("/plain"));
 			assertEquals(2, server.connections(), "without a hint an idle connection is reused up to 2 s");
 			t.execute(read("/hint1"));

@@ -216,7 +216,7 @@ class Http1ConnectionTlsTest {
 			}
 		};
 		try (RawServer server = start(forIp, null, script); HttpTransport t = transport(server,
-				TlsOptions.pinnedSha256(forIp.fingerprint()), Duration.ofMillis(500), Fixture.FAST)) {
+				TlsOptions.pinnedSha256(forIp.fingerprint()), Duration.ofMillis(1_500), Fixture.FAST)) {
 			var r = t.execute(add("/once"));
 			assertEquals("tls 1 POST /once", new String(r.body(), StandardCharsets.UTF_8));
 			assertEquals(2, r.attempts());

@@ -84,7 +84,7 @@ public final class Http1Connection implements Closeable {
 
 	/**
 	 * Connects (and for https, completes the TLS handshake).
-	 *
+	 * <p>
 	 * Whatever fails here fails before the request is written, and says so by its type: a
 	 * connection or TLS handshake that did not complete for a transport reason (refused, closed or
 	 * reset by the device during the handshake) is a {@link ConnectException}, one that took
