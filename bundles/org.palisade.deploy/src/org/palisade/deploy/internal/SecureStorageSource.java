@@ -7,15 +7,43 @@ import org.palisade.deploy.CredentialStore;
 
 /**
  * Equinox secure storage as a credentials source: node {@code /org.palisade/credentials/<ref>}
- * with {@code username} and {@code password}. Outside Equinox (or without the bundle) it knows
- * nothing, which is not an error: the other sources still apply.
+ * (the reference with its slashes encoded by {@code EncodingUtils.encodeSlashes}, so that
+ * {@code harbour-depot/north1} is one node) with {@code username} and {@code password}.
+ * <p>
+ * A reference without a node is not known here (the other sources still apply). A node that
+ * lacks one of the two keys is a mistake in the storage and an error naming the reference and the
+ * missing key, as is a value that cannot be decrypted; no error carries a value. Outside Equinox
+ * (or without the bundle) the default storage knows nothing, which is not an error.
  */
 public final class SecureStorageSource implements CredentialStore.Source {
+
+	/** The node under which credentials are kept, relative to the storage's root. */
+	public static final String NODE = "org.palisade/credentials";
+
+	/** An {@code ISecurePreferences}, held as Object so that this class loads without the bundle. */
+	private final Object root;
+
+	/** The default secure storage of the running Equinox. */
+	public SecureStorageSource() {
+		this(null);
+	}
+
+	private SecureStorageSource(Object root) {
+		this.root = root;
+	}
+
+	/**
+	 * @param root the root of a storage, e.g. one opened from a file with
+	 *             {@code SecurePreferencesFactory.open(url, options)}
+	 */
+	public static SecureStorageSource over(org.eclipse.equinox.security.storage.ISecurePreferences root) {
+		return new SecureStorageSource(java.util.Objects.requireNonNull(root));
+	}
 
 	@Override
 	public Credential find(String ref) throws IOException {
 		try {
-			return Access.find(ref);
+			return Access.find(root, ref);
 		} catch (NoClassDefFoundError | IllegalStateException e) {
 			return null;
 		}
@@ -23,26 +51,36 @@ public final class SecureStorageSource implements CredentialStore.Source {
 
 	/** Separate class, so that a missing org.eclipse.equinox.security only fails here. */
 	private static final class Access {
-		static Credential find(String ref) throws IOException {
-			org.eclipse.equinox.security.storage.ISecurePreferences root = org.eclipse.equinox.security.storage.SecurePreferencesFactory
-					.getDefault();
+		static Credential find(Object given, String ref) throws IOException {
+			org.eclipse.equinox.security.storage.ISecurePreferences root = given != null
+					? (org.eclipse.equinox.security.storage.ISecurePreferences) given
+					: org.eclipse.equinox.security.storage.SecurePreferencesFactory.getDefault();
 			if (root == null) {
 				return null;
 			}
-			String path = "org.palisade/credentials/" + org.eclipse.equinox.security.storage.EncodingUtils.encodeSlashes(ref);
+			String path = NODE + "/" + org.eclipse.equinox.security.storage.EncodingUtils.encodeSlashes(ref);
 			if (!root.nodeExists(path)) {
 				return null;
 			}
 			var node = root.node(path);
+			String user = read(node, "username", ref);
+			String pw = read(node, "password", ref);
+			if (user == null || pw == null) {
+				throw new IOException("secure storage: credentials '" + ref + "' (node /" + NODE + "/"
+						+ org.eclipse.equinox.security.storage.EncodingUtils.encodeSlashes(ref) + ") have no '"
+						+ (user == null ? "username" : "password") + "' key; store both 'username' and 'password'");
+			}
+			return new Credential(user, pw.toCharArray());
+		}
+
+		private static String read(org.eclipse.equinox.security.storage.ISecurePreferences node, String key, String ref)
+				throws IOException {
 			try {
-				String user = node.get("username", null);
-				String pw = node.get("password", null);
-				if (user == null || pw == null) {
-					return null;
-				}
-				return new Credential(user, pw.toCharArray());
+				return node.get(key, null);
 			} catch (org.eclipse.equinox.security.storage.StorageException e) {
-				throw new IOException("secure storage: cannot read " + ref + ": " + e.getMessage(), e);
+				// The message says why (wrong storage password, no password provider), never the value.
+				throw new IOException("secure storage: cannot read '" + key + "' of credentials '" + ref + "': "
+						+ e.getMessage(), e);
 			}
 		}
 	}

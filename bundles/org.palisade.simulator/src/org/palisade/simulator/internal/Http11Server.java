@@ -36,16 +36,28 @@ import javax.net.ssl.SSLContext;
  * Supported: request bodies by Content-Length or chunked; {@code Expect: 100-continue};
  * persistent connections (the HTTP/1.1 default; HTTP/1.0 only with {@code Connection:
  * keep-alive}) and {@code Connection: close}; HTTPS with the given {@link SSLContext}; requests
- * in origin form ({@code /path?query}) or absolute form. Answers always carry Content-Length. A
+ * in origin form ({@code /path?query}) or absolute form. Answers always carry Content-Length; an
+ * HTTP/1.0 client that asked for keep-alive is answered {@code Connection: keep-alive}. A
  * connection idle for {@value #IDLE_MILLIS} ms is closed, as the JDK server does. Limits: request
  * line and headers {@value #MAX_HEAD} bytes, body {@value HttpIo#MAX_BODY} bytes; beyond them the
- * answer is 431 or 413 and the connection is closed.
+ * answer is 414 (request line), 431 (headers) or 413 (body, refused before any 100 Continue). A
+ * malformed request line, Content-Length or chunk size, a folded header line or Content-Length
+ * fields that disagree are answered 400; a request with both Transfer-Encoding and Content-Length
+ * is read as chunked and its connection closed after the answer. Every refusal (4xx, 500) closes
+ * the connection after the answer, gracefully: the server stops sending, then reads and discards
+ * what the client still sends for a moment, so that the client reads the answer instead of a reset.
  */
 final class Http11Server {
 
 	/** Idle time after which a persistent connection is closed (the JDK server's default too). */
 	static final int IDLE_MILLIS = 30_000;
 	static final int MAX_HEAD = 64 * 1024;
+	/** How long a refused client's remaining bytes are read and discarded before closing. */
+	static final int LINGER_MILLIS = 1_000;
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
+	/** A chunk size that fits an int (beyond it, surely beyond the body limit). */
+	private static final java.util.regex.Pattern CHUNK_SIZE = java.util.regex.Pattern.compile("0*[0-9a-fA-F]{1,7}");
+	private static final java.util.regex.Pattern LONG_HEX = java.util.regex.Pattern.compile("0*[0-9a-fA-F]{1,16}");
 
 	/** A request as read from the wire; header names are lower case, the first value of each is kept. */
 	record Exchange(String method, String rawPath, String rawQuery, String path, Map<String, String> headers,
@@ -169,6 +181,9 @@ final class Http11Server {
 					requestLine = in.readLine();
 				} catch (SocketTimeoutException | EOFException idleOrClosed) {
 					return;
+				} catch (LineTooLong e) {
+					refuse(socket, in, out, 414);
+					return;
 				}
 				if (requestLine == null) {
 					return; // the client closed the connection
@@ -178,37 +193,43 @@ final class Http11Server {
 				}
 				String[] parts = requestLine.split(" ");
 				if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-					write(out, new Answer(400, List.of(), "400 Bad Request\n".getBytes(StandardCharsets.UTF_8)), false,
-							false);
+					refuse(socket, in, out, 400);
 					return;
 				}
 				Map<String, String> headers = new HashMap<>();
-				if (!readHeaders(in, headers)) {
-					write(out, new Answer(431, List.of(), "431 Request Header Fields Too Large\n"
-							.getBytes(StandardCharsets.UTF_8)), false, false);
+				try {
+					if (!readHeaders(in, headers)) {
+						refuse(socket, in, out, 431);
+						return;
+					}
+				} catch (LineTooLong e) {
+					refuse(socket, in, out, 431);
+					return;
+				} catch (BadRequest e) {
+					refuse(socket, in, out, 400);
 					return;
 				}
 				boolean http10 = parts[2].equals("HTTP/1.0");
 				String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
 				keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
-				if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
-					out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-					out.flush();
+				if (headers.containsKey("transfer-encoding") && headers.containsKey("content-length")) {
+					keepAlive = false; // read as chunked, but RFC 9112 §6.1: close after answering such a request
 				}
 				byte[] body;
 				try {
-					body = readBody(in, headers);
+					body = readBody(in, out, headers, !http10 && "100-continue".equalsIgnoreCase(headers.get("expect")));
 				} catch (TooLarge e) {
-					write(out, new Answer(413, List.of(), "413 Payload Too Large\n".getBytes(StandardCharsets.UTF_8)),
-							false, false);
+					refuse(socket, in, out, 413);
+					return;
+				} catch (BadRequest | LineTooLong e) {
+					refuse(socket, in, out, 400);
 					return;
 				}
 				Exchange ex;
 				try {
 					ex = exchange(parts[0], parts[1], headers, body);
 				} catch (URISyntaxException e) {
-					write(out, new Answer(400, List.of(), "400 Bad Request\n".getBytes(StandardCharsets.UTF_8)), false,
-							false);
+					refuse(socket, in, out, 400);
 					return;
 				}
 				Answer answer;
@@ -216,14 +237,13 @@ final class Http11Server {
 					answer = handler.handle(ex);
 				} catch (RuntimeException e) {
 					// The handler logged it; the client gets a plain 500 and a fresh connection next time.
-					write(out, new Answer(500, List.of(), "500 Internal Server Error\n".getBytes(StandardCharsets.UTF_8)),
-							false, false);
+					refuse(socket, in, out, 500);
 					return;
 				}
 				if (answer == null) {
 					return; // closing without an answer: the client sees the connection end
 				}
-				write(out, answer, keepAlive, ex.method().equals("HEAD"));
+				write(out, answer, keepAlive, http10 && keepAlive, ex.method().equals("HEAD"));
 			}
 		} catch (IOException e) {
 			// The peer went away or the device was stopped: nothing to answer.
@@ -250,7 +270,13 @@ final class Http11Server {
 	}
 
 	/** @return {@code false} when the head is too large */
-	private static boolean readHeaders(Input in, Map<String, String> into) throws IOException {
+	/**
+	 * @return {@code false} when the head is too large
+	 * @throws BadRequest for a folded header line (RFC 9112 §5.2 lets a server reject obsolete line
+	 *                    folding) or Content-Length fields that disagree (§6.3: the end of the
+	 *                    body would be unknown)
+	 */
+	private static boolean readHeaders(Input in, Map<String, String> into) throws IOException, BadRequest {
 		int size = 0;
 		while (true) {
 			String line = in.readLine();
@@ -264,9 +290,17 @@ final class Http11Server {
 			if (size > MAX_HEAD) {
 				return false;
 			}
+			if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+				throw new BadRequest();
+			}
 			int colon = line.indexOf(':');
 			if (colon > 0) {
-				into.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+				String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+				String value = line.substring(colon + 1).trim();
+				String earlier = into.putIfAbsent(name, value);
+				if (earlier != null && name.equals("content-length") && !earlier.equals(value)) {
+					throw new BadRequest();
+				}
 			}
 		}
 	}
@@ -279,58 +313,126 @@ final class Http11Server {
 		}
 	}
 
-	private static byte[] readBody(Input in, Map<String, String> headers) throws IOException, TooLarge {
+	/** A request whose framing cannot be understood (Content-Length, chunk size). */
+	private static final class BadRequest extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		BadRequest() {
+			super(null, null, false, false);
+		}
+	}
+
+	/** A line longer than {@link #MAX_HEAD}. */
+	private static final class LineTooLong extends IOException {
+		private static final long serialVersionUID = 1L;
+
+		LineTooLong() {
+			super("line too long");
+		}
+	}
+
+	/**
+	 * @param expectContinue whether the client waits for {@code 100 Continue} before the body; it is
+	 *                       sent only once the announced length was found acceptable
+	 */
+	private static byte[] readBody(Input in, OutputStream out, Map<String, String> headers, boolean expectContinue)
+			throws IOException, TooLarge, BadRequest {
 		String te = headers.get("transfer-encoding");
-		if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-			byte[] out = new byte[0];
+		boolean chunked = te != null && te.toLowerCase(Locale.ROOT).contains("chunked");
+		String length = headers.get("content-length");
+		long declared = -1;
+		if (!chunked && length != null) {
+			if (!DIGITS.matcher(length.trim()).matches()) {
+				throw new BadRequest();
+			}
+			declared = Long.parseLong(length.trim());
+			if (declared > HttpIo.MAX_BODY) {
+				throw new TooLarge();
+			}
+		}
+		if (expectContinue && (chunked || declared > 0)) {
+			out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+		}
+		if (chunked) {
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			byte[] chunk = new byte[8192];
 			while (true) {
 				String sizeLine = in.readLine();
 				if (sizeLine == null) {
 					throw new EOFException("connection closed in a chunked body");
 				}
 				int semi = sizeLine.indexOf(';');
-				int n;
-				try {
-					n = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
-				} catch (NumberFormatException e) {
-					throw new IOException("bad chunk size");
+				String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
+				if (!CHUNK_SIZE.matcher(hex).matches()) {
+					if (LONG_HEX.matcher(hex).matches()) {
+						throw new TooLarge(); // a well-formed size beyond any body accepted
+					}
+					throw new BadRequest();
 				}
+				int n = Integer.parseInt(hex, 16);
 				if (n == 0) {
 					while (true) { // trailers, up to the empty line
 						String t = in.readLine();
 						if (t == null || t.isEmpty()) {
-							return out;
+							return body.toByteArray();
 						}
 					}
 				}
-				if (n < 0 || out.length + (long) n > HttpIo.MAX_BODY) {
+				if (body.size() + (long) n > HttpIo.MAX_BODY) {
 					throw new TooLarge();
 				}
-				byte[] grown = java.util.Arrays.copyOf(out, out.length + n);
-				in.readFully(grown, out.length, n);
-				out = grown;
+				// Through a buffer: growing the body by each chunk would copy it once per chunk.
+				for (int left = n; left > 0;) {
+					int piece = Math.min(left, chunk.length);
+					in.readFully(chunk, 0, piece);
+					body.write(chunk, 0, piece);
+					left -= piece;
+				}
 				in.readLine(); // the CRLF after the chunk data
 			}
 		}
-		String length = headers.get("content-length");
-		if (length == null) {
+		if (declared < 0) {
 			return new byte[0];
 		}
-		long n;
-		try {
-			n = Long.parseLong(length.trim());
-		} catch (NumberFormatException e) {
-			throw new IOException("bad Content-Length");
-		}
-		if (n < 0 || n > HttpIo.MAX_BODY) {
-			throw new TooLarge();
-		}
-		byte[] body = new byte[(int) n];
+		byte[] body = new byte[(int) declared];
 		in.readFully(body, 0, body.length);
 		return body;
 	}
 
-	private static void write(OutputStream out, Answer a, boolean keepAlive, boolean head) throws IOException {
+	/**
+	 * Answers a request the server will not serve with {@code status}, then closes the connection
+	 * gracefully: output is shut down first, and whatever the client still sends is read and
+	 * discarded for up to {@value #LINGER_MILLIS} ms. Closing with unread bytes would make the
+	 * kernel send a reset, which can destroy the answer before the client has read it.
+	 */
+	private static void refuse(Socket socket, Input in, OutputStream out, int status) throws IOException {
+		String text = status + " " + reason(status) + "\n";
+		write(out, new Answer(status, List.of(), text.getBytes(StandardCharsets.UTF_8)), false, false, false);
+		if (socket instanceof javax.net.ssl.SSLSocket) {
+			return; // TLS cannot half-close; the close that follows sends close_notify
+		}
+		socket.shutdownOutput();
+		long end = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+		byte[] sink = new byte[8192];
+		try {
+			while (true) {
+				long left = (end - System.nanoTime()) / 1_000_000;
+				if (left <= 0) {
+					return;
+				}
+				socket.setSoTimeout((int) left);
+				if (!in.discard(sink)) {
+					return; // the client has closed its end too
+				}
+			}
+		} catch (IOException timedOutOrReset) {
+			// closing anyway
+		}
+	}
+
+	private static void write(OutputStream out, Answer a, boolean keepAlive, boolean sayKeepAlive, boolean head)
+			throws IOException {
 		StringBuilder h = new StringBuilder(256).append("HTTP/1.1 ").append(a.status()).append(' ')
 				.append(reason(a.status())).append("\r\n");
 		List<String> headers = a.headers();
@@ -340,6 +442,8 @@ final class Http11Server {
 		h.append("Content-Length: ").append(a.body().length).append("\r\n");
 		if (!keepAlive) {
 			h.append("Connection: close\r\n");
+		} else if (sayKeepAlive) {
+			h.append("Connection: keep-alive\r\n"); // HTTP/1.0 connections persist only if the answer says so
 		}
 		h.append("\r\n");
 		byte[] head0 = h.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -359,6 +463,7 @@ final class Http11Server {
 		case 404 -> "Not Found";
 		case 405 -> "Method Not Allowed";
 		case 413 -> "Payload Too Large";
+		case 414 -> "URI Too Long";
 		case 431 -> "Request Header Fields Too Large";
 		case 500 -> "Internal Server Error";
 		case 502 -> "Bad Gateway";
@@ -426,7 +531,7 @@ final class Http11Server {
 				}
 				b.append(new String(buf, start, end - start, StandardCharsets.ISO_8859_1));
 				if (b.length() > MAX_HEAD) {
-					throw new IOException("line too long");
+					throw new LineTooLong();
 				}
 				if (complete) {
 					int n = b.length();
@@ -436,6 +541,12 @@ final class Http11Server {
 					return b.toString();
 				}
 			}
+		}
+
+		/** Drops what is buffered and what one read brings; @return {@code false} at end of stream */
+		boolean discard(byte[] sink) throws IOException {
+			pos = lim;
+			return in.read(sink, 0, sink.length) >= 0;
 		}
 
 		void readFully(byte[] into, int off, int len) throws IOException {

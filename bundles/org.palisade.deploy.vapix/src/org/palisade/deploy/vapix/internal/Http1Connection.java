@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -15,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -57,6 +60,7 @@ public final class Http1Connection implements Closeable {
 	static final long MAX_IDLE = Duration.ofSeconds(2).toNanos();
 	private static final int MAX_HEAD = 64 * 1024;
 	private static final int MAX_BODY = 16 << 20;
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
 
 	private final SocketChannel channel;
 	private final Socket socket;
@@ -80,9 +84,15 @@ public final class Http1Connection implements Closeable {
 
 	/**
 	 * Connects (and for https, completes the TLS handshake).
+	 * <p>
+	 * Whatever fails here fails before the request is written, and says so by its type: a
+	 * connection or TLS handshake that did not complete for a transport reason (refused, closed or
+	 * reset by the device during the handshake) is a {@link ConnectException}, one that took
+	 * longer than the connect timeout (the handshake included) a {@link HttpConnectTimeoutException};
+	 * only the device's certificate or its TLS parameters being refused is an {@link SSLException}.
 	 *
 	 * @throws HttpConnectTimeoutException if the connect timeout passed
-	 * @throws java.net.ConnectException   if the device refused the connection
+	 * @throws ConnectException            if the device refused the connection or cut off the handshake
 	 * @throws javax.net.ssl.SSLHandshakeException if the server is not trusted
 	 */
 	public static Http1Connection open(URI base, SSLContext tls, Duration connectTimeout) throws IOException {
@@ -104,9 +114,15 @@ public final class Http1Connection implements Closeable {
 			HttpConnectTimeoutException t = new HttpConnectTimeoutException("connect timed out");
 			t.initCause(e);
 			throw t;
-		} catch (IOException | RuntimeException e) {
+		} catch (ConnectException | RuntimeException e) {
 			channel.close();
 			throw e;
+		} catch (IOException e) {
+			// No route, unknown host, network down...: the request was not sent either.
+			channel.close();
+			ConnectException c = new ConnectException("cannot connect (" + e + ")");
+			c.initCause(e);
+			throw c;
 		}
 		Socket s = plain;
 		try {
@@ -124,8 +140,33 @@ public final class Http1Connection implements Closeable {
 		} catch (IOException | RuntimeException e) {
 			s.close();
 			channel.close();
+			if (e instanceof IOException io && handshakeCutOff(io)) {
+				// Nothing was sent yet: like a refused connection, not a TLS verdict and not an unknown outcome.
+				IOException notSent = io instanceof SocketTimeoutException
+						? new HttpConnectTimeoutException("the TLS handshake timed out")
+						: new ConnectException("the device ended the TLS handshake (" + io.getMessage() + ")");
+				notSent.initCause(io);
+				throw notSent;
+			}
 			throw e;
 		}
+	}
+
+	/**
+	 * @return whether a handshake failed for a transport reason (the device closed or reset the
+	 *         connection, or did not answer), as opposed to a verdict on certificates or TLS parameters
+	 */
+	private static boolean handshakeCutOff(IOException e) {
+		boolean transport = !(e instanceof SSLException);
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof CertificateException) {
+				return false;
+			}
+			if (t != e && t instanceof IOException && !(t instanceof SSLException)) {
+				transport = true;
+			}
+		}
+		return transport;
 	}
 
 	/** @return whether the connection may carry another request now (see the class comment) */
@@ -192,7 +233,12 @@ public final class Http1Connection implements Closeable {
 			status = parseStatus(statusLine);
 			fields = readHeaders(deadline);
 		} while (status >= 100 && status < 200); // interim answers (100 Continue) precede the real one
-		HttpHeaders answerHeaders = HttpHeaders.of(fields, (k, v) -> true);
+		HttpHeaders answerHeaders;
+		try {
+			answerHeaders = HttpHeaders.of(fields, (k, v) -> true);
+		} catch (IllegalArgumentException e) {
+			throw new IOException("invalid header in the answer", e); // never an unchecked exception to callers
+		}
 		boolean http10 = statusLine.startsWith("HTTP/1.0");
 		String connection = String.join(",", fields.getOrDefault("Connection", List.of())).toLowerCase(Locale.ROOT);
 		boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
@@ -205,14 +251,9 @@ public final class Http1Connection implements Closeable {
 		} else if (te.contains("chunked")) {
 			answerBody = readChunked(deadline);
 		} else if (fields.containsKey("Content-Length")) {
-			long n;
-			try {
-				n = Long.parseLong(fields.get("Content-Length").get(0).trim());
-			} catch (NumberFormatException e) {
-				throw new IOException("invalid Content-Length in the answer");
-			}
-			if (n < 0 || n > MAX_BODY) {
-				throw new IOException("answer body too large or invalid: " + n + " bytes");
+			long n = contentLength(fields.get("Content-Length"));
+			if (n > MAX_BODY) {
+				throw new IOException("answer body too large: " + n + " bytes");
 			}
 			answerBody = new byte[(int) n];
 			readFully(answerBody, 0, answerBody.length, deadline);
@@ -224,6 +265,30 @@ public final class Http1Connection implements Closeable {
 		reusable = keepAlive && delimited;
 		idleSince = System.nanoTime();
 		return new Answer(status, answerHeaders, answerBody);
+	}
+
+	/**
+	 * The length of the body: every value of every Content-Length field, which repeats the same
+	 * number when a server or proxy duplicated the field ({@code 42, 42}, RFC 9110 §8.6). Differing
+	 * values leave the body's end unknown, which RFC 9112 §6.3 makes an unrecoverable error: taking
+	 * the first would misframe this answer and every later one on the connection.
+	 */
+	private static long contentLength(List<String> values) throws IOException {
+		long n = -1;
+		for (String v : values) {
+			for (String part : v.split(",", -1)) {
+				String digits = part.trim();
+				if (!DIGITS.matcher(digits).matches()) {
+					throw new IOException("invalid Content-Length in the answer");
+				}
+				long m = Long.parseLong(digits);
+				if (n >= 0 && m != n) {
+					throw new IOException("conflicting Content-Length values in the answer");
+				}
+				n = m;
+			}
+		}
+		return n;
 	}
 
 	/** A device's {@code Keep-Alive: timeout=N} shortens how long an idle connection is reused. */
@@ -259,9 +324,16 @@ public final class Http1Connection implements Closeable {
 		}
 	}
 
+	/**
+	 * Reads header lines up to the empty line. A line starting with a space or tab continues the
+	 * previous field's value (obsolete line folding, which RFC 9112 §5.2 asks a client to accept
+	 * by replacing the fold with a space); a line without a colon or with an empty name carries
+	 * nothing usable and is skipped.
+	 */
 	private Map<String, List<String>> readHeaders(long deadline) throws IOException {
 		Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		int size = 0;
+		List<String> lastValues = null;
 		while (true) {
 			String line = readLine(deadline);
 			if (line == null) {
@@ -274,16 +346,30 @@ public final class Http1Connection implements Closeable {
 			if (size > MAX_HEAD) {
 				throw new IOException("answer headers too large");
 			}
-			int colon = line.indexOf(':');
-			if (colon > 0) {
-				fields.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>())
-						.add(line.substring(colon + 1).trim());
+			char first = line.charAt(0);
+			if (first == ' ' || first == '\t') {
+				if (lastValues != null) {
+					int last = lastValues.size() - 1;
+					String folded = line.trim();
+					if (!folded.isEmpty()) {
+						lastValues.set(last, lastValues.get(last).isEmpty() ? folded : lastValues.get(last) + " " + folded);
+					}
+				}
+				continue;
 			}
+			int colon = line.indexOf(':');
+			String name = colon > 0 ? line.substring(0, colon).trim() : "";
+			if (name.isEmpty()) {
+				lastValues = null;
+				continue;
+			}
+			lastValues = fields.computeIfAbsent(name, k -> new ArrayList<>());
+			lastValues.add(line.substring(colon + 1).trim());
 		}
 	}
 
 	private byte[] readChunked(long deadline) throws IOException {
-		byte[] body = new byte[0];
+		Body body = new Body();
 		while (true) {
 			String sizeLine = readLine(deadline);
 			if (sizeLine == null) {
@@ -301,32 +387,53 @@ public final class Http1Connection implements Closeable {
 				do {
 					trailer = readLine(deadline);
 				} while (trailer != null && !trailer.isEmpty());
-				return body;
+				return body.toArray();
 			}
-			if (n < 0 || body.length + (long) n > MAX_BODY) {
-				throw new IOException("answer body too large");
+			if (n < 0) {
+				throw new IOException("invalid chunk size in the answer");
 			}
-			int at = body.length;
-			body = Arrays.copyOf(body, at + n);
-			readFully(body, at, n, deadline);
+			int at = body.reserve(n);
+			readFully(body.bytes, at, n, deadline);
 			readLine(deadline); // CRLF after the chunk
 		}
 	}
 
 	private byte[] readToEnd(long deadline) throws IOException {
-		byte[] body = new byte[0];
+		Body body = new Body();
 		while (true) {
 			if (pos >= lim && !fill(deadline)) {
-				return body;
+				return body.toArray();
 			}
 			int n = lim - pos;
-			if (body.length + (long) n > MAX_BODY) {
+			int at = body.reserve(n);
+			System.arraycopy(buf, pos, body.bytes, at, n);
+			pos = lim;
+		}
+	}
+
+	/**
+	 * A body of unknown length as it grows: the array doubles, so that a body of n bytes costs
+	 * O(n) copying however small its chunks or reads (growing by each piece was quadratic).
+	 */
+	private static final class Body {
+		byte[] bytes = new byte[1024];
+		int length;
+
+		/** @return where the next {@code n} bytes go; they count as written */
+		int reserve(int n) throws IOException {
+			if (length + (long) n > MAX_BODY) {
 				throw new IOException("answer body too large");
 			}
-			int at = body.length;
-			body = Arrays.copyOf(body, at + n);
-			System.arraycopy(buf, pos, body, at, n);
-			pos = lim;
+			int at = length;
+			length += n;
+			if (length > bytes.length) {
+				bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BODY, Math.max(length, 2L * bytes.length)));
+			}
+			return at;
+		}
+
+		byte[] toArray() {
+			return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
 		}
 	}
 
