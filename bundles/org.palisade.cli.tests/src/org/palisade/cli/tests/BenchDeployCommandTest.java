@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,34 +30,13 @@ class BenchDeployCommandTest {
 	void benchDeployOnThreeDevices() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		List<String> logs = new ArrayList<>();
-		Logger palisade = Logger.getLogger("org.palisade");
-		Level old = palisade.getLevel();
-		Handler capture = new Handler() {
-			@Override
-			public void publish(LogRecord r) {
-				synchronized (logs) {
-					logs.add(r.getMessage() + " " + r.getThrown());
-				}
-			}
-
-			@Override
-			public void flush() {
-			}
-
-			@Override
-			public void close() {
-			}
-		};
-		palisade.setLevel(Level.ALL);
-		palisade.addHandler(capture);
+		LogCapture logs = new LogCapture();
 		int code;
 		try {
 			code = Palisade.run(List.of("bench", "deploy", "--devices", "3", "--latency", "0", "--parallel", "2"),
 					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 		} finally {
-			palisade.removeHandler(capture);
-			palisade.setLevel(old);
+			logs.close();
 		}
 		String text = out.toString(StandardCharsets.UTF_8);
 		String errors = err.toString(StandardCharsets.UTF_8);
@@ -87,7 +61,7 @@ class BenchDeployCommandTest {
 		assertTrue(Double.parseDouble(ratio.group(1)) > 0);
 		assertTrue(text.contains("peak heap during the deploy: "), text);
 
-		String everything = text + errors + String.join("\n", logs);
+		String everything = text + errors + String.join("\n", logs.lines());
 		Matcher leak = PASSWORD_SHAPED.matcher(everything);
 		assertFalse(leak.find(), () -> "password-shaped text in the output: " + leak.group() + "\n" + everything);
 		for (String word : List.of("Authorization", "Digest ", "password=", "root:")) {

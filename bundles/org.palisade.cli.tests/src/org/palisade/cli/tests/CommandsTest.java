@@ -12,10 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -53,27 +49,7 @@ class CommandsTest {
 		Path design = Files.createDirectories(dir.resolve("site")).resolve("harbour-depot.perimeter");
 		Files.copy(example(), design);
 		Path map = dir.resolve("sim/map.json");
-		List<String> logs = new ArrayList<>();
-		Logger palisade = Logger.getLogger("org.palisade");
-		Level old = palisade.getLevel();
-		Handler capture = new Handler() {
-			@Override
-			public void publish(LogRecord r) {
-				synchronized (logs) {
-					logs.add(r.getMessage() + " " + r.getThrown());
-				}
-			}
-
-			@Override
-			public void flush() {
-			}
-
-			@Override
-			public void close() {
-			}
-		};
-		palisade.setLevel(Level.ALL);
-		palisade.addHandler(capture);
+		LogCapture logs = new LogCapture();
 		Run[] simulate = new Run[1];
 		Thread simulator = new Thread(() -> simulate[0] = run("simulate", design.toString(), "--map", map.toString()));
 		simulator.start();
@@ -127,9 +103,7 @@ class CommandsTest {
 				texts.add(r.out());
 				texts.add(r.err());
 			}
-			synchronized (logs) {
-				texts.addAll(logs);
-			}
+			texts.addAll(logs.lines());
 			try (Stream<Path> files = Files.walk(dir)) {
 				for (Path f : files.filter(Files::isRegularFile).toList()) {
 					if (!f.equals(credentialsFile)) {
@@ -145,8 +119,7 @@ class CommandsTest {
 		} finally {
 			simulator.interrupt();
 			simulator.join(10_000);
-			palisade.removeHandler(capture);
-			palisade.setLevel(old);
+			logs.close();
 		}
 		assertFalse(Files.exists(map), "simulate removes its map when stopped");
 	}
