@@ -45,6 +45,17 @@ class Http1ConnectionTest {
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 	private static final String PASSWORD = "Raw-Pa55word";
 
+	@Test
+	void anIpv6AddressIsBracketedInTheHostHeader() throws Exception {
+		try (RawServer server = RawServer.startIpv6(loop(r -> ok("host " + r.header("host"))));
+				Http1Connection c = open(server)) {
+			Http1Connection.Answer a = get(c, "/axis-cgi/basicdeviceinfo.cgi");
+			assertEquals(200, a.status());
+			// RFC 9112 §3.2: an IP-literal host keeps its brackets, and the port follows them.
+			assertEquals("host [::1]:" + server.port(), text(a));
+		}
+	}
+
 	// ---- helpers -------------------------------------------------------------------------------
 
 	/** A script answering every request on every connection with {@code answer.apply(request)}. */

@@ -195,6 +195,13 @@ final class RawServer implements AutoCloseable {
 		return new RawServer(s, script, false);
 	}
 
+	/** A plain server on the IPv6 loopback address {@code ::1}; see {@link #uri()}. */
+	static RawServer startIpv6(Script script) throws IOException {
+		ServerSocket s = new ServerSocket();
+		s.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+		return new RawServer(s, script, false);
+	}
+
 	/** @param protocols the TLS versions the server accepts, or none for the context's defaults */
 	static RawServer startTls(SSLContext context, Script script, String... protocols) throws IOException {
 		ServerSocket s = context.getServerSocketFactory().createServerSocket();
@@ -234,7 +241,8 @@ final class RawServer implements AutoCloseable {
 	}
 
 	URI uri() {
-		return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + listener.getLocalPort());
+		String host = listener.getInetAddress() instanceof java.net.Inet6Address ? "[::1]" : "127.0.0.1";
+		return URI.create((tls ? "https" : "http") + "://" + host + ":" + listener.getLocalPort());
 	}
 
 	int port() {
