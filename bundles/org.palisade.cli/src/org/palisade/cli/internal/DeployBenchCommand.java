@@ -2,11 +2,6 @@ package org.palisade.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import javax.management.JMException;
-import javax.management.ObjectName;
 
 import org.palisade.cli.Palisade;
 import org.palisade.cli.Palisade.UsageException;
@@ -74,8 +66,7 @@ public class DeployBenchCommand {
 		}
 		out.printf(Locale.ROOT, "site: %d cameras + 1 speaker, parsed, validated and generated in %.1f s%n", n,
 				(System.nanoTime() - t0) / 1e9);
-		out.printf(Locale.ROOT, "machine: %d cores (%s), Java %s%n", Runtime.getRuntime().availableProcessors(),
-				System.getProperty("os.arch"), System.getProperty("java.version"));
+		out.println("machine: " + Measurements.machine());
 		int result = Palisade.OK;
 		List<Double> ratios = new ArrayList<>();
 		for (int run = 1; run <= runs; run++) {
@@ -114,24 +105,17 @@ public class DeployBenchCommand {
 			for (DeviceConfiguration d : input.config().devices()) {
 				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));
 			}
-			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-				pool.resetPeakUsage();
-			}
-			long cpu0 = processCpuNanos();
-			long gc0 = gcMillis();
-			long jit0 = jitMillis();
+			Measurements.resetHeapPeaks();
+			long cpu0 = Measurements.processCpuNanos();
+			long gc0 = Measurements.gcMillis();
+			long jit0 = Measurements.jitMillis();
 			long start = System.nanoTime();
 			List<DeviceResult> results = new DeployEngine(new Journal(journalDir), parallel, null).deploy(jobs);
 			long wall = System.nanoTime() - start;
-			long cpu = processCpuNanos() - cpu0;
-			long gc = gcMillis() - gc0;
-			long jit = jitMillis() - jit0;
-			long peak = 0;
-			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-				if (pool.getType() == MemoryType.HEAP) {
-					peak += pool.getPeakUsage().getUsed();
-				}
-			}
+			long cpu = Measurements.processCpuNanos() - cpu0;
+			long gc = Measurements.gcMillis() - gc0;
+			long jit = Measurements.jitMillis() - jit0;
+			long peak = Measurements.peakHeapBytes();
 			long requests = 0;
 			for (VirtualDevice d : fleet.devices()) {
 				requests += d.requestLog().size();
@@ -161,30 +145,6 @@ public class DeployBenchCommand {
 		}
 	}
 
-	/** CPU time of this process (all threads), or -1 where the JVM does not report it. */
-	private static long processCpuNanos() {
-		try {
-			// Through the MBean server, not com.sun.management, which OSGi does not export to bundles.
-			Object v = ManagementFactory.getPlatformMBeanServer()
-					.getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
-			return v instanceof Long l ? l : -1;
-		} catch (JMException | RuntimeException e) {
-			return -1;
-		}
-	}
-
-	private static long gcMillis() {
-		long sum = 0;
-		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-			sum += Math.max(0, gc.getCollectionTime());
-		}
-		return sum;
-	}
-
-	private static long jitMillis() {
-		CompilationMXBean c = ManagementFactory.getCompilationMXBean();
-		return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
-	}
 
 	/** The manual's camera, n times, on one /16 network, with one horn speaker. */
 	static String design(int n) {

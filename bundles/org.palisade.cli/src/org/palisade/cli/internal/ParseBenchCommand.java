@@ -2,9 +2,6 @@ package org.palisade.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +52,7 @@ public class ParseBenchCommand {
 			default -> throw new UsageException("unknown argument " + args.get(i));
 			}
 		}
-		out.println("machine: " + machine());
+		out.println("machine: " + Measurements.machine());
 		if (runs < 1 || warmups < 0) {
 			throw new UsageException("--runs must be at least 1 and --warmups at least 0");
 		}
@@ -188,62 +185,24 @@ public class ParseBenchCommand {
 		return sorted[sorted.length / 2];
 	}
 
-	private static String machine() {
-		String cpu = "?";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-					.findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
-		} catch (IOException e) {
-			// not Linux: the CPU stays unnamed
-		}
-		Runtime rt = Runtime.getRuntime();
-		return rt.availableProcessors() + " cores (" + cpu + "), Java " + System.getProperty("java.version") + ", max heap "
-				+ rt.maxMemory() / (1024 * 1024) + " MB";
-	}
-
 	/** Wall time and peak heap of one measured step; heap peaks are reset at its start. */
 	private record Measure(long startNanos, long startCpuNanos) {
 		static Measure start() {
 			System.gc();
-			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-				if (pool.getType() == MemoryType.HEAP) {
-					pool.resetPeakUsage();
-				}
-			}
-			return new Measure(System.nanoTime(), processCpuNanos());
-		}
-
-		long cpuMillis() {
-			return (processCpuNanos() - startCpuNanos) / 1_000_000;
-		}
-
-		/**
-		 * User + system time of every thread of the process, GC threads included, from
-		 * /proc/self/stat (in clock ticks, taken as the usual 100 Hz); 0 where there is no /proc.
-		 */
-		private static long processCpuNanos() {
-			try {
-				String stat = Files.readString(Path.of("/proc/self/stat"));
-				// Fields after the command name, which is in parentheses and may hold spaces.
-				String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
-			} catch (IOException | RuntimeException e) {
-				return 0;
-			}
+			Measurements.resetHeapPeaks();
+			return new Measure(System.nanoTime(), Measurements.processCpuNanos());
 		}
 
 		long millis() {
 			return (System.nanoTime() - startNanos) / 1_000_000;
 		}
 
+		long cpuMillis() {
+			return (Measurements.processCpuNanos() - startCpuNanos) / 1_000_000;
+		}
+
 		long peakHeapMb() {
-			long peak = 0;
-			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-				if (pool.getType() == MemoryType.HEAP) {
-					peak += pool.getPeakUsage().getUsed();
-				}
-			}
-			return peak / (1024 * 1024);
+			return Measurements.peakHeapBytes() / (1024 * 1024);
 		}
 	}
 }

@@ -118,17 +118,9 @@ public class DesignSet {
 	}
 
 	private void loadImport(Resource from, String path) {
-		if (path == null || path.isBlank() || from.getURI() == null) {
-			return;
-		}
-		URI uri;
-		try {
-			uri = URI.createURI(path);
-		} catch (IllegalArgumentException e) {
+		URI uri = ImportUris.resolve(from, path);
+		if (uri == null) {
 			return; // reported by the validator
-		}
-		if (uri.isRelative()) {
-			uri = uri.resolve(from.getURI());
 		}
 		if (resourceSet.getResource(uri, false) == null && resourceSet.getURIConverter().exists(uri, null)) {
 			// A missing file is IMPORT-MISSING, from the validator; a broken one is loaded

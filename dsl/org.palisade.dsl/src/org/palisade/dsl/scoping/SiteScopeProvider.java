@@ -26,12 +26,10 @@ import org.palisade.model.site.ApplicationTrigger;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceType;
-import org.palisade.model.site.PortConfig;
 import org.palisade.model.site.Scenario;
 import org.palisade.model.site.Section;
 import org.palisade.model.site.SitePackage;
 import org.palisade.model.site.TerminalEndpoint;
-import org.palisade.model.site.TerminalSpec;
 
 import com.google.common.base.Predicates;
 import com.google.inject.Inject;
@@ -207,15 +205,7 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 		}
 		if (reference == P.getInputTrigger_Port() || reference == P.getInputCondition_Port()
 				|| reference == P.getOutputAction_Port()) {
-			Device device = EcoreUtil2.getContainerOfType(context, Device.class);
-			if (device != null) {
-				for (PortConfig port : device.getPorts()) {
-					if (name.equals(port.getName())) {
-						return port;
-					}
-				}
-			}
-			return null;
+			return single(portScope(context), name);
 		}
 		if (reference == P.getTerminalEndpoint_Terminal()) {
 			return terminalInFile(context, name);
@@ -248,24 +238,28 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 				|| !(resource.getContents().get(0) instanceof Design design) || !design.getImports().isEmpty()) {
 			return null;
 		}
-		IEObjectDescription found = getScope(context, reference).getSingleElement(nameConverter.toQualifiedName(name));
-		EObject target = found == null ? null : found.getEObjectOrProxy();
-		return target == null || target.eIsProxy() ? null : target;
+		return single(getScope(context, reference), name);
 	}
 
 	/** A terminal of the wired peripheral's catalog entry, once both are linked. */
-	private static EObject terminalInFile(EObject context, String name) {
+	private EObject terminalInFile(EObject context, String name) {
 		if (!(context instanceof TerminalEndpoint endpoint)
 				|| !(endpoint.eGet(P.getTerminalEndpoint_Device(), false) instanceof Device device) || device.eIsProxy()
 				|| !(device.eGet(P.getDevice_Type(), false) instanceof DeviceType type) || type.eIsProxy()) {
 			return null;
 		}
-		for (TerminalSpec terminal : type.getTerminals()) {
-			if (name.equals(terminal.getName())) {
-				return terminal;
-			}
-		}
-		return null;
+		// Both are linked, so the scope resolves nothing.
+		return single(terminalScope(context), name);
+	}
+
+	/**
+	 * @return what a scope gives for a name as the linker reads it, if it is an element rather
+	 *         than a proxy
+	 */
+	private EObject single(IScope scope, String name) {
+		IEObjectDescription found = scope.getSingleElement(nameConverter.toQualifiedName(name));
+		EObject target = found == null ? null : found.getEObjectOrProxy();
+		return target == null || target.eIsProxy() ? null : target;
 	}
 
 	private Map<String, EObject> membersInFile(Resource resource, String site, EReference reference) {
@@ -273,20 +267,23 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 		Map<String, EObject> members = new HashMap<>();
 		for (IEObjectDescription d : descriptionManager.getResourceDescription(resource)
 				.getExportedObjectsByType(reference.getEReferenceType())) {
-			QualifiedName name = d.getName();
-			if (name.getSegmentCount() == 2 && name.startsWith(prefix) && !d.getEObjectOrProxy().eIsProxy()) {
+			if (isMemberOf(d.getName(), prefix) && !d.getEObjectOrProxy().eIsProxy()) {
 				// The first declaration wins, as in the scope.
-				members.putIfAbsent(name.getLastSegment(), d.getEObjectOrProxy());
+				members.putIfAbsent(d.getName().getLastSegment(), d.getEObjectOrProxy());
 			}
 		}
 		return members;
 	}
 
 	private static void addMember(List<IEObjectDescription> members, IEObjectDescription d, QualifiedName site) {
-		QualifiedName name = d.getName();
-		if (name.getSegmentCount() == 2 && name.startsWith(site)) {
-			members.add(EObjectDescription.create(name.getLastSegment(), d.getEObjectOrProxy(),
+		if (isMemberOf(d.getName(), site)) {
+			members.add(EObjectDescription.create(d.getName().getLastSegment(), d.getEObjectOrProxy(),
 					Collections.emptyMap()));
 		}
+	}
+
+	/** Members are indexed as {@code "<site>".<name>} (see {@link SiteQualifiedNameProvider}). */
+	private static boolean isMemberOf(QualifiedName name, QualifiedName site) {
+		return name.getSegmentCount() == 2 && name.startsWith(site);
 	}
 }

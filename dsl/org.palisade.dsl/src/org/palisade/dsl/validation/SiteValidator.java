@@ -6,6 +6,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.palisade.dsl.load.ImportUris;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.Import;
 import org.palisade.model.site.SitePackage;
@@ -60,11 +61,8 @@ public class SiteValidator extends AbstractSiteValidator {
 		if (path == null || path.isBlank() || resource == null || resource.getResourceSet() == null) {
 			return;
 		}
-		URI uri = URI.createURI(path);
-		if (uri.isRelative() && resource.getURI() != null) {
-			uri = uri.resolve(resource.getURI());
-		}
-		if (!resource.getResourceSet().getURIConverter().exists(uri, null)) {
+		URI uri = ImportUris.resolve(resource, path);
+		if (uri == null || !resource.getResourceSet().getURIConverter().exists(uri, null)) {
 			error("import \"" + path + "\": no such file (paths are relative to this file)", imp,
 					SitePackage.Literals.IMPORT__IMPORT_URI, IMPORT_MISSING);
 		}
