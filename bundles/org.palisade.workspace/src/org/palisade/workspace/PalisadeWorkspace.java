@@ -41,6 +41,9 @@ public final class PalisadeWorkspace {
 	/** The nature of a Palisade project. */
 	public static final String NATURE_ID = PLUGIN_ID + ".nature";
 
+	/** The content type of design files ({@code *.perimeter}, UTF-8). */
+	public static final String CONTENT_TYPE = PLUGIN_ID + ".perimeter";
+
 	/** The builder that checks a project's designs. */
 	public static final String BUILDER_ID = PLUGIN_ID + ".builder";
 
