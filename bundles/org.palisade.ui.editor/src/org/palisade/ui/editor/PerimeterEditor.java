@@ -230,9 +230,17 @@ public class PerimeterEditor extends TextEditor {
 		return getDocumentProvider().getAnnotationModel(getEditorInput());
 	}
 
+	private volatile String lastStatus = "";
+
 	/** Shows a message in the status line. */
 	public void status(String message) {
+		lastStatus = message;
 		getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
+	}
+
+	/** @return the last message this editor showed in the status line (tests) */
+	public String lastStatus() {
+		return lastStatus;
 	}
 
 	@Override

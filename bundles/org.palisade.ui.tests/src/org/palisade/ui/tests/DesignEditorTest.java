@@ -312,6 +312,41 @@ class DesignEditorTest {
 		});
 	}
 
+	private static void chooseProposal(String label) {
+		for (Shell shell : Studio.display().getShells()) {
+			Table table = proposalTable(shell);
+			if (table != null) {
+				for (TableItem item : table.getItems()) {
+					if (item.getText().equals(label)) {
+						table.setSelection(item);
+						Event event = new Event();
+						event.item = item;
+						table.notifyListeners(SWT.DefaultSelection, event);
+						return;
+					}
+				}
+			}
+		}
+		throw new AssertionError("no proposal " + label);
+	}
+
+	private static Table proposalTable(Shell shell) {
+		for (Shell child : shell.getShells()) {
+			Table found = proposalTable(child);
+			if (found != null) {
+				return found;
+			}
+		}
+		if (shell.isVisible()) {
+			for (var control : shell.getChildren()) {
+				if (control instanceof Table table && table.isVisible()) {
+					return table;
+				}
+			}
+		}
+		return null;
+	}
+
 	private static List<String> tableIn(Shell shell) {
 		for (Shell child : shell.getShells()) {
 			List<String> found = tableIn(child);
@@ -360,6 +395,63 @@ class DesignEditorTest {
 		int declaration = offsetOf(editor, "AfterHours \"After hours\"");
 		waitUntil("the caret on the declaration", CHECKED,
 				() -> ((org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection()).getOffset() == declaration);
+	}
+
+	@Test
+	@Order(9)
+	void ctrl1OnAThinWireOffersTheRangeAndOneUndoTakesItBack() {
+		PerimeterEditor editor = openFromProjectExplorer();
+		int at = offsetOf(editor, "0.25 mm2 40 m from pin 2");
+		run(() -> editor.document().replace(at, 4, "0.1"));
+		waitUntil("ELEC-WIRE-AREA in the editor", CHECKED,
+				() -> problems(editor).stream().anyMatch(p -> p.startsWith("ELEC-WIRE-AREA")));
+		focusAndSelect(editor, at + 1, 0);
+		Studio.key(SWT.CTRL, '1');
+		waitUntil("the quick fix list", CHECKED, DesignEditorTest::proposalsShown);
+		List<String> fixes = proposals();
+		assertTrue(fixes.contains("Change the wire to 0.25 mm2 (the I/O terminal takes 0.25 to 0.5 mm2)"), fixes.toString());
+		Studio.screenshot("quick-fix-list");
+		// A double click on the fix, as the popup's table takes it (without a window manager the
+		// popup does not get the keyboard focus that Enter would need).
+		run(() -> chooseProposal("Change the wire to 0.25 mm2 (the I/O terminal takes 0.25 to 0.5 mm2)"));
+		waitUntil("the fixed text", CHECKED, () -> editor.document().get().contains("wire red 0.25 mm2 40 m from pin 2"),
+				() -> "the wire reads: " + ui(() -> editor.document().get().lines().filter(l -> l.contains("wire red")).toList())
+						+ ", status: " + editor.lastStatus());
+		waitUntil("the finding to go", CHECKED, () -> problems(editor).isEmpty());
+		assertTrue(ui(() -> editor.document().get().contains("// Pin 2 is the 12 V DC output")), "comments kept");
+		run(() -> editor.getAction(org.eclipse.ui.texteditor.ITextEditorActionConstants.UNDO).run());
+		assertTrue(ui(() -> editor.document().get().contains("wire red 0.1 mm2 40 m from pin 2")), "one undo takes the fix back");
+		run(() -> editor.doRevertToSaved());
+	}
+
+	@Test
+	@Order(10)
+	void quickFixFromTheProblemsViewAddsTheMissingPort() throws Exception {
+		IFile file = exampleFile();
+		String original = new String(file.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String broken = original.replace("		port 1 output \"Flashing beacon\" normally open\n", "");
+		assertFalse(broken.equals(original), "the example configures port 1");
+		file.setContents(new java.io.ByteArrayInputStream(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, false, null);
+		waitUntil("the builder's ELEC-DIRECTION marker", CHECKED, () -> markerCodes().contains("ELEC-DIRECTION"));
+		IMarker marker = null;
+		for (IMarker m : file.findMarkers(PalisadeWorkspace.PROBLEM_MARKER, true, IResource.DEPTH_ZERO)) {
+			if ("ELEC-DIRECTION".equals(m.getAttribute(PalisadeWorkspace.CODE, ""))) {
+				marker = m;
+			}
+		}
+		IMarker direction = marker;
+		var resolutions = ui(() -> org.eclipse.ui.ide.IDE.getMarkerHelpRegistry().getResolutions(direction));
+		List<String> labels = new ArrayList<>();
+		for (var r : resolutions) {
+			labels.add(r.getLabel());
+		}
+		assertEquals(List.of("Add port 1 output \"Beacon1\""), labels);
+		run(() -> resolutions[0].run(direction));
+		PerimeterEditor editor = ui(() -> (PerimeterEditor) page().getActiveEditor());
+		waitUntil("the port in the text", CHECKED, () -> editor.document().get().contains("port 1 output \"Beacon1\""));
+		run(() -> editor.doSave(null));
+		waitUntil("the marker to go", CHECKED, () -> !markerCodes().contains("ELEC-DIRECTION"));
+		file.setContents(new java.io.ByteArrayInputStream(original.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, false, null);
 	}
 
 	@Test

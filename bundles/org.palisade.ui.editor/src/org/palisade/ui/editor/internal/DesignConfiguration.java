@@ -107,6 +107,14 @@ public final class DesignConfiguration extends TextSourceViewerConfiguration {
 	}
 
 	@Override
+	public org.eclipse.jface.text.quickassist.IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer viewer) {
+		org.eclipse.jface.text.quickassist.QuickAssistAssistant assistant = new org.eclipse.jface.text.quickassist.QuickAssistAssistant();
+		assistant.setQuickAssistProcessor(new DesignQuickAssist(editor));
+		assistant.setInformationControlCreator(getInformationControlCreator(viewer));
+		return assistant;
+	}
+
+	@Override
 	public ITextHover getTextHover(ISourceViewer viewer, String contentType) {
 		return new DesignTextHover(editor::model);
 	}

@@ -167,6 +167,17 @@ public final class DesignModel {
 	 * other designs again: they may point at elements of this one, which a reparse replaced.
 	 */
 	private void loadImports() {
+		loadImports(resource);
+		for (Resource other : List.copyOf(resourceSet.getResources())) {
+			if (other != resource && other instanceof XtextResource xtext && other.isLoaded()) {
+				xtext.relink();
+			}
+		}
+	}
+
+	/** Loads what a design imports into its resource set, as {@code palisade validate} does. */
+	public static void loadImports(XtextResource resource) {
+		var resourceSet = resource.getResourceSet();
 		for (EObject root : List.copyOf(resource.getContents())) {
 			if (root instanceof Design design) {
 				for (Import imp : design.getImports()) {
@@ -180,11 +191,6 @@ public final class DesignModel {
 						}
 					}
 				}
-			}
-		}
-		for (Resource other : List.copyOf(resourceSet.getResources())) {
-			if (other != resource && other instanceof XtextResource xtext && other.isLoaded()) {
-				xtext.relink();
 			}
 		}
 	}

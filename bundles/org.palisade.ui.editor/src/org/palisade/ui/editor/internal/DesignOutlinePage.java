@@ -69,9 +69,15 @@ public final class DesignOutlinePage extends ContentOutlinePage {
 	/** Shows the elements of the last check (UI thread), keeping what was expanded. */
 	public void update(List<OutlineNode> nodes) {
 		boolean first = roots.isEmpty();
+		boolean sameShape = sameShape(roots, nodes);
 		roots = nodes;
 		TreeViewer viewer = getTreeViewer();
 		if (viewer == null || viewer.getControl().isDisposed()) {
+			return;
+		}
+		if (sameShape && !first) {
+			// Typing inside an element moves offsets, not labels: the tree as shown is right, and
+			// rebuilding it for a large site would stall the UI thread on every check.
 			return;
 		}
 		Object[] expanded = viewer.getExpandedElements();
@@ -86,6 +92,18 @@ public final class DesignOutlinePage extends ContentOutlinePage {
 		} finally {
 			viewer.getControl().setRedraw(true);
 		}
+	}
+
+	private static boolean sameShape(List<OutlineNode> a, List<OutlineNode> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			if (!a.get(i).id().equals(b.get(i).id()) || !sameShape(a.get(i).children(), b.get(i).children())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** @return the top-level nodes shown */

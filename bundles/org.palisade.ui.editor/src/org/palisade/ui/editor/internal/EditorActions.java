@@ -174,7 +174,7 @@ public final class EditorActions {
 	}
 
 	/** Applies an edit to the editor's document as one undoable change. */
-	static void applyAsOneStep(PerimeterEditor editor, MultiTextEdit edit) {
+	public static void applyAsOneStep(PerimeterEditor editor, MultiTextEdit edit) {
 		if (!edit.hasChildren()) {
 			return;
 		}
