@@ -17,7 +17,6 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
-import org.eclipse.jface.text.contentassist.IContentAssistantExtension4;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -69,14 +68,9 @@ final class EditorRuns {
 			return;
 		}
 		IFile file = example.getFile("harbour-depot.perimeter");
-		AtomicLong shown = new AtomicLong();
 		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
-		Consumer<ReconcileResult> listener = r -> shown.compareAndSet(0, System.currentTimeMillis());
-		ui(() -> {
-			editor.addReconcileListener(listener);
-			return null;
-		});
-		waitFor(() -> shown.get() != 0);
+		waitFor(() -> editor.lastShownMillis() != 0);
+		AtomicLong shown = new AtomicLong(editor.lastShownMillis());
 		System.out.printf(Locale.ROOT, "Studio ready with the example open and highlighted: %.2f s after the JVM started%n",
 				(shown.get() - jvmStart) / 1000.0);
 		ui(() -> page().closeAllEditors(false));
@@ -130,7 +124,7 @@ final class EditorRuns {
 			return null;
 		});
 		int at = end - 1 + rule.length();
-		IContentAssistProcessor processor = ui(() -> ((IContentAssistantExtension4) editor.configuration()
+		IContentAssistProcessor processor = ui(() -> ((org.eclipse.jface.text.contentassist.ContentAssistant) editor.configuration()
 				.getContentAssistant(editor.viewer())).getContentAssistProcessor(IDocument.DEFAULT_CONTENT_TYPE));
 		List<Long> assist = new ArrayList<>();
 		int proposals = 0;
@@ -161,7 +155,7 @@ final class EditorRuns {
 		postKey(key == '\b' ? SWT.BS : 0, key);
 		AtomicLong after = new AtomicLong(before);
 		waitFor(() -> {
-			after.set(ui(() -> stamp(editor)));
+			display.syncExec(() -> after.set(stamp(editor)));
 			return after.get() != before;
 		});
 		waitFor(() -> published.stampShown(after.get()));

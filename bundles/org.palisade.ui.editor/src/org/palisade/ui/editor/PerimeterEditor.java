@@ -186,6 +186,8 @@ public class PerimeterEditor extends TextEditor {
 				return; // typed since: the next check has it
 			}
 			presentation.show(result, annotationModel(), document);
+			lastShown = result;
+			lastShownMillis = System.currentTimeMillis();
 			if (outline != null) {
 				outline.update(result.outline());
 			}
@@ -193,6 +195,20 @@ public class PerimeterEditor extends TextEditor {
 				listener.accept(result);
 			}
 		});
+	}
+
+	private volatile ReconcileResult lastShown;
+
+	private volatile long lastShownMillis;
+
+	/** @return the last check's result shown, or null before the first */
+	public ReconcileResult lastShown() {
+		return lastShown;
+	}
+
+	/** @return when the last check's result was shown ({@link System#currentTimeMillis()}), 0 before */
+	public long lastShownMillis() {
+		return lastShownMillis;
 	}
 
 	/** Calls a listener on the UI thread each time a check's result is shown (tests, benchmark). */

@@ -3,11 +3,15 @@ package org.palisade.ui.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -39,6 +43,28 @@ public class StudioWorkbenchAdvisor extends WorkbenchAdvisor {
 	}
 
 	@Override
+	public void postStartup() {
+		super.postStartup();
+		if (exampleCreated) {
+			openExample();
+		}
+	}
+
+	/** A first start shows the example's design open, so there is something to look at. */
+	private static void openExample() {
+		IFile design = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT)
+				.getFile("harbour-depot.perimeter");
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		if (design.exists() && window != null && window.getActivePage() != null) {
+			try {
+				IDE.openEditor(window.getActivePage(), design);
+			} catch (PartInitException e) {
+				ILog.of(StudioWorkbenchAdvisor.class).error("The example could not be opened", e);
+			}
+		}
+	}
+
+	@Override
 	public IAdaptable getDefaultPageInput() {
 		return ResourcesPlugin.getWorkspace().getRoot();
 	}
@@ -63,7 +89,9 @@ public class StudioWorkbenchAdvisor extends WorkbenchAdvisor {
 		return super.preShutdown();
 	}
 
-	private static void createExampleOnFirstStart() {
+	private boolean exampleCreated;
+
+	private void createExampleOnFirstStart() {
 		IWorkspace workspace = ResourcesPlugin.getWorkspace();
 		if (workspace.getRoot().getProjects().length > 0) {
 			return;
@@ -74,6 +102,7 @@ public class StudioWorkbenchAdvisor extends WorkbenchAdvisor {
 		}
 		try {
 			PalisadeWorkspace.createProject(PalisadeUi.EXAMPLE_PROJECT, example, null);
+			exampleCreated = true;
 		} catch (CoreException e) {
 			ILog.of(StudioWorkbenchAdvisor.class).error("The example project could not be created", e);
 		}
