@@ -11,8 +11,8 @@ public final class PalisadeUi {
 	/** The Palisade perspective, open when the studio starts. */
 	public static final String PERSPECTIVE_ID = "org.palisade.ui.perspective";
 
-	/** The view that shows the open site: devices, wiring, schedules, rules. */
-	public static final String SITE_VIEW_ID = "org.palisade.ui.views.site";
+	/** The project a first start creates from the bundled example. */
+	public static final String EXAMPLE_PROJECT = "Harbour Depot";
 
 	private PalisadeUi() {
 	}

@@ -21,6 +21,7 @@ import org.palisade.cli.Palisade.UsageException;
 import org.palisade.dsl.load.DesignDiagnostic;
 import org.palisade.dsl.load.DesignInputException;
 import org.palisade.dsl.load.DesignSet;
+import org.palisade.dsl.load.SyntheticSite;
 
 /**
  * {@code palisade bench parse [--sizes 100,1000,10000] [--runs N] [--warmups N]}: parse +

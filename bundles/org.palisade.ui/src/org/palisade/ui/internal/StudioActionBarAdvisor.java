@@ -26,6 +26,8 @@ public class StudioActionBarAdvisor extends ActionBarAdvisor {
 	private IWorkbenchAction cut;
 	private IWorkbenchAction copy;
 	private IWorkbenchAction paste;
+	private IWorkbenchAction selectAll;
+	private IWorkbenchAction find;
 	private IWorkbenchAction preferences;
 	private IWorkbenchAction resetPerspective;
 	private IWorkbenchAction about;
@@ -44,6 +46,8 @@ public class StudioActionBarAdvisor extends ActionBarAdvisor {
 		cut = register(ActionFactory.CUT.create(window));
 		copy = register(ActionFactory.COPY.create(window));
 		paste = register(ActionFactory.PASTE.create(window));
+		selectAll = register(ActionFactory.SELECT_ALL.create(window));
+		find = register(ActionFactory.FIND.create(window));
 		preferences = register(ActionFactory.PREFERENCES.create(window));
 		resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
 		about = register(ActionFactory.ABOUT.create(window));
@@ -63,14 +67,31 @@ public class StudioActionBarAdvisor extends ActionBarAdvisor {
 		file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 		file.add(quit);
 
+		// The groups are the ones the platform's editors contribute to (find next, content assist...).
 		MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+		edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
 		edit.add(undo);
 		edit.add(redo);
+		edit.add(new GroupMarker(IWorkbenchActionConstants.UNDO_EXT));
 		edit.add(new Separator());
 		edit.add(cut);
 		edit.add(copy);
 		edit.add(paste);
+		edit.add(new GroupMarker(IWorkbenchActionConstants.CUT_EXT));
+		edit.add(selectAll);
+		edit.add(new Separator());
+		edit.add(find);
+		edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
+		edit.add(new GroupMarker(IWorkbenchActionConstants.ADD_EXT));
+		edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
 		edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+
+		MenuManager navigate = new MenuManager("&Navigate", IWorkbenchActionConstants.M_NAVIGATE);
+		navigate.add(new GroupMarker(IWorkbenchActionConstants.NAV_START));
+		navigate.add(new Separator(IWorkbenchActionConstants.OPEN_EXT));
+		navigate.add(new Separator(IWorkbenchActionConstants.SHOW_EXT));
+		navigate.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		navigate.add(new GroupMarker(IWorkbenchActionConstants.NAV_END));
 
 		MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
 		MenuManager views = new MenuManager("Show &View");
@@ -85,6 +106,7 @@ public class StudioActionBarAdvisor extends ActionBarAdvisor {
 
 		menuBar.add(file);
 		menuBar.add(edit);
+		menuBar.add(navigate);
 		menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 		menuBar.add(window);
 		menuBar.add(help);

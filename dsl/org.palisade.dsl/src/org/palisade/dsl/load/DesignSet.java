@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
@@ -140,10 +142,30 @@ public class DesignSet {
 	 * @return the findings, in file and line order
 	 */
 	public List<DesignDiagnostic> validate() {
+		List<DesignDiagnostic> result = new ArrayList<>();
+		validateIssues().forEach((resource, issues) -> {
+			Path file = Path.of(resource.getURI().toFileString() != null ? resource.getURI().toFileString()
+					: resource.getURI().toString());
+			for (Issue issue : issues) {
+				result.add(toDiagnostic(file, issue));
+			}
+		});
+		Collections.sort(result);
+		return result;
+	}
+
+	/**
+	 * Links the designs (unless {@link #link()} did) and validates every loaded design, as
+	 * {@link #validate()} does, keeping Xtext's issues with their offsets: what the Studio's
+	 * builder turns into problem markers.
+	 *
+	 * @return the issues of each validated design, in load order
+	 */
+	public Map<Resource, List<Issue>> validateIssues() {
 		if (!linked) {
 			link();
 		}
-		List<DesignDiagnostic> result = new ArrayList<>();
+		Map<Resource, List<Issue>> result = new LinkedHashMap<>();
 		for (Resource resource : List.copyOf(resourceSet.getResources())) {
 			if (SiteGlobalScopeProvider.builtInCatalogs().contains(resource.getURI())) {
 				continue;
@@ -151,14 +173,9 @@ public class DesignSet {
 			if (!(resource instanceof XtextResource)) {
 				continue;
 			}
-			Path file = Path.of(resource.getURI().toFileString() != null ? resource.getURI().toFileString()
-					: resource.getURI().toString());
 			// Everything was resolved by link(): the validator need not walk the references again.
-			for (Issue issue : validator.validateResolved(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				result.add(toDiagnostic(file, issue));
-			}
+			result.put(resource, validator.validateResolved(resource, CheckMode.ALL, CancelIndicator.NullImpl));
 		}
-		Collections.sort(result);
 		return result;
 	}
 
@@ -168,15 +185,21 @@ public class DesignSet {
 		case WARNING -> Severity.WARNING;
 		default -> Severity.INFO;
 		};
-		String code = issue.getCode();
-		if (issue.isSyntaxError() || code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
-			code = issue.isSyntaxError() || code == null ? "SYNTAX" : code;
-		} else if (Diagnostic.LINKING_DIAGNOSTIC.equals(code)) {
-			code = "LINK";
-		}
 		int line = issue.getLineNumber() == null ? 0 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 0 : issue.getColumn();
-		return new DesignDiagnostic(file, line, column, severity, code, oneLine(issue.getMessage()));
+		return new DesignDiagnostic(file, line, column, severity, codeOf(issue), oneLine(issue.getMessage()));
+	}
+
+	/**
+	 * @return the code a user sees for an issue: its rule code, SYNTAX for unreadable text,
+	 *         LINK for a name that leads nowhere
+	 */
+	public static String codeOf(Issue issue) {
+		String code = issue.getCode();
+		if (issue.isSyntaxError() || code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
+			return "SYNTAX";
+		}
+		return Diagnostic.LINKING_DIAGNOSTIC.equals(code) ? "LINK" : code;
 	}
 
 	private static String oneLine(String message) {

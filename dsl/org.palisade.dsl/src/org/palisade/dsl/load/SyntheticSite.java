@@ -1,7 +1,7 @@
-package org.palisade.cli.internal;
+package org.palisade.dsl.load;
 
 /**
- * Writes a large, valid site for benchmarks: {@code n} thermal cameras, each with the
+ * Writes a large, valid site for benchmarks (parse, deploy, editor): {@code n} thermal cameras, each with the
  * manual's wiring (a beacon on pins 2 and 3), an output port, two rules and streams, one
  * horn speaker per 50 cameras, shared schedules. The text is what an integrator would
  * write for a big yard.

@@ -1,0 +1,300 @@
+package org.palisade.ui.bench;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentExtension4;
+import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.palisade.dsl.load.SyntheticSite;
+import org.palisade.ui.PalisadeUi;
+import org.palisade.ui.editor.PerimeterEditor;
+import org.palisade.ui.editor.internal.ReconcileResult;
+
+/**
+ * The measured runs, on a thread of their own; the UI thread only runs what a user's
+ * actions would make it run. Keys are posted to the display as a keyboard would send them.
+ */
+final class EditorRuns {
+
+	private static final long TIMEOUT_NANOS = 120_000_000_000L;
+
+	private final Display display;
+
+	private final EditorBench.Options options;
+
+	private final long jvmStart;
+
+	EditorRuns(Display display, EditorBench.Options options, long jvmStart) {
+		this.display = display;
+		this.options = options;
+		this.jvmStart = jvmStart;
+	}
+
+	boolean run() throws Exception {
+		System.out.println("palisade bench editor: " + machine());
+		studioReady();
+		System.out.println();
+		System.out.println("| cameras | text | open to first check | keystroke to annotations median / p95 / max | content assist median | longest UI stall in a 20-key burst |");
+		System.out.println("|---|---|---|---|---|---|");
+		for (int size : options.sizes()) {
+			measure(size);
+		}
+		return true;
+	}
+
+	/** JVM start to the bundled example open in the editor with its first check shown. */
+	private void studioReady() throws Exception {
+		IProject example = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT);
+		if (!example.exists()) {
+			System.out.println("Studio ready with the example open: not measured (no bundled example; set PALISADE_EXAMPLES)");
+			return;
+		}
+		IFile file = example.getFile("harbour-depot.perimeter");
+		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
+		waitFor(() -> editor.lastShownMillis() != 0);
+		AtomicLong shown = new AtomicLong(editor.lastShownMillis());
+		System.out.printf(Locale.ROOT, "Studio ready with the example open and highlighted: %.2f s after the JVM started%n",
+				(shown.get() - jvmStart) / 1000.0);
+		ui(() -> page().closeAllEditors(false));
+	}
+
+	private void measure(int cameras) throws Exception {
+		String text = SyntheticSite.of(cameras);
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("bench-" + cameras);
+		// A plain project: the builder's whole-project check would compete with the editor's.
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		IFile file = project.getFile("site.perimeter");
+		if (file.exists()) {
+			file.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		} else {
+			file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		}
+
+		Published published = new Published();
+		long openStart = System.nanoTime();
+		PerimeterEditor editor = ui(() -> {
+			PerimeterEditor e = (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID);
+			e.addReconcileListener(published);
+			return e;
+		});
+		waitFor(() -> published.count() > 0);
+		long firstCheck = published.last() - openStart;
+
+		// Edits: a zero added to, then taken from, the length of a wire in the middle of the site.
+		int camera = cameras / 2;
+		String anchor = " m from pin 2 to Beacon" + camera + ".plus";
+		int caret = ui(() -> editor.document().get().indexOf(anchor));
+		ui(() -> {
+			editor.viewer().getTextWidget().forceFocus();
+			editor.selectAndReveal(caret, 0);
+			return null;
+		});
+		List<Long> latencies = new ArrayList<>();
+		for (int i = 0; i < options.edits(); i++) {
+			latencies.add(keystrokeToAnnotations(editor, published, i % 2 == 0 ? '0' : '\b'));
+		}
+		Collections.sort(latencies);
+
+		// Content assist after "do output " in a new rule of that camera.
+		String rule = "\n\t\trule \"Bench\" when PerimeterDefender.intrusion do output ";
+		int end = ui(() -> editor.document().get().indexOf("\t}\n\tbeacon Beacon" + camera + " "));
+		ui(() -> {
+			editor.document().replace(end - 1, 0, rule);
+			return null;
+		});
+		int at = end - 1 + rule.length();
+		IContentAssistProcessor processor = ui(() -> ((org.eclipse.jface.text.contentassist.ContentAssistant) editor.configuration()
+				.getContentAssistant(editor.viewer())).getContentAssistProcessor(IDocument.DEFAULT_CONTENT_TYPE));
+		List<Long> assist = new ArrayList<>();
+		int proposals = 0;
+		for (int i = 0; i < 10; i++) {
+			long start = System.nanoTime();
+			proposals = processor.computeCompletionProposals(editor.viewer(), at).length;
+			assist.add(System.nanoTime() - start);
+		}
+		Collections.sort(assist);
+
+		long stall = burstStall(editor);
+
+		ui(() -> {
+			editor.doRevertToSaved();
+			page().closeAllEditors(false);
+			return null;
+		});
+		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %d ms (%d proposals) | %d ms |%n", cameras,
+				text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
+				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000,
+				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000);
+	}
+
+	/** @return nanoseconds from posting a key to the check of the text it made being shown */
+	private long keystrokeToAnnotations(PerimeterEditor editor, Published published, char key) throws Exception {
+		long before = ui(() -> stamp(editor));
+		long start = System.nanoTime();
+		postKey(key == '\b' ? SWT.BS : 0, key);
+		AtomicLong after = new AtomicLong(before);
+		waitFor(() -> {
+			display.syncExec(() -> after.set(stamp(editor)));
+			return after.get() != before;
+		});
+		waitFor(() -> published.stampShown(after.get()));
+		long latency = published.timeOf(after.get()) - start;
+		Thread.sleep(150); // a person's pause between two edits
+		return latency;
+	}
+
+	/**
+	 * Types 20 keys 40 ms apart (a fast typist) and back, while a probe asks the UI thread to
+	 * run a no-op every 2 ms.
+	 *
+	 * @return the longest wait of a probe, in nanoseconds
+	 */
+	private long burstStall(PerimeterEditor editor) throws Exception {
+		AtomicLong longest = new AtomicLong();
+		AtomicReference<Boolean> probing = new AtomicReference<>(true);
+		Thread probe = new Thread(() -> {
+			while (probing.get()) {
+				long asked = System.nanoTime();
+				display.syncExec(() -> longest.accumulateAndGet(System.nanoTime() - asked, Math::max));
+				try {
+					Thread.sleep(2);
+				} catch (InterruptedException e) {
+					return;
+				}
+			}
+		}, "UI probe");
+		probe.start();
+		for (int i = 0; i < 20; i++) {
+			postKey(0, 'x');
+			Thread.sleep(40);
+		}
+		for (int i = 0; i < 20; i++) {
+			postKey(SWT.BS, '\b');
+			Thread.sleep(40);
+		}
+		Thread.sleep(2000); // the check that follows the burst runs and is shown
+		probing.set(false);
+		probe.join();
+		return longest.get();
+	}
+
+	private void postKey(int keyCode, char character) {
+		display.syncExec(() -> {
+			Event down = new Event();
+			down.type = SWT.KeyDown;
+			down.keyCode = keyCode;
+			down.character = character;
+			display.post(down);
+			Event up = new Event();
+			up.type = SWT.KeyUp;
+			up.keyCode = keyCode;
+			up.character = character;
+			display.post(up);
+		});
+	}
+
+	private static long stamp(PerimeterEditor editor) {
+		return ((IDocumentExtension4) editor.document()).getModificationStamp();
+	}
+
+	private static long percentile(List<Long> sorted, int p) {
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	private <T> T ui(java.util.concurrent.Callable<T> code) throws Exception {
+		AtomicReference<T> result = new AtomicReference<>();
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		display.syncExec(() -> {
+			try {
+				result.set(code.call());
+			} catch (Exception e) {
+				failure.set(e);
+			}
+		});
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+		return result.get();
+	}
+
+	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+		long end = System.nanoTime() + TIMEOUT_NANOS;
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > end) {
+				throw new IllegalStateException("the studio did not get there within 120 s");
+			}
+			Thread.sleep(1);
+		}
+	}
+
+	private static String machine() {
+		Runtime rt = Runtime.getRuntime();
+		String cpu = System.getProperty("os.arch");
+		try {
+			cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+					.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim())
+					.orElse(cpu);
+		} catch (java.io.IOException e) {
+			// not Linux
+		}
+		return rt.availableProcessors() + " cores (" + cpu + "), Java " + System.getProperty("java.version")
+				+ ", max heap " + rt.maxMemory() / (1024 * 1024) + " MB";
+	}
+
+	/** The checks shown, with when: called on the UI thread. */
+	private static final class Published implements Consumer<ReconcileResult> {
+		private final List<long[]> shown = Collections.synchronizedList(new ArrayList<>());
+
+		@Override
+		public void accept(ReconcileResult result) {
+			shown.add(new long[] { result.stamp(), System.nanoTime() });
+		}
+
+		int count() {
+			return shown.size();
+		}
+
+		long last() {
+			return shown.get(shown.size() - 1)[1];
+		}
+
+		boolean stampShown(long stamp) {
+			synchronized (shown) {
+				return shown.stream().anyMatch(s -> s[0] == stamp);
+			}
+		}
+
+		long timeOf(long stamp) {
+			synchronized (shown) {
+				return shown.stream().filter(s -> s[0] == stamp).mapToLong(s -> s[1]).min().orElseThrow();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.palisade.ui.editor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jface.text.IDocumentExtension4;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.text.edits.MultiTextEdit;
+import org.eclipse.text.edits.ReplaceEdit;
+import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
+import org.eclipse.xtext.ide.serializer.IChangeSerializer;
+import org.eclipse.xtext.ide.serializer.IEmfResourceChange;
+import org.eclipse.xtext.ide.serializer.ITextDocumentChange;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.LazyStringInputStream;
+import org.palisade.ui.editor.internal.DesignModel;
+import org.palisade.ui.editor.internal.EditorActions;
+import org.palisade.workspace.PalisadeWorkspace;
+
+/**
+ * The one way to change a design other than typing: quick fixes, the Properties view and
+ * the diagrams change its EMF model, and Xtext's {@link IChangeSerializer} turns the change
+ * into minimal text edits on the editor's document (comments and untouched text kept, one
+ * undo step).
+ * <p>
+ * The change is made on a copy of the design parsed from the editor's current text, on the
+ * design's worker thread; the editor's own model then follows the edited document like any
+ * typing. So a change never leaves the text and the model apart, and a change computed
+ * against text the user has since edited is dropped rather than applied in the wrong place.
+ */
+public final class DesignChanges {
+
+	/** Text edits for one design, valid for the document at {@code stamp}. */
+	private record Edits(long stamp, List<ITextReplacement> replacements) {
+	}
+
+	private DesignChanges() {
+	}
+
+	/**
+	 * Changes the design open in an editor.
+	 *
+	 * @param modification changes a copy of the design (find elements in it by name or offset);
+	 *                     returns false when there is nothing to change
+	 * @return completes with true once the edits are in the document, false when nothing
+	 *         changed or the text changed meanwhile
+	 */
+	public static CompletableFuture<Boolean> apply(PerimeterEditor editor, Function<XtextResource, Boolean> modification) {
+		CompletableFuture<Boolean> done = new CompletableFuture<>();
+		DesignModel model = editor.model();
+		model.read(snapshot -> edits(model, snapshot, modification)).whenComplete((edits, failure) -> {
+			Display display = editor.getSite().getShell().getDisplay();
+			display.asyncExec(() -> {
+				if (failure != null) {
+					org.eclipse.core.runtime.ILog.of(DesignChanges.class).error("A change to " + model.uri().lastSegment() + " failed", failure);
+					editor.status("The change could not be made: " + failure.getMessage());
+					done.completeExceptionally(failure);
+					return;
+				}
+				done.complete(applyNow(editor, edits));
+			});
+		});
+		return done;
+	}
+
+	private static boolean applyNow(PerimeterEditor editor, Edits edits) {
+		if (edits == null || edits.replacements().isEmpty()) {
+			editor.status("Nothing to change: the design already reads so.");
+			return false;
+		}
+		if (editor.document() instanceof IDocumentExtension4 ext && ext.getModificationStamp() != edits.stamp()) {
+			editor.status("The design changed while the change was computed; try again.");
+			return false;
+		}
+		MultiTextEdit edit = new MultiTextEdit();
+		for (ITextReplacement r : edits.replacements()) {
+			edit.addChild(new ReplaceEdit(r.getOffset(), r.getLength(), r.getReplacementText()));
+		}
+		EditorActions.applyAsOneStep(editor, edit);
+		return true;
+	}
+
+	/** On the model's worker: the edits a modification makes to the design's current text. */
+	private static Edits edits(DesignModel model, DesignModel.Snapshot snapshot, Function<XtextResource, Boolean> modification) {
+		XtextResource current = snapshot.resource();
+		if (current == null || current.getParseResult() == null) {
+			return null;
+		}
+		String text = current.getParseResult().getRootNode().getText();
+		var injector = PalisadeWorkspace.injector();
+		XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
+		XtextResource copy = (XtextResource) set.createResource(model.uri());
+		try {
+			copy.load(new LazyStringInputStream(text, "UTF-8"), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		DesignModel.loadImports(copy);
+		// The serializer writes references by name: every one must be resolved first.
+		EcoreUtil.resolveAll(copy);
+		IChangeSerializer serializer = injector.getInstance(IChangeSerializer.class);
+		boolean[] changed = { false };
+		serializer.addModification(copy.getContents().get(0), root -> changed[0] = Boolean.TRUE.equals(modification.apply(copy)));
+		List<IEmfResourceChange> changes = new ArrayList<>();
+		serializer.applyModifications(changes::add);
+		List<ITextReplacement> replacements = new ArrayList<>();
+		if (changed[0]) {
+			for (IEmfResourceChange change : changes) {
+				if (change instanceof ITextDocumentChange textChange && change.getResource() == copy) {
+					replacements.addAll(textChange.getReplacements());
+				}
+			}
+		}
+		return new Edits(snapshot.stamp(), replacements);
+	}
+}
