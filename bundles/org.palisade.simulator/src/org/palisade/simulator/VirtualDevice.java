@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 
+import org.palisade.simulator.internal.DeviceHost;
 import org.palisade.simulator.internal.DeviceServer;
 import org.palisade.simulator.internal.StateStore;
 
@@ -35,7 +35,7 @@ public final class VirtualDevice implements AutoCloseable {
 		this.server = new DeviceServer(descriptor, store, faults);
 	}
 
-	/** Starts with a private handler thread pool. */
+	/** Starts on a server of its own. */
 	public VirtualDevice start() throws IOException {
 		return start(null);
 	}
@@ -43,12 +43,12 @@ public final class VirtualDevice implements AutoCloseable {
 	/**
 	 * Starts serving.
 	 *
-	 * @param executor handler threads shared by a fleet, or {@code null} for a private pool
+	 * @param host the server shared by a fleet, or {@code null} for a server of its own
 	 * @throws IOException if the port cannot be bound
 	 */
-	public synchronized VirtualDevice start(Executor executor) throws IOException {
+	synchronized VirtualDevice start(DeviceHost host) throws IOException {
 		if (!running) {
-			server.start(executor);
+			server.start(host);
 			running = true;
 		}
 		return this;

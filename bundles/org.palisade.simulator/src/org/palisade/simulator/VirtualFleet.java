@@ -6,23 +6,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import org.palisade.simulator.internal.DeviceHost;
 
 /**
- * A set of virtual devices started together, each on its own loopback port, sharing one pool of
- * handler threads (a thousand devices must not mean a thousand idle pools). Either all devices
+ * A set of virtual devices started together, each on its own loopback port, served by one Jetty
+ * server and its one thread pool (a thousand devices must not mean a thousand servers). Either all devices
  * start or, on the first failure, the ones already started are stopped again.
  */
 public final class VirtualFleet implements AutoCloseable {
 
 	private final Map<String, VirtualDevice> devices;
-	private final ExecutorService executor;
+	private final DeviceHost host;
 
-	private VirtualFleet(Map<String, VirtualDevice> devices, ExecutorService executor) {
+	private VirtualFleet(Map<String, VirtualDevice> devices, DeviceHost host) {
 		this.devices = devices;
-		this.executor = executor;
+		this.host = host;
 	}
 
 	/**
@@ -32,12 +31,7 @@ public final class VirtualFleet implements AutoCloseable {
 	 * @throws IOException              if a device cannot bind; nothing is left running then
 	 */
 	public static VirtualFleet start(List<DeviceDescriptor> descriptors) throws IOException {
-		AtomicInteger n = new AtomicInteger();
-		ExecutorService executor = Executors.newCachedThreadPool(r -> {
-			Thread t = new Thread(r, "virtual-fleet-" + n.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		});
+		DeviceHost host = new DeviceHost("virtual-fleet", descriptors.size());
 		Map<String, VirtualDevice> started = new LinkedHashMap<>();
 		try {
 			for (DeviceDescriptor d : descriptors) {
@@ -45,15 +39,15 @@ public final class VirtualFleet implements AutoCloseable {
 					throw new IllegalArgumentException("duplicate device name: " + d.name());
 				}
 				VirtualDevice device = new VirtualDevice(d);
-				device.start(executor);
+				device.start(host);
 				started.put(d.name(), device);
 			}
 		} catch (IOException | RuntimeException e) {
 			started.values().forEach(VirtualDevice::stop);
-			executor.shutdownNow();
+			host.close();
 			throw e;
 		}
-		return new VirtualFleet(Collections.unmodifiableMap(started), executor);
+		return new VirtualFleet(Collections.unmodifiableMap(started), host);
 	}
 
 	/** @return the devices in descriptor order */
@@ -70,10 +64,10 @@ public final class VirtualFleet implements AutoCloseable {
 		return devices.size();
 	}
 
-	/** Stops every device and the shared threads; idempotent. */
+	/** Stops every device and the shared server; idempotent. */
 	public void stopAll() {
 		devices.values().forEach(VirtualDevice::stop);
-		executor.shutdownNow();
+		host.close();
 	}
 
 	@Override

@@ -23,6 +23,8 @@ import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.deploy.vapix.VapixClient;
 import org.palisade.deploy.vapix.driver.VapixTargets;
 import org.palisade.generator.DeviceConfiguration;
+import org.palisade.simulator.DeviceKind;
+import org.palisade.simulator.RequestRecord;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
 
@@ -117,8 +119,22 @@ public class DeployBenchCommand {
 			long jit = Measurements.jitMillis() - jit0;
 			long peak = Measurements.peakHeapBytes();
 			long requests = 0;
+			long challenges = 0;
+			// What one camera costs, by call: the figure to cut against real cameras (#16).
+			java.util.Map<String, Integer> calls = new java.util.TreeMap<>();
+			int cameras = 0;
 			for (VirtualDevice d : fleet.devices()) {
-				requests += d.requestLog().size();
+				List<RequestRecord> log = d.requestLog();
+				requests += log.size();
+				challenges += log.stream().filter(r -> r.status() == 401).count();
+				if (d.descriptor().kind() == DeviceKind.CAMERA) {
+					cameras++;
+					for (RequestRecord r : log) {
+						String call = r.status() == 401 ? "401 challenge"
+								: r.path().replaceFirst("^.*/", "") + (r.operation() == null ? "" : " " + r.operation());
+						calls.merge(call, 1, Integer::sum);
+					}
+				}
 			}
 			long failed = results.stream().filter(r -> r.outcome().isFailure()).count();
 			long deployed = results.stream().filter(r -> r.outcome() == DeviceResult.Outcome.DEPLOYED).count();
@@ -129,6 +145,15 @@ public class DeployBenchCommand {
 					results.size() - deployed - failed, failed);
 			out.printf(Locale.ROOT, "requests: %d (every one delayed %d ms, 401 challenges included), parallelism %d%n",
 					requests, latency, parallel);
+			if (cameras > 0) {
+				int n = cameras;
+				StringBuilder by = new StringBuilder();
+				calls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e -> by
+						.append(by.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f", e.getKey(),
+								e.getValue() / (double) n)));
+				out.printf(Locale.ROOT, "requests per camera: %.1f (401 challenges %d in all); by call: %s%n",
+						calls.values().stream().mapToInt(Integer::intValue).sum() / (double) n, challenges, by);
+			}
 			out.printf(Locale.ROOT, "wall time: %.2f s; ideal (requests x latency / parallelism): %.2f s; ratio %.2f%n",
 					seconds, ideal, ratio);
 			if (cpu >= 0 && requests > 0) {

@@ -107,7 +107,11 @@ class KilledDeployTest {
 	/** The class path of the child: the bundles it needs, as the OSGi framework loaded them. */
 	private static String classPath() throws URISyntaxException {
 		Set<String> entries = new LinkedHashSet<>();
-		for (Class<?> c : List.of(KillableDeploy.class, ManagedObject.class, VapixClient.class, Gson.class)) {
+		// HttpClient (client5, core5, and h2 for its TlsConfig) and SLF4J with its silent provider.
+		for (Class<?> c : List.of(KillableDeploy.class, ManagedObject.class, VapixClient.class, Gson.class,
+				org.apache.hc.client5.http.impl.classic.HttpClients.class, org.apache.hc.core5.http.HttpHost.class,
+				org.apache.hc.core5.http2.HttpVersionPolicy.class, org.slf4j.LoggerFactory.class,
+				org.slf4j.nop.NOPServiceProvider.class)) {
 			entries.add(location(c));
 		}
 		return String.join(File.pathSeparator, new ArrayList<>(entries));

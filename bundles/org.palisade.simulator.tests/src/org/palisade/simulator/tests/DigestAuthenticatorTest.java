@@ -40,9 +40,32 @@ class DigestAuthenticatorTest {
 	void challengesWithAxisDigestHeader() throws Exception {
 		HttpResponse<String> r = http.sendWith("GET", PATH, null);
 		assertEquals(401, r.statusCode());
-		String h = r.headers().firstValue("WWW-Authenticate").orElseThrow();
-		assertTrue(h.matches("Digest realm=\"AXIS_ACCC8E000001\", nonce=\"[0-9a-f]{32}\", algorithm=MD5, qop=\"auth\""), h);
-		assertEquals(1, r.headers().allValues("WWW-Authenticate").size());
+		List<String> offered = r.headers().allValues("WWW-Authenticate");
+		// SHA-256 first (RFC 7616: the preferred one first), MD5 for older clients
+		assertEquals(2, offered.size(), offered.toString());
+		assertTrue(offered.get(0).matches(
+				"Digest realm=\"AXIS_ACCC8E000001\", nonce=\"[0-9a-f]{32}\", algorithm=SHA-256, qop=\"auth\""), offered.get(0));
+		assertTrue(offered.get(1).matches(
+				"Digest realm=\"AXIS_ACCC8E000001\", nonce=\"[0-9a-f]{32}\", algorithm=MD5, qop=\"auth\""), offered.get(1));
+	}
+
+	@Test
+	void acceptsSha256AndMd5DigestsButNotOneComputedWithTheOtherAlgorithm() throws Exception {
+		Map<String, String> c = TestHttp.challenge(http.sendWith("GET", PATH, null).headers().firstValue("WWW-Authenticate").orElseThrow());
+		String realm = c.get("realm");
+		String nonce = c.get("nonce");
+		assertEquals(200, http.sendWith("GET", PATH,
+				http.digestWith("SHA-256", "s3cret-Pw", "GET", PATH, realm, nonce, "00000001", "a")).statusCode());
+		assertEquals(200, http.sendWith("GET", PATH,
+				http.digestWith("MD5", "s3cret-Pw", "GET", PATH, realm, nonce, "00000002", "b")).statusCode());
+		// an MD5 response labelled SHA-256 is a wrong digest: a plain challenge, not stale
+		String mislabelled = http.digestWith("MD5", "s3cret-Pw", "GET", PATH, realm, nonce, "00000003", "c")
+				.replace("algorithm=MD5", "algorithm=SHA-256");
+		HttpResponse<String> r = http.sendWith("GET", PATH, mislabelled);
+		assertEquals(401, r.statusCode());
+		assertFalse(r.headers().firstValue("WWW-Authenticate").orElseThrow().contains("stale"));
+		assertEquals(401, http.sendWith("GET", PATH,
+				http.digestWith("SHA-256", "wrong-Pw", "GET", PATH, realm, nonce, "00000004", "d")).statusCode());
 	}
 
 	@Test
@@ -104,9 +127,10 @@ class DigestAuthenticatorTest {
 			TestHttp h = new TestHttp(both.baseUri(), "root", "pw-basic");
 			HttpResponse<String> challenge = h.sendWith("GET", PATH, null);
 			List<String> offered = challenge.headers().allValues("WWW-Authenticate");
-			assertEquals(2, offered.size());
-			assertTrue(offered.get(0).startsWith("Digest "));
-			assertTrue(offered.get(1).startsWith("Basic realm="));
+			assertEquals(3, offered.size());
+			assertTrue(offered.get(0).startsWith("Digest ") && offered.get(0).contains("algorithm=SHA-256"));
+			assertTrue(offered.get(1).startsWith("Digest ") && offered.get(1).contains("algorithm=MD5"));
+			assertTrue(offered.get(2).startsWith("Basic realm="));
 			String good = "Basic " + Base64.getEncoder().encodeToString("root:pw-basic".getBytes(StandardCharsets.UTF_8));
 			String bad = "Basic " + Base64.getEncoder().encodeToString("root:nope".getBytes(StandardCharsets.UTF_8));
 			assertEquals(200, h.sendWith("GET", PATH, good).statusCode());

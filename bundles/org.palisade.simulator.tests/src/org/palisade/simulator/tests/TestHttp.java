@@ -127,16 +127,27 @@ final class TestHttp {
 	}
 
 	String digestWith(String pw, String method, String uri, String realm, String nonce, String nc, String cnonce) {
-		String ha1 = md5(user + ":" + realm + ":" + pw);
-		String ha2 = md5(method + ":" + uri);
-		String response = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+		return digestWith("MD5", pw, method, uri, realm, nonce, nc, cnonce);
+	}
+
+	/** An Authorization value computed as RFC 7616 §3.4.1 says, with {@code algorithm} (MD5 or SHA-256). */
+	String digestWith(String algorithm, String pw, String method, String uri, String realm, String nonce, String nc,
+			String cnonce) {
+		String ha1 = hash(algorithm, user + ":" + realm + ":" + pw);
+		String ha2 = hash(algorithm, method + ":" + uri);
+		String response = hash(algorithm, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
 		return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-				+ "\", algorithm=MD5, response=\"" + response + "\", qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\"";
+				+ "\", algorithm=" + algorithm + ", response=\"" + response + "\", qop=auth, nc=" + nc + ", cnonce=\""
+				+ cnonce + "\"";
 	}
 
 	static String md5(String s) {
+		return hash("MD5", s);
+	}
+
+	static String hash(String algorithm, String s) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(s.getBytes(StandardCharsets.UTF_8)));
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}

@@ -2,8 +2,6 @@ package org.palisade.simulator.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -15,20 +13,18 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import org.eclipse.jetty.server.ServerConnector;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.FaultInjector;
 import org.palisade.simulator.RequestRecord;
 
 /**
- * The HTTP front of one virtual device: binds 127.0.0.1 ({@link Http11Server}), and for every
- * request applies, in this order, latency, authentication, the fault decision, then the endpoint
+ * The HTTP front of one virtual device: a connector on 127.0.0.1 of a {@link DeviceHost} (Jetty),
+ * and for every request applies, in this order, latency, authentication, the fault decision, then the endpoint
  * for the path.
  * Order matters: a fault is decided only after authentication, and before the endpoint runs, so
  * a faulted call never touches the state.
@@ -44,8 +40,10 @@ public final class DeviceServer {
 	private final DigestAuthenticator auth;
 	private final Map<String, Endpoint> routes;
 	private final Deque<RequestRecord> log = new ArrayDeque<>();
-	private Http11Server server;
-	private ExecutorService ownExecutor;
+	private DeviceHost host;
+	private ServerConnector connector;
+	/** Whether {@link #host} was started for this device alone (and is stopped with it). */
+	private boolean ownHost;
 
 	public DeviceServer(DeviceDescriptor descriptor, StateStore store, FaultInjector faults) {
 		this.descriptor = descriptor;
@@ -77,30 +75,21 @@ public final class DeviceServer {
 	/**
 	 * Binds and starts serving.
 	 *
-	 * @param executor handler threads shared with other devices, or {@code null} for a private pool
+	 * @param shared the server of a fleet, or {@code null} for a server of this device's own
 	 */
-	public synchronized void start(Executor executor) throws IOException {
-		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), descriptor.listenPort());
+	public synchronized void start(DeviceHost shared) throws IOException {
 		SSLContext tls = descriptor.tlsKeyStore() != null ? sslContext() : null;
-		if (executor == null) {
-			ownExecutor = Executors.newCachedThreadPool(r -> {
-				Thread t = new Thread(r, "virtual-device-" + descriptor.name());
-				t.setDaemon(true);
-				return t;
-			});
-			executor = ownExecutor;
-		}
-		Http11Server s = new Http11Server(descriptor.name(), this::dispatch);
+		DeviceHost h = shared != null ? shared : new DeviceHost("virtual-device-" + descriptor.name(), 1);
 		try {
-			s.start(address, tls, executor);
+			connector = h.open(descriptor.name(), descriptor.listenPort(), tls, this::dispatch);
 		} catch (IOException e) {
-			if (ownExecutor != null) {
-				ownExecutor.shutdownNow();
-				ownExecutor = null;
+			if (shared == null) {
+				h.close();
 			}
 			throw e;
 		}
-		server = s;
+		host = h;
+		ownHost = shared == null;
 	}
 
 	private SSLContext sslContext() throws IOException {
@@ -122,19 +111,19 @@ public final class DeviceServer {
 
 	/** Stops listening at once; in-flight exchanges are abandoned. */
 	public synchronized void stop() {
-		if (server != null) {
-			server.stop();
-			server = null;
+		if (connector != null) {
+			host.close(connector);
+			connector = null;
 		}
-		if (ownExecutor != null) {
-			ownExecutor.shutdownNow();
-			ownExecutor = null;
+		if (ownHost && host != null) {
+			host.close();
 		}
+		host = null;
 	}
 
-	/** @return the bound port; only valid after {@link #start(Executor)} */
+	/** @return the bound port; only valid after {@link #start(DeviceHost)} */
 	public synchronized int port() {
-		return server.port();
+		return connector.getLocalPort();
 	}
 
 	public List<RequestRecord> requestLog() {
@@ -149,7 +138,7 @@ public final class DeviceServer {
 		}
 	}
 
-	private void record(Instant at, Http11Server.Exchange ex, String operation, int status, String fault) {
+	private void record(Instant at, DeviceHost.Exchange ex, String operation, int status, String fault) {
 		RequestRecord r = new RequestRecord(at, ex.method(), ex.path(), operation, status, fault);
 		synchronized (log) {
 			if (log.size() >= MAX_LOG) {
@@ -161,7 +150,7 @@ public final class DeviceServer {
 				+ (operation == null ? "" : operation + " ") + "-> " + status + (fault == null ? "" : " [" + fault + "]"));
 	}
 
-	private Http11Server.Answer dispatch(Http11Server.Exchange ex) {
+	private DeviceHost.Answer dispatch(DeviceHost.Exchange ex) {
 		Instant at = Instant.now();
 		try {
 			sleep(faults.latency());
@@ -210,7 +199,7 @@ public final class DeviceServer {
 		}
 	}
 
-	private static Request request(Http11Server.Exchange ex) {
+	private static Request request(DeviceHost.Exchange ex) {
 		Map<String, String> query = HttpIo.parseForm(ex.rawQuery(), HttpIo.newQuery());
 		String type = ex.header("Content-Type");
 		if ("POST".equals(ex.method()) && type != null
@@ -220,13 +209,13 @@ public final class DeviceServer {
 		return new Request(ex.method(), ex.path(), query, ex.body(), ex.headers());
 	}
 
-	private static Http11Server.Answer answer(Response r, List<String> extraHeaders) {
+	private static DeviceHost.Answer answer(Response r, List<String> extraHeaders) {
 		List<String> headers = new ArrayList<>(extraHeaders);
 		headers.add("Content-Type");
 		headers.add(r.contentType());
 		headers.add("Server");
 		headers.add("Virtual Axis device (Palisade)");
-		return new Http11Server.Answer(r.status(), headers, r.body());
+		return new DeviceHost.Answer(r.status(), headers, r.body());
 	}
 
 	private static void sleep(Duration d) {

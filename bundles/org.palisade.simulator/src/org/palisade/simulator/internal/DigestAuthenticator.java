@@ -23,7 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.palisade.simulator.AuthMode;
 
 /**
- * Server side of HTTP Digest (RFC 7616 / RFC 2617: MD5, qop=auth) and optionally Basic.
+ * Server side of HTTP Digest (RFC 7616 / RFC 2617: SHA-256 or MD5, qop=auth) and optionally Basic.
+ * <p>
+ * A challenge offers Digest SHA-256 first and MD5 second, as RFC 7616 orders them (preferred
+ * first) and as recent Axis firmware does; either answer is accepted. A client that takes the
+ * first Digest challenge thus exercises SHA-256, one that only knows MD5 still gets in.
  * <p>
  * Nonces are tracked: a nonce the device did not issue, or one older than the lifetime, is
  * rejected with {@code stale=true} when the digest itself was right (the client knows the
@@ -37,6 +41,8 @@ public final class DigestAuthenticator {
 	public enum Outcome { OK, CHALLENGE, STALE }
 
 	private static final int MAX_NONCES = 10_000;
+	/** The Digest algorithms offered, in the order of the challenges. */
+	private static final List<String> ALGORITHMS = List.of("SHA-256", "MD5");
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final String realm;
@@ -115,18 +121,18 @@ public final class DigestAuthenticator {
 		String uri = p.get("uri");
 		String response = p.get("response");
 		String qop = p.get("qop");
-		String algorithm = p.getOrDefault("algorithm", "MD5");
+		String algorithm = p.getOrDefault("algorithm", "MD5").toUpperCase(Locale.ROOT);
 		if (nonce == null || uri == null || response == null || !username.equals(p.get("username"))
-				|| !realm.equals(p.get("realm")) || !"MD5".equalsIgnoreCase(algorithm)
+				|| !realm.equals(p.get("realm")) || !ALGORITHMS.contains(algorithm)
 				|| (qop != null && !"auth".equals(qop)) || !uri.equals(requestUri)) {
 			return Outcome.CHALLENGE;
 		}
-		String ha1 = md5Hex(bytes(username + ":" + realm + ":"), password);
-		String ha2 = md5Hex((method + ":" + uri).getBytes(StandardCharsets.UTF_8), null);
+		String ha1 = hex(algorithm, bytes(username + ":" + realm + ":"), password);
+		String ha2 = hex(algorithm, (method + ":" + uri).getBytes(StandardCharsets.UTF_8), null);
 		String nc = p.get("nc");
 		String material = qop == null ? ha1 + ":" + nonce + ":" + ha2
 				: ha1 + ":" + nonce + ":" + nc + ":" + p.get("cnonce") + ":" + qop + ":" + ha2;
-		String expected = md5Hex(material.getBytes(StandardCharsets.UTF_8), null);
+		String expected = hex(algorithm, material.getBytes(StandardCharsets.UTF_8), null);
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				response.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
 			return Outcome.CHALLENGE;
@@ -145,8 +151,10 @@ public final class DigestAuthenticator {
 	public List<String> challenges(boolean stale) {
 		List<String> out = new ArrayList<>();
 		if (mode != AuthMode.BASIC) {
-			out.add("Digest realm=\"" + realm + "\", nonce=\"" + newNonce() + "\", algorithm=MD5, qop=\"auth\""
-					+ (stale ? ", stale=true" : ""));
+			for (String algorithm : ALGORITHMS) {
+				out.add("Digest realm=\"" + realm + "\", nonce=\"" + newNonce() + "\", algorithm=" + algorithm
+						+ ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
+			}
 		}
 		if (mode != AuthMode.DIGEST) {
 			out.add("Basic realm=\"" + realm + "\"");
@@ -215,10 +223,10 @@ public final class DigestAuthenticator {
 		return s.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** MD5 of {@code prefix} followed by the UTF-8 bytes of {@code secret} (if any), as lower-case hex. */
-	private static String md5Hex(byte[] prefix, char[] secret) {
+	/** Digest of {@code prefix} followed by the UTF-8 bytes of {@code secret} (if any), as lower-case hex. */
+	private static String hex(String algorithm, byte[] prefix, char[] secret) {
 		try {
-			MessageDigest md = MessageDigest.getInstance("MD5");
+			MessageDigest md = MessageDigest.getInstance(algorithm);
 			md.update(prefix);
 			if (secret != null) {
 				ByteBuffer bb = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
@@ -229,7 +237,7 @@ public final class DigestAuthenticator {
 			}
 			return HexFormat.of().formatHex(md.digest());
 		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("MD5 is required by every JDK", e);
+			throw new IllegalStateException(algorithm + " is required by every JDK", e);
 		}
 	}
 }

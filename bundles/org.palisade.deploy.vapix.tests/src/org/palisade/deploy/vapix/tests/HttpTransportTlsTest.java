@@ -32,12 +32,12 @@ import org.palisade.deploy.vapix.internal.Safety;
 import org.palisade.deploy.vapix.internal.VapixRequest;
 
 /**
- * The persistent connection over TLS, against a scripted TLS server (TlsOptionsTest covers the
+ * The transport over TLS (HttpClient underneath), against a scripted TLS server (TlsOptionsTest covers the
  * trust choices against the virtual device): reuse without a new handshake on TLS 1.2 and 1.3,
  * a connection the server closed while idle (close_notify, then FIN), large and chunked answers
  * across TLS records, and host name verification, which a trust store applies and a pin does not.
  */
-class Http1ConnectionTlsTest {
+class HttpTransportTlsTest {
 
 	private static final char[] STORE_PW = "changeit".toCharArray();
 	private static Path dir;
