@@ -54,6 +54,11 @@ class RuleCasesTest {
 						wire red 0.5 mm2 2 m from X48.plus to B2.plus
 						wire blue 0.5 mm2 2 m from pin 4 to B2.minus //!
 						wire black 0.5 mm2 2 m from pin 1 to X48.minus"""),
+				cam("ELEC-LOAD-VOLTAGE", Severity.ERROR, """
+						port 2 output "Lamp"
+						wire red 0.5 mm2 2 m from X24.plus to B2.plus //!
+						wire blue 0.5 mm2 2 m from pin 4 to B2.minus
+						wire black 0.5 mm2 2 m from pin 1 to X24.minus"""),
 				cam("ELEC-INDUCTIVE-DIODE", Severity.ERROR, """
 						port 2 output "Relay"
 						wire red 0.25 mm2 5 m from pin 2 to R1.coilplus
