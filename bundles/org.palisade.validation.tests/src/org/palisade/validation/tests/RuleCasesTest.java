@@ -141,6 +141,11 @@ class RuleCasesTest {
 				site("SEC-PLAINTEXT-SECRET", Severity.ERROR,
 						"recipient Hook \"Hook\" url \"https://10.0.0.50/hook?token=hunter2hunter2\" //!"),
 				site("SEC-PLAINTEXT-SECRET", Severity.ERROR, "schedule S \"Password: hunter2hunter2\" { Mon 08:00-09:00 } //!"),
+				site("RULE-RECIPIENT", Severity.ERROR, """
+						camera Cam2 : "AXIS Q1961-TE" at 10.0.0.13 on lan credentials "test/cam2" {
+							application PerimeterDefender
+							rule "Call" when PerimeterDefender.intrusion do notify Nobody //!
+						}"""),
 				site("SEC-HTTP-CREDENTIALS", Severity.WARNING,
 						"recipient Ops \"Ops\" url \"http://10.0.0.50/hook\" credentials \"test/ops\" //!"),
 				site("NAME-DUPLICATE", Severity.ERROR, "beacon B1 : \"Beacon 12V 50mA\" //!"),
