@@ -122,6 +122,13 @@ class RuleBoundaryTest {
 				// the speaker holds clips 0 to 9 (10 slots); the test speaker declares clip 1 only
 				siteSwap("RULE-RECIPIENT", "recipient R%X% \"R\" play Spk clip %X% https", "1", "2",
 						"Spk has no clip 2; its clips are 1"),
+				// an octet is 0-255, a prefix 0-32
+				siteSwap("NET-ADDRESS", "camera Odd : \"AXIS Q6075-E\" at %X% credentials \"test/odd\"", "10.0.1.255",
+						"10.0.1.256", "10.0.1.256 is not an IPv4 address (four numbers 0-255)"),
+				// (networks come first in a site: in the slot before the test site's own)
+				Arguments.of("NET-ADDRESS", Designs.site("Europe/Stockholm", "network far 10.0.0.0/32", "", ""),
+						Designs.site("Europe/Stockholm", "network far 10.0.0.0/33", "", ""),
+						"10.0.0.0/33 is not a network (address/prefix, prefix 0-32)"),
 				// 8 to 64 characters is the device password policy; checked in PasswordPolicyTest
 				// applications: 100 % CPU, 512 MB on the Q1961-TE; Heavy needs 80 %, 300 MB
 				siteSwap("APP-BUDGET", """
