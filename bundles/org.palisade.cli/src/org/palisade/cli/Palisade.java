@@ -6,6 +6,7 @@ import java.util.List;
 import org.palisade.cli.internal.DemoCommand;
 import org.palisade.cli.internal.DeployBenchCommand;
 import org.palisade.cli.internal.DeployCommand;
+import org.palisade.cli.internal.ExplainCommand;
 import org.palisade.cli.internal.GenerateCommand;
 import org.palisade.cli.internal.ParseBenchCommand;
 import org.palisade.cli.internal.SimulateCommand;
@@ -31,6 +32,7 @@ public final class Palisade {
 			  validate <files|folders>... [--format text|json] [--info]
 			                  check designs; exit 0 clean, 1 errors, 2 unusable input
 			                  (--info also shows notes, such as schedules running past midnight)
+			  explain [CODE]  what a rule checks, why, and how to fix it (no CODE: list the codes)
 			  generate <site> -o <folder>
 			                  per device: desired configuration, ordered VAPIX requests, wiring sheet
 			  plan <site> [--device NAME]... [--format text|json] [--detailed-exitcode]
@@ -72,6 +74,7 @@ public final class Palisade {
 		try {
 			return switch (command) {
 			case "validate" -> new ValidateCommand(out, err).run(rest);
+			case "explain" -> new ExplainCommand(out).run(rest);
 			case "generate" -> new GenerateCommand(out, err).run(rest);
 			case "plan" -> new DeployCommand(out, err, false).run(rest);
 			case "deploy" -> new DeployCommand(out, err, true).run(rest);

@@ -16,6 +16,8 @@ public final class Codes {
 	public static final String ELEC_WIRE_AREA = "ELEC-WIRE-AREA";
 	public static final String ELEC_WIRE_DROP = "ELEC-WIRE-DROP";
 	public static final String ELEC_POLARITY = "ELEC-POLARITY";
+	/** The voltage feeding a load is above the load's rated maximum. */
+	public static final String ELEC_LOAD_VOLTAGE = "ELEC-LOAD-VOLTAGE";
 	public static final String ELEC_DIRECTION = "ELEC-DIRECTION";
 	public static final String ELEC_PIN_SHARED = "ELEC-PIN-SHARED";
 	public static final String ELEC_POWER_INPUT = "ELEC-POWER-INPUT";

@@ -30,6 +30,7 @@ public final class PerimeterValidator {
 	 */
 	public List<Finding> validate(Design design) {
 		Findings findings = new Findings();
+		SecurityCheck.checkText(design, findings);
 		for (DesignElement element : design.getElements()) {
 			if (element instanceof Section section) {
 				check(section, findings);

@@ -3,6 +3,8 @@ package org.palisade.dsl;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinker;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.IAstFactory;
@@ -12,6 +14,8 @@ import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.palisade.dsl.conversion.SiteValueConverters;
 import org.palisade.dsl.linking.SiteLinker;
+import org.palisade.dsl.linking.SiteLinkingMessages;
+import org.palisade.dsl.parser.SiteSyntaxErrorMessages;
 import org.palisade.dsl.parser.QuietElementFactory;
 import org.palisade.dsl.parser.SiteModelParser;
 import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
@@ -73,6 +77,14 @@ public class SiteRuntimeModule extends AbstractSiteRuntimeModule {
 
 	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
 		return SiteResourceDescriptionStrategy.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return SiteLinkingMessages.class;
+	}
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return SiteSyntaxErrorMessages.class;
 	}
 
 	@Override

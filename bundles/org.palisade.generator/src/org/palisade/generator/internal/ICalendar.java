@@ -42,6 +42,10 @@ public final class ICalendar {
 			String[] t = e.getKey().split("-");
 			int start = Integer.parseInt(t[0]);
 			int end = Integer.parseInt(t[1]);
+			if (start < 0 || start >= 24 * 60 || end < 0 || end > 24 * 60) {
+				// The parser refuses a 24:00 start: a device must never receive hour 24.
+				throw new IllegalArgumentException("not a schedulable interval: " + start + "-" + end + " min");
+			}
 			List<String> days = new ArrayList<>();
 			e.getValue().forEach(d -> days.add(BYDAY[d.getValue()]));
 			boolean nextDay = end <= start || end >= 24 * 60;

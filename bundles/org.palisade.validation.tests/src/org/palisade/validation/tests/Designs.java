@@ -33,6 +33,26 @@ final class Designs {
 					terminals plus positive, minus negative
 					operates 12 V min 10 V max 14 V draws 10 mA
 				}
+				model "Trickle 12V 0.1mA" beacon {
+					terminals plus positive, minus negative
+					operates 12 V min 10 V max 14 V draws 0.1 mA
+				}
+				model "Supply 14V" power-supply {
+					terminals plus positive, minus negative
+					operates 14 V
+				}
+				model "Supply 14.1V" power-supply {
+					terminals plus positive, minus negative
+					operates 14.1 V
+				}
+				model "Supply 30V" power-supply {
+					terminals plus positive, minus negative
+					operates 30 V
+				}
+				model "Supply 30.1V" power-supply {
+					terminals plus positive, minus negative
+					operates 30.1 V
+				}
 				application Heavy "Heavy analytics" {
 					events alarm
 					uses cpu 80 % memory 300 MB
@@ -70,6 +90,12 @@ final class Designs {
 				supply X48 : "Supply 48V"
 				beacon L1 : "Indicator 12V 10mA"
 				beacon L2 : "Indicator 12V 10mA"
+				beacon T1 : "Trickle 12V 0.1mA"
+				supply X14 : "Supply 14V"
+				supply X141 : "Supply 14.1V"
+				supply X30 : "Supply 30V"
+				supply X301 : "Supply 30.1V"
+				supply X24 : "Supply 24V"
 				speaker Spk : "AXIS C1310-E" at 10.0.0.30 on lan credentials "test/spk" {
 					clip 1 "Warning"
 				}

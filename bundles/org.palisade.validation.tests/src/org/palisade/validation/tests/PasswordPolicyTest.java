@@ -13,6 +13,19 @@ import org.palisade.validation.PasswordPolicy;
 class PasswordPolicyTest {
 
 	@Test
+	void boundariesOfTheLengthCarryTheirFigures() {
+		assertEquals("SEC-PASSWORD-POLICY: a device password needs at least 8 characters (has 7)",
+				PasswordPolicy.violation("x".repeat(7).toCharArray()).orElseThrow());
+		assertFalse(PasswordPolicy.violation("x".repeat(8).toCharArray()).isPresent());
+		assertFalse(PasswordPolicy.violation("x".repeat(64).toCharArray()).isPresent());
+		assertEquals("SEC-PASSWORD-POLICY: a device password has at most 64 characters (has 65)",
+				PasswordPolicy.violation("x".repeat(65).toCharArray()).orElseThrow());
+		assertEquals("SEC-PASSWORD-POLICY: character 8 is not printable ASCII (codes 32-126)",
+				PasswordPolicy.violation("1234567\u007f".toCharArray()).orElseThrow());
+		assertFalse(PasswordPolicy.violation("1234567~".toCharArray()).isPresent());
+	}
+
+	@Test
 	void refusesShortLongAndNonAsciiPasswords() {
 		assertTrue(PasswordPolicy.violation("short".toCharArray()).orElseThrow().startsWith("SEC-PASSWORD-POLICY"));
 		assertTrue(PasswordPolicy.violation("x".repeat(65).toCharArray()).isPresent());

@@ -54,6 +54,11 @@ class RuleCasesTest {
 						wire red 0.5 mm2 2 m from X48.plus to B2.plus
 						wire blue 0.5 mm2 2 m from pin 4 to B2.minus //!
 						wire black 0.5 mm2 2 m from pin 1 to X48.minus"""),
+				cam("ELEC-LOAD-VOLTAGE", Severity.ERROR, """
+						port 2 output "Lamp"
+						wire red 0.5 mm2 2 m from X24.plus to B2.plus //!
+						wire blue 0.5 mm2 2 m from pin 4 to B2.minus
+						wire black 0.5 mm2 2 m from pin 1 to X24.minus"""),
 				cam("ELEC-INDUCTIVE-DIODE", Severity.ERROR, """
 						port 2 output "Relay"
 						wire red 0.25 mm2 5 m from pin 2 to R1.coilplus
@@ -131,6 +136,16 @@ class RuleCasesTest {
 						"camera Odd : \"AXIS Q6075-E\" at 10.0.0.300 on lan credentials \"test/odd\" //!"),
 				site("SEC-PLAINTEXT-SECRET", Severity.ERROR,
 						"camera Leak : \"AXIS Q6075-E\" at 10.0.0.40 on lan password \"hunter2hunter2\" //!"),
+				site("SEC-PLAINTEXT-SECRET", Severity.ERROR,
+						"camera Leak : \"AXIS Q6075-E\" at 10.0.0.40 on lan credentials \"root:hunter2hunter2\" //!"),
+				site("SEC-PLAINTEXT-SECRET", Severity.ERROR,
+						"recipient Hook \"Hook\" url \"https://10.0.0.50/hook?token=hunter2hunter2\" //!"),
+				site("SEC-PLAINTEXT-SECRET", Severity.ERROR, "schedule S \"Password: hunter2hunter2\" { Mon 08:00-09:00 } //!"),
+				site("RULE-RECIPIENT", Severity.ERROR, """
+						camera Cam2 : "AXIS Q1961-TE" at 10.0.0.13 on lan credentials "test/cam2" {
+							application PerimeterDefender
+							rule "Call" when PerimeterDefender.intrusion do notify Nobody //!
+						}"""),
 				site("SEC-HTTP-CREDENTIALS", Severity.WARNING,
 						"recipient Ops \"Ops\" url \"http://10.0.0.50/hook\" credentials \"test/ops\" //!"),
 				site("NAME-DUPLICATE", Severity.ERROR, "beacon B1 : \"Beacon 12V 50mA\" //!"),

@@ -271,7 +271,8 @@ public final class ElectricalCheck {
 			String code = pin.getFunction() == PinFunction.DC_OUT ? Codes.ELEC_DCOUT_CURRENT : Codes.ELEC_OUT_CURRENT;
 			String what = pin.getFunction() == PinFunction.DC_OUT ? "draws" : "sinks";
 			for (Load l : loads) {
-				findings.error(code, l.wireAt(pin), null, "pin " + pin.getNumber() + " " + what + " " + mA(total)
+				findings.error(code, l.wireAt(pin), null, "pin " + pin.getNumber() + " " + what + " "
+						+ num(total, Format.decimalsToShow(total, limit)) + " mA"
 						+ (loads.size() > 1 ? " (" + parts + ")" : "") + ", limit " + mA(limit)
 						+ (pin.getFunction() == PinFunction.DC_OUT
 								? "; power the extra loads from an external supply switched by an I/O port"
@@ -389,6 +390,7 @@ public final class ElectricalCheck {
 						}
 					}
 				}
+				checkLoadVoltage();
 				if (sinkPin != null && sinkPin.getFunction() == PinFunction.CONFIGURABLE) {
 					requireDirection(sinkPin, PortDirection.OUTPUT, device, firstWireOf(minus));
 					if (loadType.isInductive() && !device.isDiode()) {
@@ -408,6 +410,21 @@ public final class ElectricalCheck {
 							+ " is a flashing beacon, which is not valid on " + type.getName()
 							+ " (a PT Mount variant)");
 				}
+			}
+
+			/** ELEC-LOAD-VOLTAGE: what feeds the load stays within the load's rated maximum. */
+			private void checkLoadVoltage() {
+				Double max = loadType.getMaxVoltage();
+				if (max == null || Double.isNaN(sourceVoltage) || sourceVoltage <= max) {
+					return;
+				}
+				String feed = sourcePin != null ? "pin " + sourcePin.getNumber() + " (DC out)"
+						: "the supply " + source.device().getName();
+				findings.error(Codes.ELEC_LOAD_VOLTAGE, firstWireOf(plus), null, device.getName() + " is fed "
+						+ num(sourceVoltage, Format.decimalsToShow(sourceVoltage, max)) + " V by " + feed + ", above its "
+						+ volts(max) + " maximum ("
+						+ loadType.getName() + "); feed it from a supply within its rating or use a load rated for "
+						+ volts(sourceVoltage));
 			}
 
 			private Wire firstWireOf(Node n) {
@@ -453,9 +470,11 @@ public final class ElectricalCheck {
 					return;
 				}
 				Wire first = out.get(0);
+				// Enough decimals that the figures show why: never "leaves 10.8 V, below its 10.8 V minimum".
+				int decimals = tooLow ? Format.decimalsToShow(left, min) : Format.decimalsToShow(drop, sourceVoltage * DROP_WARNING);
 				String head = "wire to " + device.getName() + " (" + metres(first.getLength()) + ", "
-						+ mm2(first.getArea()) + "): " + volts(drop) + " drop (" + num(share * 100, 0) + " %) leaves "
-						+ volts(left);
+						+ mm2(first.getArea()) + "): " + num(drop, decimals) + " V drop (" + percent(share) + ") leaves "
+						+ num(left, decimals) + " V";
 				String longest = longest(first.getArea(), min);
 				if (tooLow) {
 					findings.error(Codes.ELEC_WIRE_DROP, first, P.getWire_Length(), head + ", below its " + volts(min)
@@ -464,6 +483,11 @@ public final class ElectricalCheck {
 					findings.warning(Codes.ELEC_WIRE_DROP, first, P.getWire_Length(), head + ", more than "
 							+ num(DROP_WARNING * 100, 0) + " % of " + volts(sourceVoltage) + longest);
 				}
+			}
+
+			/** "57 %", or as many decimals as it takes not to read as exactly 5 %: "5.01 %". */
+			private String percent(double share) {
+				return num(share * 100, Format.decimalsToShow(share * 100, DROP_WARNING * 100, 0)) + " %";
 			}
 
 			/** "; at 0.25 mm2 the longest wire is 174 m", for a pair of equal wires to this load. */

@@ -2,14 +2,13 @@ package org.palisade.validation.internal;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.time.Year;
 import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.BitSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.palisade.model.site.DayRange;
 import org.palisade.model.site.Interval;
@@ -119,43 +118,24 @@ public final class ScheduleCheck {
 
 	/** Warns where a start or end falls in the hour a clock change skips or repeats. */
 	private static void checkDaylightSaving(Interval interval, ZoneId zone, Findings findings) {
-		ZoneRules rules = zone.getRules();
-		if (rules.isFixedOffset()) {
-			return;
-		}
-		ZoneOffsetTransition t = rules.nextTransition(Instant.parse("2026-01-01T00:00:00Z"));
-		for (int n = 0; n < 4 && t != null; n++, t = rules.nextTransition(t.getInstant())) {
-			LocalDateTime before = t.getDateTimeBefore();
-			LocalDateTime after = t.getDateTimeAfter();
-			LocalDateTime from = before.isBefore(after) ? before : after;
-			LocalDateTime to = before.isBefore(after) ? after : before;
-			DayOfWeek day = from.getDayOfWeek();
-			for (int minutes : new int[] { interval.getStart(), interval.getEnd() }) {
-				if (minutes >= Units.MINUTES_PER_DAY) {
-					continue;
-				}
-				LocalTime time = LocalTime.of(minutes / 60, minutes % 60);
-				boolean inside = !time.isBefore(from.toLocalTime()) && time.isBefore(to.toLocalTime());
-				if (inside && covers(interval, day)) {
-					findings.warning(Codes.SCHED_TZ, interval, null, Units.formatTime(minutes) + " on "
-							+ day.toString().substring(0, 1) + day.toString().substring(1, 3).toLowerCase() + " "
-							+ from.toLocalDate() + " is " + (t.isGap() ? "skipped" : "repeated")
-							+ " by the daylight-saving change in " + zone + "; move it out of "
-							+ from.toLocalTime() + "-" + to.toLocalTime());
-					return;
-				}
-			}
-		}
-	}
-
-	private static boolean covers(Interval interval, DayOfWeek day) {
+		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
 		for (DayRange range : interval.getDays()) {
 			for (Weekday w : WeeklyTime.days(range)) {
-				if (w.getValue() == day.getValue() - 1) {
-					return true;
-				}
+				days.add(DayOfWeek.of(w.getValue() + 1));
 			}
 		}
-		return false;
+		int year = Year.now(zone).getValue();
+		DaylightSaving.Clash clash = DaylightSaving.firstClash(days, interval.getStart(), interval.getEnd(), zone, year,
+				year + 1);
+		if (clash == null) {
+			return;
+		}
+		LocalDateTime at = clash.at();
+		String day = WeeklyTime.label(Weekday.get(at.getDayOfWeek().getValue() - 1));
+		findings.warning(Codes.SCHED_TZ, interval, null, Units.formatTime(at.getHour() * 60 + at.getMinute()) + " on "
+				+ day + " " + at.toLocalDate() + (clash.end() && clash.nextDay() ? " (where this interval ends, past midnight)" : "")
+				+ " is " + (clash.gap() ? "skipped" : "repeated") + " by the daylight-saving change in " + zone
+				+ "; move the " + (clash.end() ? "end" : "start") + " out of " + clash.from().toLocalTime() + "-"
+				+ clash.to().toLocalTime());
 	}
 }

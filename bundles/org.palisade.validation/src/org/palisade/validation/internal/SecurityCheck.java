@@ -1,8 +1,12 @@
 package org.palisade.validation.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Set;
 
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.palisade.model.site.Design;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.Recipient;
 import org.palisade.model.site.Section;
@@ -10,14 +14,20 @@ import org.palisade.model.site.SitePackage;
 import org.palisade.model.site.Storage;
 import org.palisade.validation.Codes;
 import org.palisade.validation.Findings;
+import org.palisade.validation.SecretPatterns;
 
 /**
  * Secrets never live in a design: credentials are references resolved at deploy time.
- * Messages never repeat a secret they found.
+ * Messages never repeat a secret they found, nor any part of the text that holds it.
  */
 public final class SecurityCheck {
 
 	private static final SitePackage P = SitePackage.eINSTANCE;
+
+	/** Fields with checks of their own below. */
+	private static final Set<EStructuralFeature> OWN_CHECKS = Set.of(P.getDevice_Password(), P.getRecipient_Password(),
+			P.getDevice_Credentials(), P.getRecipient_Credentials(), P.getStorage_Credentials(), P.getRecipient_Url(),
+			P.getStorage_Share());
 
 	private SecurityCheck() {
 	}
@@ -29,10 +39,12 @@ public final class SecurityCheck {
 						+ "design for " + d.getName() + "; remove it and use credentials \"<key>\", resolved from the "
 						+ "secret store at deploy time");
 			}
+			credentials(d, P.getDevice_Credentials(), d.getCredentials(), d.getName(), findings);
 			Storage storage = d.getStorage();
-			if (storage != null && hasUserInfo(storage.getShare())) {
-				findings.error(Codes.SEC_PLAINTEXT_SECRET, storage, P.getStorage_Share(), "the share URL of "
-						+ d.getName() + " carries a user name or password; use credentials \"<key>\" instead");
+			if (storage != null) {
+				url(storage, P.getStorage_Share(), storage.getShare(), "the share URL of " + d.getName(), findings);
+				credentials(storage, P.getStorage_Credentials(), storage.getCredentials(), "the storage of " + d.getName(),
+						findings);
 			}
 		}
 		for (Recipient r : section.getRecipients()) {
@@ -40,10 +52,8 @@ public final class SecurityCheck {
 				findings.error(Codes.SEC_PLAINTEXT_SECRET, r, P.getRecipient_Password(), "a password is written in the "
 						+ "design for recipient " + r.getName() + "; use credentials \"<key>\" instead");
 			}
-			if (hasUserInfo(r.getUrl())) {
-				findings.error(Codes.SEC_PLAINTEXT_SECRET, r, P.getRecipient_Url(), "the URL of recipient " + r.getName()
-						+ " carries a user name or password; use credentials \"<key>\" instead");
-			}
+			url(r, P.getRecipient_Url(), r.getUrl(), "the URL of recipient " + r.getName(), findings);
+			credentials(r, P.getRecipient_Credentials(), r.getCredentials(), "recipient " + r.getName(), findings);
 			boolean credentials = r.getCredentials() != null
 					|| r.getSpeaker() != null && !r.getSpeaker().eIsProxy() && r.getSpeaker().getCredentials() != null;
 			boolean plain = r.getUrl() != null ? r.getUrl().regionMatches(true, 0, "http:", 0, 5)
@@ -56,16 +66,67 @@ public final class SecurityCheck {
 		}
 	}
 
-	private static boolean hasUserInfo(String url) {
-		if (url == null) {
-			return false;
+	/**
+	 * Every other text of the design (labels, names of streams and ports, imports, catalog
+	 * descriptions...): a secret pasted anywhere is found, not only in the fields meant for one.
+	 */
+	public static void checkText(Design design, Findings findings) {
+		for (EObject element : (Iterable<EObject>) design::eAllContents) {
+			for (EAttribute attribute : element.eClass().getEAllAttributes()) {
+				if (attribute.getEAttributeType().getInstanceClass() != String.class || OWN_CHECKS.contains(attribute)
+						|| !element.eIsSet(attribute)) {
+					continue;
+				}
+				Object value = element.eGet(attribute);
+				List<?> values = value instanceof List<?> l ? l : List.of(value);
+				for (Object v : values) {
+					String where = v instanceof String s ? SecretPatterns.find(s) : null;
+					if (where != null) {
+						findings.error(Codes.SEC_PLAINTEXT_SECRET, element, attribute, "the " + attribute.getName()
+								+ " of " + describe(element) + " holds " + where + "; a design holds no secret: "
+								+ "use credentials \"<key>\", resolved at deploy time");
+						break;
+					}
+				}
+			}
 		}
-		try {
-			return new URI(url).getRawUserInfo() != null;
-		} catch (URISyntaxException e) {
-			int at = url.indexOf('@');
-			int scheme = url.indexOf("://");
-			return scheme >= 0 && at > scheme;
+	}
+
+	private static void url(EObject owner, EAttribute feature, String url, String what, Findings findings) {
+		if (SecretPatterns.hasUserInfo(url)) {
+			findings.error(Codes.SEC_PLAINTEXT_SECRET, owner, feature, what + " carries a user name or password; use "
+					+ "credentials \"<key>\" instead");
+			return;
 		}
+		String where = SecretPatterns.find(url);
+		if (where != null) {
+			findings.error(Codes.SEC_PLAINTEXT_SECRET, owner, feature, what + " holds " + where
+					+ "; use credentials \"<key>\" instead");
+		}
+	}
+
+	/** A reference names a secret ("site/north1"); "user:password" is the secret itself. */
+	private static void credentials(EObject owner, EAttribute feature, String reference, String what, Findings findings) {
+		if (reference == null) {
+			return;
+		}
+		if (reference.indexOf(':') >= 0 || SecretPatterns.find(reference) != null) {
+			findings.error(Codes.SEC_PLAINTEXT_SECRET, owner, feature, "the credentials of " + what + " hold a user "
+					+ "name and password, not a reference; write a key such as credentials \"site/device\" and keep "
+					+ "user:password in the secret store, resolved at deploy time");
+		}
+	}
+
+	/** @return "recipient Ops", "stream of Cam", "site Yard": the nearest named element */
+	private static String describe(EObject element) {
+		String kind = element.eClass().getName().toLowerCase(java.util.Locale.ROOT);
+		for (EObject e = element; e != null; e = e.eContainer()) {
+			EStructuralFeature name = e.eClass().getEStructuralFeature("name");
+			// A name that itself holds the secret is never printed.
+			if (name != null && e.eGet(name) instanceof String n && SecretPatterns.find(n) == null) {
+				return e == element ? kind + " " + n : kind + " of " + n;
+			}
+		}
+		return "this " + kind;
 	}
 }

@@ -60,9 +60,9 @@ public final class VideoCheck {
 		if (needed > storage.getCapacity()) {
 			double days = storage.getCapacity() * 1e9 / (kbps * 1000.0 / 8 * 86400);
 			findings.error(Codes.STOR_CAPACITY, storage, P.getStorage_Capacity(), d.getName() + " records " + kbps
-					+ " kbit/s for " + storage.getRetention() + " days: " + num(needed, 1) + " GB, more than the "
-					+ num(storage.getCapacity(), 1) + " GB assigned; that storage holds " + num(Math.floor(days), 0)
-					+ " days, or lower the bitrate");
+					+ " kbit/s for " + Format.count(storage.getRetention(), "day") + ": "
+					+ num(needed, Format.decimalsToShow(needed, storage.getCapacity())) + " GB, more than the " + num(storage.getCapacity(), 1) + " GB assigned; that storage holds "
+					+ Format.count((long) Math.floor(days), "day") + ", or lower the bitrate");
 		}
 	}
 

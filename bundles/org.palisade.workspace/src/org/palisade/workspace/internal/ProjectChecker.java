@@ -16,7 +16,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.validation.Issue;
-import org.palisade.dsl.load.DesignInputException;
+import org.palisade.dsl.load.InputProblem;
 import org.palisade.dsl.load.DesignSet;
 import org.palisade.workspace.PalisadeWorkspace;
 
@@ -51,26 +51,26 @@ final class ProjectChecker {
 		if (!paths.isEmpty()) {
 			DesignSet set = PalisadeWorkspace.injector().getInstance(DesignSet.class);
 			boolean notes = PalisadeWorkspace.showsNotes();
-			try {
-				set.load(paths);
-				sub.checkCanceled();
-				for (Map.Entry<Resource, List<Issue>> entry : set.validateIssues().entrySet()) {
-					String fileString = entry.getKey().getURI().toFileString();
-					IFile file = fileString == null ? null : byLocation.get(Path.of(fileString).normalize());
-					if (file == null) {
-						continue; // a design of another project, imported: that project reports it
-					}
-					for (Issue issue : entry.getValue()) {
-						if (issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.INFO && !notes) {
-							continue;
-						}
-						markers.computeIfAbsent(file, f -> new ArrayList<>()).add(attributes(issue));
-					}
+			// What cannot be read (too large, unreadable) is a marker on that file; the rest is checked.
+			set.loadReadable(paths);
+			sub.checkCanceled();
+			for (Map.Entry<Resource, List<Issue>> entry : set.validateIssues().entrySet()) {
+				String fileString = entry.getKey().getURI().toFileString();
+				IFile file = fileString == null ? null : byLocation.get(Path.of(fileString).normalize());
+				if (file == null) {
+					continue; // a design of another project, imported: that project reports it
 				}
-			} catch (DesignInputException e) {
-				markers.computeIfAbsent(files.get(0), f -> new ArrayList<>())
-						.add(Map.of(IMarker.SEVERITY, IMarker.SEVERITY_ERROR, IMarker.MESSAGE, e.getMessage(),
-								PalisadeWorkspace.CODE, "INPUT"));
+				for (Issue issue : entry.getValue()) {
+					if (issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.INFO && !notes) {
+						continue;
+					}
+					markers.computeIfAbsent(file, f -> new ArrayList<>()).add(attributes(issue));
+				}
+			}
+			for (InputProblem problem : set.problems()) {
+				IFile file = byLocation.getOrDefault(problem.path().toAbsolutePath().normalize(), files.get(0));
+				markers.computeIfAbsent(file, f -> new ArrayList<>()).add(Map.of(IMarker.SEVERITY, IMarker.SEVERITY_ERROR,
+						IMarker.MESSAGE, "INPUT " + problem.format(), PalisadeWorkspace.CODE, "INPUT"));
 			}
 		}
 		sub.worked(1);

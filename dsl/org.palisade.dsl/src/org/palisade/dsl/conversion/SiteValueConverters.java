@@ -2,6 +2,8 @@ package org.palisade.dsl.conversion;
 
 import java.math.BigDecimal;
 
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.common.services.DefaultTerminalConverters;
 import org.eclipse.xtext.conversion.IValueConverter;
 import org.eclipse.xtext.conversion.ValueConverter;
@@ -49,11 +51,23 @@ public class SiteValueConverters extends DefaultTerminalConverters {
 				if (string == null) {
 					throw new ValueConverterException("a time of day is missing", node, null);
 				}
+				int minutes;
 				try {
-					return Units.parseTime(string.trim());
+					minutes = Units.parseTime(string.trim());
 				} catch (IllegalArgumentException e) {
 					throw new ValueConverterException(e.getMessage(), node, e);
 				}
+				if (minutes == Units.MINUTES_PER_DAY && isStart(node)) {
+					// 24:00 is the end of a day; as a start it would reach a device as hour 24.
+					throw new ValueConverterException("24:00 ends a day and cannot start an interval; start at 00:00 "
+							+ "of the next day", node, null);
+				}
+				return minutes;
+			}
+
+			private boolean isStart(INode node) {
+				Assignment assignment = node == null ? null : GrammarUtil.containingAssignment(node.getGrammarElement());
+				return assignment != null && "start".equals(assignment.getFeature());
 			}
 
 			@Override

@@ -37,6 +37,8 @@ public record DesignDiagnostic(Path file, int line, int column, Severity severit
 
 	/** @return {@code file:line:col: severity: CODE message}, the form compilers use */
 	public String format() {
-		return file + ":" + line + ":" + column + ": " + severity.label() + ": " + code + " " + message;
+		// A file name may hold a line break or an escape sequence: the line stays one line.
+		return org.palisade.validation.Messages.escape(file.toString()) + ":" + line + ":" + column + ": "
+				+ severity.label() + ": " + code + " " + message;
 	}
 }

@@ -1,14 +1,16 @@
 package org.palisade.dsl.load;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -25,6 +27,7 @@ import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
 import org.palisade.dsl.validation.SiteResourceValidator;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.Import;
+import org.palisade.validation.Messages;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -50,49 +53,87 @@ public class DesignSet {
 
 	private final List<Resource> inputs = new ArrayList<>();
 
+	private final List<InputProblem> problems = new ArrayList<>();
+
+	/** Findings about a file's text made before parsing (line ends). */
+	private final List<DesignDiagnostic> textFindings = new ArrayList<>();
+
 	/**
-	 * Finds the design files among the given files and folders (folders are searched
-	 * recursively, in name order) and loads them.
+	 * Finds the design files among the given files and folders (see {@link DesignFiles}) and
+	 * loads them.
 	 *
-	 * @throws DesignInputException if a path does not exist or holds no design
+	 * @throws DesignInputException if a path cannot be used (the first such problem; see
+	 *                              {@link #loadReadable(List)} to go on past it)
 	 */
 	public DesignSet load(List<Path> paths) throws DesignInputException {
-		resourceSet = resourceSetProvider.get();
-		linked = false;
-		List<Path> files = new ArrayList<>();
-		for (Path path : paths) {
-			files.addAll(designFiles(path));
-		}
-		for (Path file : files) {
-			URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
-			Resource resource = resourceSet.createResource(uri);
-			try (var in = Files.newInputStream(file)) {
-				resource.load(in, resourceSet.getLoadOptions());
-			} catch (IOException e) {
-				throw new DesignInputException(file + ": cannot be read: " + e.getMessage(), e);
-			}
-			inputs.add(resource);
+		loadReadable(paths);
+		if (!problems.isEmpty()) {
+			throw new DesignInputException(problems.get(0).format());
 		}
 		return this;
 	}
 
-	private static List<Path> designFiles(Path path) throws DesignInputException {
-		if (!Files.exists(path)) {
-			throw new DesignInputException(path + ": no such file or folder");
+	/**
+	 * Loads every design that can be read under the given paths; why others cannot is in
+	 * {@link #problems()}. A gate reports those and still checks the rest.
+	 *
+	 * @return this
+	 */
+	public DesignSet loadReadable(List<Path> paths) {
+		resourceSet = resourceSetProvider.get();
+		resourceSet.getURIConverter().getURIHandlers().add(0, new SizeLimitedFiles(problems));
+		linked = false;
+		inputs.clear();
+		problems.clear();
+		textFindings.clear();
+		DesignFiles.Found found = DesignFiles.find(paths);
+		problems.addAll(found.problems());
+		for (Path file : found.files()) {
+			loadFile(file);
 		}
-		if (Files.isRegularFile(path)) {
-			return List.of(path);
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			List<Path> found = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith("." + EXTENSION))
-					.sorted().toList();
-			if (found.isEmpty()) {
-				throw new DesignInputException(path + ": no ." + EXTENSION + " files in this folder");
-			}
-			return found;
+		return this;
+	}
+
+	private void loadFile(Path file) {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
 		} catch (IOException e) {
-			throw new DesignInputException(path + ": cannot be listed: " + e.getMessage(), e);
+			problems.add(new InputProblem(file, "cannot be read: " + DesignFiles.cause(e)));
+			return;
+		} catch (OutOfMemoryError e) {
+			problems.add(new InputProblem(file, "out of memory reading it"));
+			return;
 		}
+		int offset = 0;
+		if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+			// The UTF-8 byte-order mark some Windows editors write: not part of the text.
+			offset = 3;
+		}
+		DesignDiagnostic lineEnds = TextChecks.loneCarriageReturn(file, bytes, offset);
+		if (lineEnds != null) {
+			// The lexer would take the whole file for one line, and a comment for all of it:
+			// one clear error instead of the dozens that follow.
+			textFindings.add(lineEnds);
+			return;
+		}
+		URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+		Resource resource = resourceSet.createResource(uri);
+		try (var in = new ByteArrayInputStream(bytes, offset, bytes.length - offset)) {
+			resource.load(in, resourceSet.getLoadOptions());
+			inputs.add(resource);
+		} catch (IOException | RuntimeException e) {
+			resourceSet.getResources().remove(resource);
+			problems.add(new InputProblem(file, "cannot be parsed: " + Messages.quote(String.valueOf(e))));
+		} catch (OutOfMemoryError e) {
+			resourceSet.getResources().remove(resource);
+			problems.add(new InputProblem(file, "out of memory parsing it (" + bytes.length / 1024 + " KB)"));
+		}
+	}
+
+	/** @return why some named paths could not be checked, in the order met */
+	public List<InputProblem> problems() {
+		return List.copyOf(problems);
 	}
 
 	/**
@@ -114,7 +155,13 @@ public class DesignSet {
 				}
 			}
 		}
-		EcoreUtil.resolveAll(resourceSet);
+		try {
+			EcoreUtil.resolveAll(resourceSet);
+		} catch (RuntimeException e) {
+			// Never a silent pass: what could not be linked is said, not skipped.
+			problems.add(new InputProblem(inputs.isEmpty() ? Path.of("") : fileOf(inputs.get(0)),
+					"linking failed: " + Messages.quote(String.valueOf(e))));
+		}
 		linked = true;
 		return this;
 	}
@@ -142,13 +189,14 @@ public class DesignSet {
 	 * @return the findings, in file and line order
 	 */
 	public List<DesignDiagnostic> validate() {
-		List<DesignDiagnostic> result = new ArrayList<>();
+		List<DesignDiagnostic> result = new ArrayList<>(textFindings);
 		validateIssues().forEach((resource, issues) -> {
-			Path file = Path.of(resource.getURI().toFileString() != null ? resource.getURI().toFileString()
-					: resource.getURI().toString());
+			Path file = fileOf(resource);
+			List<DesignDiagnostic> found = new ArrayList<>();
 			for (Issue issue : issues) {
-				result.add(toDiagnostic(file, issue));
+				found.add(toDiagnostic(file, issue));
 			}
+			result.addAll(TextChecks.withoutCascade(found));
 		});
 		Collections.sort(result);
 		return result;
@@ -157,7 +205,7 @@ public class DesignSet {
 	/**
 	 * Links the designs (unless {@link #link()} did) and validates every loaded design, as
 	 * {@link #validate()} does, keeping Xtext's issues with their offsets: what the Studio's
-	 * builder turns into problem markers.
+	 * builder turns into problem markers. A design whose checks fail is among {@link #problems()}.
 	 *
 	 * @return the issues of each validated design, in load order
 	 */
@@ -166,6 +214,8 @@ public class DesignSet {
 			link();
 		}
 		Map<Resource, List<Issue>> result = new LinkedHashMap<>();
+		Set<Path> refused = new HashSet<>();
+		problems.forEach(p -> refused.add(p.path().toAbsolutePath().normalize()));
 		for (Resource resource : List.copyOf(resourceSet.getResources())) {
 			if (SiteGlobalScopeProvider.builtInCatalogs().contains(resource.getURI())) {
 				continue;
@@ -173,10 +223,24 @@ public class DesignSet {
 			if (!(resource instanceof XtextResource)) {
 				continue;
 			}
-			// Everything was resolved by link(): the validator need not walk the references again.
-			result.put(resource, validator.validateResolved(resource, CheckMode.ALL, CancelIndicator.NullImpl));
+			Path file = fileOf(resource);
+			if (refused.contains(file.toAbsolutePath().normalize())) {
+				// An import refused as too large: among the problems, not a syntax error.
+				continue;
+			}
+			try {
+				// Everything was resolved by link(): the validator need not walk the references again.
+				result.put(resource, validator.validateResolved(resource, CheckMode.ALL, CancelIndicator.NullImpl));
+			} catch (RuntimeException e) {
+				problems.add(new InputProblem(file, "the checks failed: " + Messages.quote(String.valueOf(e))));
+			}
 		}
 		return result;
+	}
+
+	private static Path fileOf(Resource resource) {
+		return Path.of(resource.getURI().toFileString() != null ? resource.getURI().toFileString()
+				: resource.getURI().toString());
 	}
 
 	private static DesignDiagnostic toDiagnostic(Path file, Issue issue) {
@@ -187,7 +251,7 @@ public class DesignSet {
 		};
 		int line = issue.getLineNumber() == null ? 0 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 0 : issue.getColumn();
-		return new DesignDiagnostic(file, line, column, severity, codeOf(issue), oneLine(issue.getMessage()));
+		return new DesignDiagnostic(file, line, column, severity, codeOf(issue), TextChecks.oneLine(issue.getMessage()));
 	}
 
 	/**
@@ -197,13 +261,9 @@ public class DesignSet {
 	public static String codeOf(Issue issue) {
 		String code = issue.getCode();
 		if (issue.isSyntaxError() || code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
-			return "SYNTAX";
+			return issue.isSyntaxError() || code == null ? "SYNTAX" : code;
 		}
 		return Diagnostic.LINKING_DIAGNOSTIC.equals(code) ? "LINK" : code;
-	}
-
-	private static String oneLine(String message) {
-		return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
 	}
 
 	/** @return the designs loaded from the given paths, in load order */

@@ -1,5 +1,7 @@
 package org.palisade.dsl.load;
 
+import java.util.Set;
+
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 
@@ -8,10 +10,16 @@ import org.eclipse.emf.ecore.resource.Resource;
  */
 public final class ImportUris {
 
+	/** Schemes of local files (on disk, in the workspace, in a bundle). */
+	private static final Set<String> LOCAL = Set.of("file", "platform", "bundleresource", "bundleentry", "archive");
+
 	private ImportUris() {
 	}
 
-	/** @return the imported file's URI, or null for a blank path or one that is no URI at all */
+	/**
+	 * @return the imported file's URI, or null for a blank path, one that is no URI at all, or
+	 *         one on the network
+	 */
 	public static URI resolve(Resource from, String path) {
 		if (path == null || path.isBlank()) {
 			return null;
@@ -22,6 +30,20 @@ public final class ImportUris {
 		} catch (IllegalArgumentException e) {
 			return null;
 		}
+		if (isRemote(uri)) {
+			return null;
+		}
 		return uri.isRelative() && from.getURI() != null ? uri.resolve(from.getURI()) : uri;
+	}
+
+	/**
+	 * @return whether the URI names something on the network: imports are files, and checking
+	 *         whether an http: import exists would send a request, with any user-info in it, to
+	 *         a server while validating
+	 */
+	public static boolean isRemote(URI uri) {
+		// A one-letter scheme is a Windows drive ("C:/sites/yard.perimeter").
+		return uri.scheme() != null && uri.scheme().length() > 1
+				&& !LOCAL.contains(uri.scheme().toLowerCase(java.util.Locale.ROOT));
 	}
 }

@@ -10,6 +10,7 @@ import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.eclipse.xtext.util.IAcceptor;
 import org.eclipse.xtext.util.IResourceScopeCache;
 import org.palisade.catalog.BuiltInCatalogs;
+import org.palisade.dsl.load.ImportUris;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.Import;
 
@@ -47,7 +48,8 @@ public class SiteGlobalScopeProvider extends ImportUriGlobalScopeProvider {
 					}
 				}
 			}
-			uris.removeIf(uri -> !EcoreUtil2.isValidUri(resource, uri));
+			// A remote import is refused (IMPORT-MISSING) without asking the network whether it exists.
+			uris.removeIf(uri -> ImportUris.isRemote(uri) || !EcoreUtil2.isValidUri(resource, uri));
 			for (URI catalog : BUILT_IN) {
 				if (!catalog.equals(resource.getURI())) {
 					uris.add(catalog);

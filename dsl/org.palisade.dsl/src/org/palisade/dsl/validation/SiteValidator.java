@@ -11,7 +11,9 @@ import org.palisade.model.site.Design;
 import org.palisade.model.site.Import;
 import org.palisade.model.site.SitePackage;
 import org.palisade.validation.Finding;
+import org.palisade.validation.Messages;
 import org.palisade.validation.PerimeterValidator;
+import org.palisade.validation.SecretPatterns;
 
 /**
  * Runs the design rules of {@code org.palisade.validation} as Xtext checks, so that the
@@ -63,7 +65,10 @@ public class SiteValidator extends AbstractSiteValidator {
 		}
 		URI uri = ImportUris.resolve(resource, path);
 		if (uri == null || !resource.getResourceSet().getURIConverter().exists(uri, null)) {
-			error("import \"" + path + "\": no such file (paths are relative to this file)", imp,
+			// The path is quoted cut and escaped, and not at all when it holds a secret.
+			String shown = SecretPatterns.find(path) != null ? "(a path holding a secret, not shown)"
+					: "\"" + Messages.quote(path) + "\"";
+			error("import " + shown + ": no such file (paths are files, relative to this file)", imp,
 					SitePackage.Literals.IMPORT__IMPORT_URI, IMPORT_MISSING);
 		}
 	}
