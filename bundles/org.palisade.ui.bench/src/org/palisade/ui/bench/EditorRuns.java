@@ -52,8 +52,8 @@ final class EditorRuns {
 		System.out.println("palisade bench editor: " + machine());
 		studioReady();
 		System.out.println();
-		System.out.println("| cameras | text | open to first check | keystroke to annotations median / p95 / max | content assist median | longest UI stall in a 20-key burst |");
-		System.out.println("|---|---|---|---|---|---|");
+		System.out.println("| cameras | text | open to first check | keystroke to annotations median / p95 / max | a check's parts (medians, ms) | content assist median | longest UI stall in a 20-key burst |");
+		System.out.println("|---|---|---|---|---|---|---|");
 		for (int size : options.sizes()) {
 			measure(size);
 		}
@@ -142,9 +142,9 @@ final class EditorRuns {
 			page().closeAllEditors(false);
 			return null;
 		});
-		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %d ms (%d proposals) | %d ms |%n", cameras,
+		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms |%n", cameras,
 				text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
-				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000,
+				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000, published.breakdown(),
 				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000);
 	}
 
@@ -271,9 +271,28 @@ final class EditorRuns {
 	private static final class Published implements Consumer<ReconcileResult> {
 		private final List<long[]> shown = Collections.synchronizedList(new ArrayList<>());
 
+		private final List<ReconcileResult.Timings> timings = Collections.synchronizedList(new ArrayList<>());
+
 		@Override
 		public void accept(ReconcileResult result) {
 			shown.add(new long[] { result.stamp(), System.nanoTime() });
+			timings.add(result.timings());
+		}
+
+		/** @return the medians of the passes' parts, in ms: "replay r, validate v, highlight h, outline o" */
+		String breakdown() {
+			synchronized (timings) {
+				return String.format(Locale.ROOT, "replay %d, validate %d, highlight %d, outline %d",
+						median(timings.stream().mapToLong(ReconcileResult.Timings::replay)),
+						median(timings.stream().mapToLong(ReconcileResult.Timings::validate)),
+						median(timings.stream().mapToLong(ReconcileResult.Timings::highlight)),
+						median(timings.stream().mapToLong(ReconcileResult.Timings::outline)));
+			}
+		}
+
+		private static long median(java.util.stream.LongStream values) {
+			long[] sorted = values.sorted().toArray();
+			return sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1_000_000;
 		}
 
 		int count() {

@@ -48,6 +48,7 @@ final class DesignAnalysis {
 		if (resource == null) {
 			return null;
 		}
+		long t0 = System.nanoTime();
 		IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
 		List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
 		if (cancel.isCanceled()) {
@@ -68,13 +69,18 @@ final class DesignAnalysis {
 			problems.add(new ReconcileResult.Problem(issue.getOffset(), issue.getLength() == null ? 0 : issue.getLength(),
 					severity, DesignSet.codeOf(issue), message));
 		}
+		long t1 = System.nanoTime();
 		List<ReconcileResult.Highlight> highlights = new ArrayList<>();
 		highlighting.provideHighlightingFor(resource,
 				(offset, length, ids) -> highlights.add(new ReconcileResult.Highlight(offset, length, ids[0])), cancel);
 		if (cancel.isCanceled()) {
 			return null;
 		}
-		return new ReconcileResult(snapshot.stamp(), problems, highlights, outline(resource), started);
+		long t2 = System.nanoTime();
+		List<OutlineNode> outline = outline(resource);
+		long t3 = System.nanoTime();
+		return new ReconcileResult(snapshot.stamp(), problems, highlights, outline,
+				new ReconcileResult.Timings(started, snapshot.replayNanos(), t1 - t0, t2 - t1, t3 - t2));
 	}
 
 	static List<OutlineNode> outline(XtextResource resource) {

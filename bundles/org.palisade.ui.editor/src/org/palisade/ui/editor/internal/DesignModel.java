@@ -36,8 +36,14 @@ import com.google.inject.Injector;
  */
 public final class DesignModel {
 
-	/** The model as a read sees it: the resource and the document stamp it matches. */
-	public record Snapshot(XtextResource resource, long stamp) {
+	/**
+	 * The model as a read sees it.
+	 *
+	 * @param resource     the parsed design
+	 * @param stamp        the document stamp it matches
+	 * @param replayNanos  how long replaying the document's changes took before this read (parse, link)
+	 */
+	public record Snapshot(XtextResource resource, long stamp, long replayNanos) {
 	}
 
 	private sealed interface Change permits Edit, Reset, Unload {
@@ -113,8 +119,9 @@ public final class DesignModel {
 	 */
 	public <T> CompletableFuture<T> read(Function<Snapshot, T> reader) {
 		return CompletableFuture.supplyAsync(() -> {
+			long start = System.nanoTime();
 			replay();
-			return reader.apply(new Snapshot(resource, stamp));
+			return reader.apply(new Snapshot(resource, stamp, System.nanoTime() - start));
 		}, worker);
 	}
 

@@ -10,10 +10,22 @@ import java.util.List;
  * @param problems   the findings of the rules, syntax and linking included
  * @param highlights semantic highlighting ranges
  * @param outline    the design's elements, for the Outline view and folding
- * @param started    when the pass started ({@link System#nanoTime()}), for the benchmark
+ * @param timings    where the pass spent its time, for the benchmark
  */
 public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight> highlights, List<OutlineNode> outline,
-		long started) {
+		Timings timings) {
+
+	/**
+	 * Where a pass spent its time, in nanoseconds.
+	 *
+	 * @param started   when the reconciler started the pass ({@link System#nanoTime()})
+	 * @param replay    replaying the document's changes into the model (parse, link)
+	 * @param validate  the rules (resolving references included)
+	 * @param highlight semantic highlighting
+	 * @param outline   the outline and folding regions
+	 */
+	public record Timings(long started, long replay, long validate, long highlight, long outline) {
+	}
 
 	/** A finding: severity as in {@link org.eclipse.core.resources.IMarker}, code and message. */
 	public record Problem(int offset, int length, int severity, String code, String message) {
