@@ -144,7 +144,8 @@ final class EditorRuns {
 		});
 		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms |%n", cameras,
 				text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
-				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000, published.breakdown(),
+				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000,
+				published.breakdown() + "; " + published.stages(),
 				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000);
 	}
 
@@ -160,6 +161,11 @@ final class EditorRuns {
 		});
 		waitFor(() -> published.stampShown(after.get()));
 		long latency = published.timeOf(after.get()) - start;
+		published.stages(after.get(), start);
+		long[] show = editor.lastShowNanos();
+		if (show[0] == after.get()) {
+			published.show(show);
+		}
 		Thread.sleep(150); // a person's pause between two edits
 		return latency;
 	}
@@ -277,6 +283,35 @@ final class EditorRuns {
 		public void accept(ReconcileResult result) {
 			shown.add(new long[] { result.stamp(), System.nanoTime() });
 			timings.add(result.timings());
+			byStamp.put(result.stamp(), result.timings());
+		}
+
+		private final List<long[]> stages = Collections.synchronizedList(new ArrayList<>());
+
+		private final java.util.Map<Long, ReconcileResult.Timings> byStamp = new java.util.concurrent.ConcurrentHashMap<>();
+
+		/** Records, for the pass that showed a stamp, key → pass start → pass end → shown. */
+		void stages(long stamp, long keyNanos) {
+			ReconcileResult.Timings t = byStamp.get(stamp);
+			if (t != null) {
+				stages.add(new long[] { t.started() - keyNanos, t.ended() - t.started(), timeOf(stamp) - t.ended() });
+			}
+		}
+
+		private final List<long[]> shows = Collections.synchronizedList(new ArrayList<>());
+
+		void show(long[] show) {
+			shows.add(show);
+		}
+
+		/** @return medians, in ms, of key to pass start, the pass, pass end to shown */
+		String stages() {
+			synchronized (stages) {
+				return String.format(Locale.ROOT, "key to check %d, check %d, check to shown %d (waiting for the UI thread %d, showing %d, of which outline %d)",
+						median(stages.stream().mapToLong(s -> s[0])), median(stages.stream().mapToLong(s -> s[1])),
+						median(stages.stream().mapToLong(s -> s[2])), median(shows.stream().mapToLong(s -> s[4] - s[3])),
+						median(shows.stream().mapToLong(s -> s[1])), median(shows.stream().mapToLong(s -> s[1] - s[2])));
+			}
 		}
 
 		/** @return the medians of the passes' parts, in ms: "replay r, validate v, highlight h, outline o" */

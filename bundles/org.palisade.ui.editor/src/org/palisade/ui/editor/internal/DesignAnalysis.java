@@ -80,7 +80,7 @@ final class DesignAnalysis {
 		List<OutlineNode> outline = outline(resource);
 		long t3 = System.nanoTime();
 		return new ReconcileResult(snapshot.stamp(), problems, highlights, outline,
-				new ReconcileResult.Timings(started, snapshot.replayNanos(), t1 - t0, t2 - t1, t3 - t2));
+				new ReconcileResult.Timings(started, snapshot.replayNanos(), t1 - t0, t2 - t1, t3 - t2, System.nanoTime()));
 	}
 
 	static List<OutlineNode> outline(XtextResource resource) {

@@ -23,8 +23,9 @@ public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight
 	 * @param validate  the rules (resolving references included)
 	 * @param highlight semantic highlighting
 	 * @param outline   the outline and folding regions
+	 * @param ended     when the pass ended on the worker ({@link System#nanoTime()})
 	 */
-	public record Timings(long started, long replay, long validate, long highlight, long outline) {
+	public record Timings(long started, long replay, long validate, long highlight, long outline, long ended) {
 	}
 
 	/** A finding: severity as in {@link org.eclipse.core.resources.IMarker}, code and message. */
