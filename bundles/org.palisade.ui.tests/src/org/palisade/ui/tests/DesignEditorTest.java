@@ -267,7 +267,7 @@ class DesignEditorTest {
 		Studio.key(SWT.CTRL, ' ');
 		waitUntil("the proposals popup", CHECKED, DesignEditorTest::proposalsShown);
 		List<String> shown = proposals();
-		assertTrue(shown.contains("Flashing beacon - PortConfig"), "ports after 'do output': " + shown);
+		assertTrue(shown.contains("Flashing beacon - port"), "ports after 'do output': " + shown);
 		Studio.sleep(300);
 		waitUntil("the proposals popup to settle", CHECKED, DesignEditorTest::proposalsShown);
 		Studio.screenshot("content-assist-do-output");

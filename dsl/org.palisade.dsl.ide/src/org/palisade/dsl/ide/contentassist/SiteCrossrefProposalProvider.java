@@ -72,12 +72,23 @@ public class SiteCrossrefProposalProvider extends IdeCrossrefProposalProvider {
 			}
 		}
 		String label = name;
-		String kind = candidate.getEClass() == null ? null : candidate.getEClass().getName();
+		String kind = candidate.getEClass() == null ? null : kindOf(candidate.getEClass().getName());
 		return getProposalCreator().createProposal(text, context, entry -> {
 			entry.setSource(candidate);
 			entry.setLabel(label);
 			entry.setDescription(kind);
 			entry.setKind(ContentAssistEntry.KIND_REFERENCE);
 		});
+	}
+
+	/** @return what an integrator calls an element of a model class ("port", not "PortConfig") */
+	static String kindOf(String eClass) {
+		return switch (eClass) {
+		case "PortConfig" -> "port";
+		case "DeviceType" -> "catalog model";
+		case "ApplicationType" -> "application";
+		case "TerminalSpec" -> "terminal";
+		default -> eClass.toLowerCase(java.util.Locale.ROOT);
+		};
 	}
 }
