@@ -90,6 +90,11 @@ public final class Palisade {
 		} catch (UsageException e) {
 			err.println("palisade " + command + ": " + e.getMessage());
 			return USAGE;
+		} catch (NumberFormatException e) {
+			// An option that takes a number got something else (bench parse --runs x, simulate --duration abc).
+			String given = e.getMessage() == null ? "" : e.getMessage().replace("For input string: ", "");
+			err.println("palisade " + command + ": expected a whole number, got " + given);
+			return USAGE;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return ERRORS;

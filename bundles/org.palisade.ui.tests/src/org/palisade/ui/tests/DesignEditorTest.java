@@ -303,8 +303,12 @@ class DesignEditorTest {
 	private static List<String> proposals() {
 		return ui(() -> {
 			for (Shell shell : Studio.display().getShells()) {
-				List<String> entries = tableIn(shell);
-				if (entries != null) {
+				Table table = proposalTable(shell);
+				if (table != null) {
+					List<String> entries = new ArrayList<>();
+					for (TableItem item : table.getItems()) {
+						entries.add(item.getText());
+					}
 					return entries;
 				}
 			}
@@ -330,6 +334,7 @@ class DesignEditorTest {
 		throw new AssertionError("no proposal " + label);
 	}
 
+	/** @return the visible table of an open proposals popup under a shell, or null */
 	private static Table proposalTable(Shell shell) {
 		for (Shell child : shell.getShells()) {
 			Table found = proposalTable(child);
@@ -342,28 +347,6 @@ class DesignEditorTest {
 				if (control instanceof Table table && table.isVisible()) {
 					return table;
 				}
-			}
-		}
-		return null;
-	}
-
-	private static List<String> tableIn(Shell shell) {
-		for (Shell child : shell.getShells()) {
-			List<String> found = tableIn(child);
-			if (found != null) {
-				return found;
-			}
-		}
-		if (!shell.isVisible()) {
-			return null;
-		}
-		for (var control : shell.getChildren()) {
-			if (control instanceof Table table && table.isVisible()) {
-				List<String> entries = new ArrayList<>();
-				for (TableItem item : table.getItems()) {
-					entries.add(item.getText());
-				}
-				return entries;
 			}
 		}
 		return null;

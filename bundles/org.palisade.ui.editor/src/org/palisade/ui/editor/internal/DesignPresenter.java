@@ -69,11 +69,6 @@ final class DesignPresenter {
 		}
 	}
 
-	/** @return the problem annotations shown now */
-	List<Annotation> problems() {
-		return problems;
-	}
-
 	/**
 	 * Folds the elements that span lines (sites, devices, schedules, catalog models), keeping
 	 * the collapsed state of the ones that were there before.

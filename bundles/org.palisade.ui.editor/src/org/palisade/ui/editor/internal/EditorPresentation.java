@@ -83,11 +83,6 @@ public final class EditorPresentation {
 		return lastOutline;
 	}
 
-	/** @return how many semantic ranges are shown (tests) */
-	public int highlightCount() {
-		return highlights.size();
-	}
-
 	public void dispose() {
 		if (watched != null) {
 			watched.removeAnnotationModelListener(markerHider);

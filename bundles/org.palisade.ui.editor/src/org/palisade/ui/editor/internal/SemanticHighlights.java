@@ -91,9 +91,4 @@ final class SemanticHighlights implements ITextPresentationListener, IDocumentLi
 		}
 		return Math.max(0, low - 1);
 	}
-
-	/** @return how many ranges are held (for tests) */
-	int size() {
-		return offsets.length;
-	}
 }
