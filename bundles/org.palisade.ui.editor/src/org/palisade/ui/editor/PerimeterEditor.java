@@ -160,12 +160,16 @@ public class PerimeterEditor extends TextEditor {
 		setAction(EditorActions.FORMAT, new EditorActions.Format(this));
 		setAction(EditorActions.TOGGLE_COMMENT, new EditorActions.ToggleComment(this));
 		setAction(EditorActions.OPEN_DECLARATION, new EditorActions.OpenDeclaration(this));
+		setAction(EditorActions.RENAME, new EditorActions.Rename(this));
+		setAction(EditorActions.FIND_REFERENCES, new EditorActions.FindReferences(this));
 	}
 
 	@Override
 	protected void editorContextMenuAboutToShow(IMenuManager menu) {
 		super.editorContextMenuAboutToShow(menu);
 		addAction(menu, ITextEditorActionConstants.GROUP_EDIT, EditorActions.OPEN_DECLARATION);
+		addAction(menu, ITextEditorActionConstants.GROUP_EDIT, EditorActions.FIND_REFERENCES);
+		addAction(menu, ITextEditorActionConstants.GROUP_EDIT, EditorActions.RENAME);
 		addAction(menu, ITextEditorActionConstants.GROUP_EDIT, EditorActions.FORMAT);
 		addAction(menu, ITextEditorActionConstants.GROUP_EDIT, EditorActions.TOGGLE_COMMENT);
 	}

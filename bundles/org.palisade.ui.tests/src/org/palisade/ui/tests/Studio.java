@@ -184,6 +184,9 @@ public final class Studio implements BeforeAllCallback, ExtensionContext.Store.C
 			if ((modifiers & SWT.CTRL) != 0) {
 				post(SWT.KeyDown, SWT.CTRL, '\0');
 			}
+			if ((modifiers & SWT.ALT) != 0) {
+				post(SWT.KeyDown, SWT.ALT, '\0');
+			}
 			if ((modifiers & SWT.SHIFT) != 0) {
 				post(SWT.KeyDown, SWT.SHIFT, '\0');
 			}
@@ -191,6 +194,9 @@ public final class Studio implements BeforeAllCallback, ExtensionContext.Store.C
 			post(SWT.KeyUp, 0, character);
 			if ((modifiers & SWT.SHIFT) != 0) {
 				post(SWT.KeyUp, SWT.SHIFT, '\0');
+			}
+			if ((modifiers & SWT.ALT) != 0) {
+				post(SWT.KeyUp, SWT.ALT, '\0');
 			}
 			if ((modifiers & SWT.CTRL) != 0) {
 				post(SWT.KeyUp, SWT.CTRL, '\0');

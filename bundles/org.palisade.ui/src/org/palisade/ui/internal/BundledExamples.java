@@ -8,13 +8,38 @@ import java.nio.file.Path;
  * {@code palisade} script of a source checkout sets it), or the {@code palisade.examples}
  * system property (tests).
  */
-final class BundledExamples {
+public final class BundledExamples {
 
 	private BundledExamples() {
 	}
 
+	/** @return the examples' folders, by name, or an empty list when no examples are known */
+	public static java.util.List<Path> all() {
+		for (String root : new String[] { System.getProperty("palisade.examples"), System.getenv("PALISADE_EXAMPLES") }) {
+			if (root != null && !root.isBlank() && Files.isDirectory(Path.of(root))) {
+				try (var list = Files.list(Path.of(root))) {
+					return list.filter(Files::isDirectory).sorted().toList();
+				} catch (java.io.IOException e) {
+					return java.util.List.of();
+				}
+			}
+		}
+		return java.util.List.of();
+	}
+
+	/** @return the project name an example gets: "harbour-depot" becomes "Harbour Depot" */
+	public static String title(Path example) {
+		StringBuilder title = new StringBuilder();
+		for (String word : example.getFileName().toString().split("[-_ ]+")) {
+			if (!word.isEmpty()) {
+				title.append(title.length() == 0 ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+			}
+		}
+		return title.toString();
+	}
+
 	/** @return the folder of one example, or null when no examples are known */
-	static Path folder(String name) {
+	public static Path folder(String name) {
 		for (String root : new String[] { System.getProperty("palisade.examples"), System.getenv("PALISADE_EXAMPLES") }) {
 			if (root != null && !root.isBlank() && Files.isDirectory(Path.of(root, name))) {
 				return Path.of(root, name);

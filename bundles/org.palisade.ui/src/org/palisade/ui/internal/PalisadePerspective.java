@@ -3,6 +3,7 @@ package org.palisade.ui.internal;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.eclipse.search.ui.NewSearchUI;
 
 /**
  * The Palisade perspective: the projects on the left, the design editor in the middle, its
@@ -26,6 +27,8 @@ public class PalisadePerspective implements IPerspectiveFactory {
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addView(IPageLayout.ID_PROP_SHEET);
 		bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
+		// Find References shows its results here, beside the findings, when first used.
+		bottom.addPlaceholder(NewSearchUI.SEARCH_VIEW_ID);
 
 		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
 		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);

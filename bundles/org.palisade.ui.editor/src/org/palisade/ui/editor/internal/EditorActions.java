@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.IRewriteTarget;
 import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.ltk.ui.refactoring.RefactoringWizardOpenOperation;
+import org.eclipse.search.ui.NewSearchUI;
 import org.eclipse.text.edits.MalformedTreeException;
 import org.eclipse.text.edits.MultiTextEdit;
 import org.eclipse.text.edits.ReplaceEdit;
@@ -19,11 +23,15 @@ import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.formatting2.regionaccess.TextRegionAccessBuilder;
 import org.eclipse.xtext.resource.XtextResource;
 import org.palisade.ui.editor.PerimeterEditor;
+import org.palisade.ui.editor.internal.refactoring.DesignElement;
+import org.palisade.ui.editor.internal.refactoring.ReferencesSearch;
+import org.palisade.ui.editor.internal.refactoring.RenameRefactoring;
+import org.palisade.ui.editor.internal.refactoring.RenameWizard;
 import org.palisade.workspace.PalisadeWorkspace;
 
 /**
- * The editor's own commands: format, toggle comment, open declaration. Each change to the
- * text is one undoable step.
+ * The editor's own commands: format, toggle comment, open declaration, rename, find
+ * references. Each change to the text is one undoable step.
  */
 public final class EditorActions {
 
@@ -35,6 +43,12 @@ public final class EditorActions {
 
 	/** Command of Open Declaration (F3). */
 	public static final String OPEN_DECLARATION = "org.palisade.ui.editor.openDeclaration";
+
+	/** Command of Rename (Alt+Shift+R). */
+	public static final String RENAME = "org.palisade.ui.editor.rename";
+
+	/** Command of Find References (Ctrl+Shift+G). */
+	public static final String FIND_REFERENCES = "org.palisade.ui.editor.findReferences";
 
 	/** The actions' texts are set in code; the platform's action base wants a bundle all the same. */
 	private static final ResourceBundle NO_BUNDLE = new java.util.ListResourceBundle() {
@@ -170,6 +184,65 @@ public final class EditorActions {
 			} catch (Exception e) {
 				editor.status("Cannot open the declaration: " + e.getMessage());
 			}
+		}
+	}
+
+	/**
+	 * Renames the element under the caret and its uses across the project, through the
+	 * rename dialog and its preview. Unsaved text in open editors is what is renamed.
+	 */
+	public static final class Rename extends TextEditorAction {
+
+		public Rename(PerimeterEditor editor) {
+			super(NO_BUNDLE, "Rename.", editor);
+			setText("Re&name...");
+			setActionDefinitionId(RENAME);
+		}
+
+		@Override
+		public void run() {
+			PerimeterEditor editor = (PerimeterEditor) getTextEditor();
+			IFile file = editor.getEditorInput().getAdapter(IFile.class);
+			if (file == null) {
+				editor.status("Cannot rename: this design is not in a workspace project.");
+				return;
+			}
+			int offset = ((ITextSelection) editor.getSelectionProvider().getSelection()).getOffset();
+			try {
+				DesignElement target = DesignElement.at(file, offset);
+				if (target == null) {
+					editor.status("Nothing to rename: the caret is not on a named element.");
+					return;
+				}
+				RenameWizard wizard = new RenameWizard(new RenameRefactoring(target));
+				new RefactoringWizardOpenOperation(wizard).run(editor.getSite().getShell(), "Rename");
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			} catch (CoreException e) {
+				editor.status("Cannot rename: " + e.getMessage());
+			}
+		}
+	}
+
+	/** Lists the uses of the element under the caret in the Search view. */
+	public static final class FindReferences extends TextEditorAction {
+
+		public FindReferences(PerimeterEditor editor) {
+			super(NO_BUNDLE, "FindReferences.", editor);
+			setText("Find Re&ferences");
+			setActionDefinitionId(FIND_REFERENCES);
+		}
+
+		@Override
+		public void run() {
+			PerimeterEditor editor = (PerimeterEditor) getTextEditor();
+			IFile file = editor.getEditorInput().getAdapter(IFile.class);
+			if (file == null) {
+				editor.status("Cannot search: this design is not in a workspace project.");
+				return;
+			}
+			int offset = ((ITextSelection) editor.getSelectionProvider().getSelection()).getOffset();
+			NewSearchUI.runQueryInBackground(new ReferencesSearch.Query(file, offset));
 		}
 	}
 

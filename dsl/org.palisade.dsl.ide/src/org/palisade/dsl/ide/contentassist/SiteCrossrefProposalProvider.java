@@ -82,7 +82,7 @@ public class SiteCrossrefProposalProvider extends IdeCrossrefProposalProvider {
 	}
 
 	/** @return what an integrator calls an element of a model class ("port", not "PortConfig") */
-	static String kindOf(String eClass) {
+	public static String kindOf(String eClass) {
 		return switch (eClass) {
 		case "PortConfig" -> "port";
 		case "DeviceType" -> "catalog model";
