@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.util.IPropertyChangeListener;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentExtension4;
@@ -37,6 +38,7 @@ import org.palisade.ui.editor.internal.DesignModel;
 import org.palisade.ui.editor.internal.DesignOutlinePage;
 import org.palisade.ui.editor.internal.DesignPartitions;
 import org.palisade.ui.editor.internal.EditorActions;
+import org.palisade.ui.editor.internal.EditorColors;
 import org.palisade.ui.editor.internal.EditorPresentation;
 import org.palisade.ui.editor.internal.ReconcileResult;
 import org.palisade.workspace.PalisadeWorkspace;
@@ -152,7 +154,21 @@ public class PerimeterEditor extends TextEditor {
 			});
 		}
 		ResourcesPlugin.getWorkspace().addResourceChangeListener(importWatcher, IResourceChangeEvent.POST_CHANGE);
+		EditorColors.store().addPropertyChangeListener(colorsChanged);
 	}
+
+	/** A colour preference changed: re-colour the whole text once (rare, so no economy). */
+	private final IPropertyChangeListener colorsChanged = event -> {
+		ISourceViewer viewer = getSourceViewer();
+		if (viewer != null && viewer.getTextWidget() != null && !viewer.getTextWidget().isDisposed()) {
+			viewer.getTextWidget().getDisplay().asyncExec(() -> {
+				if (!viewer.getTextWidget().isDisposed()) {
+					((DesignConfiguration) getSourceViewerConfiguration()).reloadColors();
+					viewer.invalidateTextPresentation();
+				}
+			});
+		}
+	};
 
 	@Override
 	protected void createActions() {
@@ -321,6 +337,7 @@ public class PerimeterEditor extends TextEditor {
 	@Override
 	public void dispose() {
 		ResourcesPlugin.getWorkspace().removeResourceChangeListener(importWatcher);
+		EditorColors.store().removePropertyChangeListener(colorsChanged);
 		IDocument document = document();
 		if (document != null) {
 			document.removeDocumentListener(modelFeeder);

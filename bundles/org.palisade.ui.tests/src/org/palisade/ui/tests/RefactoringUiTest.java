@@ -2,12 +2,15 @@ package org.palisade.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palisade.ui.tests.Studio.page;
 import static org.palisade.ui.tests.Studio.run;
 import static org.palisade.ui.tests.Studio.ui;
 import static org.palisade.ui.tests.Studio.waitUntil;
+import static org.palisade.ui.tests.Widgets.button;
+import static org.palisade.ui.tests.Widgets.click;
+import static org.palisade.ui.tests.Widgets.dialog;
+import static org.palisade.ui.tests.Widgets.find;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,9 +26,6 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.search.ui.ISearchResultViewPart;
 import org.eclipse.search.ui.NewSearchUI;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -186,50 +186,6 @@ class RefactoringUiTest {
 			}
 		} catch (Exception e) {
 			found.add(e.toString());
-		}
-		return found;
-	}
-
-	private static Shell dialog(String titleStart) {
-		for (Shell shell : Studio.display().getShells()) {
-			if (!shell.isDisposed() && shell.isVisible() && shell.getText().startsWith(titleStart)) {
-				return shell;
-			}
-		}
-		return null;
-	}
-
-	private static Button button(Shell shell, String text) {
-		assertNotNull(shell, "the dialog is open");
-		for (Button b : all(shell, Button.class)) {
-			if (b.getText().replace("&", "").equals(text)) {
-				return b;
-			}
-		}
-		throw new AssertionError("no button " + text);
-	}
-
-	private static void click(Button button) {
-		button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-	}
-
-	private static <T extends Control> T find(Control root, Class<T> type) {
-		List<T> found = all(root, type);
-		return found.isEmpty() ? null : found.get(0);
-	}
-
-	private static <T extends Control> List<T> all(Control root, Class<T> type) {
-		List<T> found = new ArrayList<>();
-		if (root == null || root.isDisposed()) {
-			return found;
-		}
-		if (type.isInstance(root) && root.isVisible()) {
-			found.add(type.cast(root));
-		}
-		if (root instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
-				found.addAll(all(child, type));
-			}
 		}
 		return found;
 	}

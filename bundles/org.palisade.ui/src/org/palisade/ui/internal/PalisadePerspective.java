@@ -30,6 +30,9 @@ public class PalisadePerspective implements IPerspectiveFactory {
 		// Find References shows its results here, beside the findings, when first used.
 		bottom.addPlaceholder(NewSearchUI.SEARCH_VIEW_ID);
 
+		layout.addNewWizardShortcut("org.palisade.ui.newProject");
+		layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.folder");
+		layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.file");
 		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
 		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
 		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);

@@ -13,11 +13,12 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * The studio's menus: File (save, quit), Edit (undo, redo, cut, copy, paste), Window
+ * The studio's menus: File (new, save, import, quit), Edit (undo, redo, cut, copy, paste), Window
  * (views, preferences) and Help (about). Editors and diagrams add to them by id.
  */
 public class StudioActionBarAdvisor extends ActionBarAdvisor {
 
+	private IWorkbenchAction importWizard;
 	private IWorkbenchAction save;
 	private IWorkbenchAction saveAll;
 	private IWorkbenchAction quit;
@@ -38,6 +39,9 @@ public class StudioActionBarAdvisor extends ActionBarAdvisor {
 
 	@Override
 	protected void makeActions(IWorkbenchWindow window) {
+		// Ctrl+N: the New wizard selection.
+		register(ActionFactory.NEW.create(window));
+		importWizard = register(ActionFactory.IMPORT.create(window));
 		save = register(ActionFactory.SAVE.create(window));
 		saveAll = register(ActionFactory.SAVE_ALL.create(window));
 		quit = register(ActionFactory.QUIT.create(window));
@@ -62,8 +66,15 @@ public class StudioActionBarAdvisor extends ActionBarAdvisor {
 	protected void fillMenuBar(IMenuManager menuBar) {
 		MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
 		file.add(new Separator(IWorkbenchActionConstants.FILE_START));
+		// New: the perspective's shortcuts (Palisade Project first), then Other... for all wizards.
+		MenuManager newMenu = new MenuManager("&New", ActionFactory.NEW.getId());
+		newMenu.add(ContributionItemFactory.NEW_WIZARD_SHORTLIST.create(getActionBarConfigurer().getWindowConfigurer().getWindow()));
+		file.add(newMenu);
+		file.add(new Separator());
 		file.add(save);
 		file.add(saveAll);
+		file.add(new Separator());
+		file.add(importWizard);
 		file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 		file.add(quit);
 

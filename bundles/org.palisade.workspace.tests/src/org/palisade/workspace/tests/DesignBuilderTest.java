@@ -138,6 +138,24 @@ class DesignBuilderTest {
 				markers(project).toString());
 	}
 
+	@Test
+	void theRulesNotesAreMarkersOnlyWhenThePreferenceSaysSo() throws Exception {
+		IProject project = example("Depot notes", "harbour-depot");
+		assertTrue(markers(project).stream().noneMatch(m -> m.contains("SCHED-WRAP")), "off by default: " + markers(project));
+		var node = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode(PalisadeWorkspace.PLUGIN_ID);
+		try {
+			node.putBoolean(PalisadeWorkspace.PREF_SHOW_NOTES, true);
+			project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+			assertTrue(markers(project).stream().anyMatch(m -> m.equals(
+					"harbour-depot.perimeter:13: SCHED-WRAP | SCHED-WRAP 18:00-08:00 runs past midnight: on Mon it ends Tue 08:00")),
+					markers(project).toString());
+		} finally {
+			node.remove(PalisadeWorkspace.PREF_SHOW_NOTES);
+		}
+		project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+		assertTrue(markers(project).stream().noneMatch(m -> m.contains("SCHED-WRAP")), markers(project).toString());
+	}
+
 	private static void waitForBuild() throws InterruptedException {
 		// Auto-build runs as a job after a change; join it rather than sleeping.
 		if (!ResourcesPlugin.getWorkspace().isAutoBuilding()) {

@@ -16,9 +16,7 @@ import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.rules.RuleBasedScanner;
-import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.source.ISourceViewer;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 import org.palisade.ui.editor.PerimeterEditor;
 import org.palisade.workspace.PalisadeWorkspace;
@@ -44,11 +42,16 @@ public final class DesignConfiguration extends TextSourceViewerConfiguration {
 	public DesignConfiguration(PerimeterEditor editor, IPreferenceStore preferences) {
 		super(preferences);
 		this.editor = editor;
-		this.styles = new EditorStyles(Display.getCurrent());
+		this.styles = new EditorStyles();
 	}
 
 	EditorStyles styles() {
 		return styles;
+	}
+
+	/** Reads the colour preferences again; the viewer's text must be presented again after. */
+	public void reloadColors() {
+		styles.reload();
 	}
 
 	@Override
@@ -79,7 +82,7 @@ public final class DesignConfiguration extends TextSourceViewerConfiguration {
 
 	private RuleBasedScanner whole(String style) {
 		RuleBasedScanner scanner = new RuleBasedScanner();
-		scanner.setDefaultReturnToken(new Token(styles.attribute(style)));
+		scanner.setDefaultReturnToken(styles.token(style));
 		return scanner;
 	}
 

@@ -4,15 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.jface.text.TextAttribute;
-import org.eclipse.swt.SWT;
+import org.eclipse.jface.text.rules.Token;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Display;
-import org.palisade.dsl.ide.highlighting.SiteSemanticHighlighting;
 
 /**
- * The colours and fonts of design text, lexical and semantic. Colours are allocated once per
- * display (SWT colours need no disposal since 3.x's device-independent Color).
+ * The colours and fonts of design text, lexical and semantic, read from
+ * {@link EditorColors}. The scanners hold this class's tokens, whose attributes
+ * {@link #reload()} replaces in place, so a colour change needs no new scanners.
  */
 final class EditorStyles {
 
@@ -23,21 +21,29 @@ final class EditorStyles {
 
 	private final Map<String, TextAttribute> attributes = new HashMap<>();
 
-	EditorStyles(Display display) {
-		put(KEYWORD, new RGB(127, 0, 85), SWT.BOLD);
-		put(STRING, new RGB(42, 0, 255), SWT.NORMAL);
-		put(COMMENT, new RGB(63, 127, 95), SWT.NORMAL);
-		put(NUMBER, new RGB(125, 125, 125), SWT.NORMAL);
-		put(SiteSemanticHighlighting.DECLARATION, new RGB(0, 0, 192), SWT.BOLD);
-		put(SiteSemanticHighlighting.REFERENCE, new RGB(0, 128, 128), SWT.ITALIC);
+	private final Map<String, Token> tokens = new HashMap<>();
+
+	EditorStyles() {
+		reload();
 	}
 
-	private void put(String id, RGB rgb, int style) {
-		attributes.put(id, new TextAttribute(new Color(rgb), null, style));
+	/** Reads the colours again from the preferences. */
+	void reload() {
+		for (EditorColors.Style style : EditorColors.STYLES) {
+			// SWT colours need no disposal since device-independent Color (3.x).
+			TextAttribute attribute = new TextAttribute(new Color(EditorColors.color(style)), null, EditorColors.fontStyle(style));
+			attributes.put(style.id(), attribute);
+			tokens.computeIfAbsent(style.id(), id -> new Token(null)).setData(attribute);
+		}
 	}
 
 	/** @return the attribute of a style id, or null for an unknown one */
 	TextAttribute attribute(String id) {
 		return attributes.get(id);
+	}
+
+	/** @return the token of a style id, for the scanners; its attribute follows {@link #reload()} */
+	Token token(String id) {
+		return tokens.get(id);
 	}
 }

@@ -45,8 +45,8 @@ final class LexicalScanner implements ITokenScanner {
 	LexicalScanner(Injector injector, EditorStyles styles) {
 		lexer = injector.getInstance(Key.get(Lexer.class, Names.named(LexerBindings.RUNTIME)));
 		tokenNames = injector.getInstance(ITokenDefProvider.class).getTokenDefMap();
-		keyword = new Token(styles.attribute(EditorStyles.KEYWORD));
-		number = new Token(styles.attribute(EditorStyles.NUMBER));
+		keyword = styles.token(EditorStyles.KEYWORD);
+		number = styles.token(EditorStyles.NUMBER);
 		other = new Token(new TextAttribute(null));
 	}
 

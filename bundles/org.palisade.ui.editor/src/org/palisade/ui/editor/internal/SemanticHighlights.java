@@ -22,7 +22,7 @@ final class SemanticHighlights implements ITextPresentationListener, IDocumentLi
 
 	private int[] offsets = new int[0];
 	private int[] lengths = new int[0];
-	private TextAttribute[] attributes = new TextAttribute[0];
+	private String[] styleIds = new String[0];
 
 	SemanticHighlights(EditorStyles styles) {
 		this.styles = styles;
@@ -33,16 +33,16 @@ final class SemanticHighlights implements ITextPresentationListener, IDocumentLi
 		int n = highlights.size();
 		int[] o = new int[n];
 		int[] l = new int[n];
-		TextAttribute[] a = new TextAttribute[n];
+		String[] a = new String[n];
 		for (int i = 0; i < n; i++) {
 			ReconcileResult.Highlight h = highlights.get(i);
 			o[i] = h.offset();
 			l[i] = h.length();
-			a[i] = styles.attribute(h.style());
+			a[i] = h.style();
 		}
 		offsets = o;
 		lengths = l;
-		attributes = a;
+		styleIds = a;
 	}
 
 	@Override
@@ -69,7 +69,8 @@ final class SemanticHighlights implements ITextPresentationListener, IDocumentLi
 		IRegion extent = presentation.getExtent();
 		int end = extent.getOffset() + extent.getLength();
 		for (int i = firstEndingAfter(extent.getOffset()); i < offsets.length && offsets[i] < end; i++) {
-			TextAttribute attribute = attributes[i];
+			// Looked up as presented, so a colour preference changed meanwhile applies.
+			TextAttribute attribute = styles.attribute(styleIds[i]);
 			if (lengths[i] > 0 && attribute != null) {
 				StyleRange range = new StyleRange(offsets[i], lengths[i], attribute.getForeground(), null, attribute.getStyle());
 				presentation.mergeStyleRange(range);
