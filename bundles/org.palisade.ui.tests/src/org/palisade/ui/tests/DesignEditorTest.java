@@ -451,4 +451,52 @@ class DesignEditorTest {
 		run(() -> editor.doRevertToSaved());
 	}
 
+	@Test
+	@Order(11)
+	void ctrl1OnATypedPasswordMovesItToSecureStorageAndTheTextKeepsOnlyTheReference() throws Exception {
+		// A private storage, its master password and the design's password made up at run time:
+		// nothing secret is kept in the repository or the user's default storage.
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("palisade-secure-storage", ".equinox");
+		var options = new java.util.HashMap<Object, Object>();
+		options.put(org.eclipse.equinox.security.storage.provider.IProviderHints.DEFAULT_PASSWORD,
+				new javax.crypto.spec.PBEKeySpec(java.util.UUID.randomUUID().toString().toCharArray()));
+		options.put(org.eclipse.equinox.security.storage.provider.IProviderHints.PROMPT_USER, Boolean.FALSE);
+		var storage = org.eclipse.equinox.security.storage.SecurePreferencesFactory.open(file.toUri().toURL(), options);
+		org.palisade.ui.editor.internal.SecretStorage.use(() -> storage);
+		String secret = "pw-" + java.util.UUID.randomUUID();
+		try {
+			PerimeterEditor editor = openFromProjectExplorer();
+			int at = offsetOf(editor, "credentials \"harbour-depot/north1\"");
+			run(() -> editor.document().replace(at, "credentials \"harbour-depot/north1\"".length(), "password \"" + secret + "\""));
+			waitUntil("SEC-PLAINTEXT-SECRET in the editor", CHECKED,
+					() -> problems(editor).stream().anyMatch(p -> p.startsWith("SEC-PLAINTEXT-SECRET")));
+			focusAndSelect(editor, at + "password \"".length() + 2, 0);
+			Studio.key(SWT.CTRL, '1');
+			waitUntil("the quick fix list", CHECKED, DesignEditorTest::proposalsShown);
+			String label = "Move the password to secure storage as credentials \"harbour-depot/north1\"";
+			assertTrue(proposals().contains(label), proposals().toString());
+			// The fix asks a question in a modal dialog: chosen from a later event, so that this
+			// thread is not held until the dialog closes.
+			run(() -> Studio.display().asyncExec(() -> chooseProposal(label)));
+			waitUntil("the user name question", CHECKED, () -> Widgets.dialog("Move the Password to Secure Storage") != null);
+			Studio.screenshot("secret-to-secure-storage");
+			run(() -> {
+				Shell dialog = Widgets.dialog("Move the Password to Secure Storage");
+				assertEquals("root", Widgets.find(dialog, org.eclipse.swt.widgets.Text.class).getText(), "the Axis administrator by default");
+				Widgets.click(Widgets.button(dialog, "OK"));
+			});
+			waitUntil("the reference in the text", CHECKED, () -> editor.document().get().contains("on yard credentials \"harbour-depot/north1\" {"),
+					() -> "status: " + editor.lastStatus());
+			assertFalse(ui(() -> editor.document().get().contains(secret)), "the password has left the design");
+			var node = storage.node("org.palisade/credentials/harbour-depot\\2fnorth1");
+			assertEquals("root", node.get("username", null));
+			assertEquals(secret, node.get("password", null));
+			assertTrue(node.isEncrypted("password"), "the password is stored encrypted");
+			waitUntil("the finding to go", CHECKED, () -> problems(editor).isEmpty(), () -> problems(editor).toString());
+			run(() -> editor.doRevertToSaved());
+		} finally {
+			org.palisade.ui.editor.internal.SecretStorage.use(org.eclipse.equinox.security.storage.SecurePreferencesFactory::getDefault);
+			java.nio.file.Files.deleteIfExists(file);
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package org.palisade.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -117,5 +118,53 @@ class IdeServicesTest {
 			edited.replace(rep.getOffset(), rep.getOffset() + rep.getLength(), rep.getReplacementText());
 		}
 		assertEquals(Files.readString(Fixtures.harbourDepot()), edited.toString());
+	}
+
+	/** Applies a fix to a fresh copy of the text through the change serializer, as the Studio does. */
+	private static String applied(String text, SiteQuickFixes.Fix fix) throws Exception {
+		XtextResource copy = parse(text);
+		IChangeSerializer serializer = IDE.getInstance(IChangeSerializer.class);
+		serializer.addModification(copy.getContents().get(0), root -> fix.modification().apply(copy));
+		List<IEmfResourceChange> changes = new ArrayList<>();
+		serializer.applyModifications(changes::add);
+		StringBuilder edited = new StringBuilder(text);
+		var replacements = ((ITextDocumentChange) changes.get(0)).getReplacements();
+		for (int i = replacements.size() - 1; i >= 0; i--) {
+			var rep = replacements.get(i);
+			edited.replace(rep.getOffset(), rep.getOffset() + rep.getLength(), rep.getReplacementText());
+		}
+		return edited.toString();
+	}
+
+	@Test
+	void aTypedPasswordMovesToACredentialsReferenceAndLeavesTheTextOtherwiseAlone() throws Exception {
+		// Made up at run time: no secret, not even a fake one, is kept in the repository.
+		String secret = "pw-" + java.util.UUID.randomUUID();
+		String original = Files.readString(Fixtures.harbourDepot());
+		String text = original.replace("credentials \"harbour-depot/north1\"", "password \"" + secret + "\"");
+		assertTrue(text.contains(secret), "the example names north1's credentials");
+		XtextResource r = parse(text);
+		List<SiteQuickFixes.Fix> fixes = SiteQuickFixes.fixes(r, text.indexOf(secret), "SEC-PLAINTEXT-SECRET", "");
+		assertEquals(List.of("Move the password to secure storage as credentials \"harbour-depot/north1\""),
+				fixes.stream().map(SiteQuickFixes.Fix::label).toList());
+		assertEquals("harbour-depot/north1", fixes.get(0).secret().reference());
+		assertEquals(secret, fixes.get(0).secret().password());
+		assertFalse(fixes.get(0).secret().toString().contains(secret), "a fix never prints its secret");
+		String edited = applied(text, fixes.get(0));
+		assertFalse(edited.contains(secret), edited);
+		assertEquals(original, edited);
+	}
+
+	@Test
+	void aRuleNotifyingAMissingRecipientOffersOneThatPlaysOnTheSitesSpeaker() throws Exception {
+		String text = Files.readString(Fixtures.harbourDepot()).replace("do notify HornSpeaker", "do notify GateHorn");
+		XtextResource r = parse(text);
+		List<SiteQuickFixes.Fix> fixes = SiteQuickFixes.fixes(r, text.indexOf("GateHorn"), "LINK", "");
+		assertEquals(List.of("Create recipient GateHorn (plays clip 1 on Horn over HTTPS, to adjust)"),
+				fixes.stream().map(SiteQuickFixes.Fix::label).toList());
+		String edited = applied(text, fixes.get(0));
+		assertTrue(edited.contains("recipient GateHorn play Horn clip 1 https"), edited);
+		XtextResource after = parse(edited);
+		assertEquals(List.of(), after.getErrors(), "the new recipient parses and links");
 	}
 }

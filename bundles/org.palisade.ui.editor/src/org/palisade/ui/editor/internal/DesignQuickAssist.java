@@ -18,13 +18,12 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.palisade.dsl.ide.quickfix.SiteQuickFixes;
-import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
 import org.palisade.workspace.PalisadeWorkspace;
 
 /**
  * Ctrl+1 on a finding: the fixes {@link SiteQuickFixes} knows for its code, applied through
- * {@link DesignChanges} as one undoable step.
+ * {@link org.palisade.ui.editor.DesignChanges} as one undoable step.
  */
 final class DesignQuickAssist implements IQuickAssistProcessor {
 
@@ -104,7 +103,7 @@ final class DesignQuickAssist implements IQuickAssistProcessor {
 
 		@Override
 		public void apply(IDocument document) {
-			DesignChanges.apply(editor, fix.modification());
+			SecretStorage.apply(editor, fix);
 		}
 
 		@Override

@@ -16,7 +16,6 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.palisade.dsl.ide.quickfix.SiteQuickFixes;
-import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
 import org.palisade.workspace.PalisadeWorkspace;
 
@@ -56,7 +55,7 @@ public final class FixMarkerResolutions implements IMarkerResolutionGenerator2 {
 
 					@Override
 					public void run(IMarker m) {
-						DesignChanges.apply(editor, fix.modification());
+						SecretStorage.apply(editor, fix);
 					}
 
 					@Override

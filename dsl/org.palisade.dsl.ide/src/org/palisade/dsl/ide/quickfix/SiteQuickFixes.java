@@ -17,11 +17,14 @@ import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
+import org.palisade.dsl.scoping.SiteQualifiedNameProvider;
 import org.palisade.model.site.Device;
+import org.palisade.model.site.DeviceRole;
 import org.palisade.model.site.DeviceType;
 import org.palisade.model.site.Endpoint;
 import org.palisade.model.site.PortConfig;
 import org.palisade.model.site.PortDirection;
+import org.palisade.model.site.Recipient;
 import org.palisade.model.site.Schedule;
 import org.palisade.model.site.Section;
 import org.palisade.model.site.SiteFactory;
@@ -40,15 +43,37 @@ import org.palisade.model.site.Wire;
 public final class SiteQuickFixes {
 
 	/** The codes some fix exists for. */
-	public static final Set<String> FIXABLE = Set.of("ELEC-WIRE-AREA", "ELEC-INDUCTIVE-DIODE", "ELEC-DIRECTION", "LINK");
+	public static final Set<String> FIXABLE = Set.of("ELEC-WIRE-AREA", "ELEC-INDUCTIVE-DIODE", "ELEC-DIRECTION", "LINK",
+			"SEC-PLAINTEXT-SECRET");
 
 	/**
 	 * A fix: what it says it does, and the change to make on a copy of the design.
 	 *
 	 * @param label        what the user picks ("Change the wire to 0.25 mm2")
 	 * @param modification changes the copy; returns false if there is nothing to change there
+	 * @param secret       a secret the editor must put in secure storage before the text
+	 *                     loses it, or null
 	 */
-	public record Fix(String label, Function<XtextResource, Boolean> modification) {
+	public record Fix(String label, Function<XtextResource, Boolean> modification, SecretMove secret) {
+
+		public Fix(String label, Function<XtextResource, Boolean> modification) {
+			this(label, modification, null);
+		}
+	}
+
+	/**
+	 * A password typed into a design, to be kept under a credentials reference instead.
+	 *
+	 * @param reference the credentials reference the design will name
+	 * @param password  the password now in the text
+	 */
+	public record SecretMove(String reference, String password) {
+
+		@Override
+		public String toString() {
+			// Never in a log line or an exception message.
+			return "SecretMove[" + reference + ", password hidden]";
+		}
 	}
 
 	private static final Pattern ADD_PORT = Pattern.compile("add: port (\\d+) (input|output) \"([^\"]*)\"");
@@ -72,7 +97,8 @@ public final class SiteQuickFixes {
 		case "ELEC-WIRE-AREA" -> wireArea(element, offset, fixes);
 		case "ELEC-INDUCTIVE-DIODE" -> diode(element, offset, fixes);
 		case "ELEC-DIRECTION" -> direction(element, offset, message, fixes);
-		case "LINK" -> missingSchedule(resource, offset, fixes);
+		case "LINK" -> missingReference(resource, offset, fixes);
+		case "SEC-PLAINTEXT-SECRET" -> plaintextPassword(element, offset, fixes);
 		default -> {
 			// no clear fix
 		}
@@ -172,7 +198,8 @@ public final class SiteQuickFixes {
 		}
 	}
 
-	private static void missingSchedule(XtextResource resource, int offset, List<Fix> fixes) {
+	/** A rule names a schedule or recipient that does not exist: create it, to adjust. */
+	private static void missingReference(XtextResource resource, int offset, List<Fix> fixes) {
 		INode node = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
 		INode reference = node;
 		while (reference != null && !(reference.getGrammarElement() instanceof CrossReference)) {
@@ -182,29 +209,109 @@ public final class SiteQuickFixes {
 			return;
 		}
 		EReference feature = GrammarUtil.getReference((CrossReference) reference.getGrammarElement());
-		if (feature == null || feature.getEReferenceType() != SitePackage.Literals.SCHEDULE) {
+		String name = NodeModelUtils.getTokenText(reference);
+		if (feature != null && feature.getEReferenceType() == SitePackage.Literals.SCHEDULE) {
+			fixes.add(new Fix("Create schedule " + name + " (Mon-Fri 18:00-08:00, to adjust)", copy -> {
+				Section section = sectionAt(copy, offset);
+				if (section == null) {
+					return false;
+				}
+				Schedule schedule = SiteFactory.eINSTANCE.createSchedule();
+				schedule.setName(name);
+				var interval = SiteFactory.eINSTANCE.createInterval();
+				var days = SiteFactory.eINSTANCE.createDayRange();
+				days.setFirst(Weekday.MON);
+				days.setLast(Weekday.FRI);
+				interval.getDays().add(days);
+				interval.setStart(18 * 60);
+				interval.setEnd(8 * 60);
+				schedule.getIntervals().add(interval);
+				section.getSchedules().add(schedule);
+				return true;
+			}));
+		} else if (feature != null && feature.getEReferenceType() == SitePackage.Literals.RECIPIENT) {
+			Device speaker = firstSpeaker(resource);
+			String what = speaker != null ? "plays clip 1 on " + speaker.getName() + " over HTTPS" : "calls a URL";
+			fixes.add(new Fix("Create recipient " + name + " (" + what + ", to adjust)", copy -> {
+				Section section = sectionAt(copy, offset);
+				if (section == null) {
+					return false;
+				}
+				Recipient recipient = SiteFactory.eINSTANCE.createRecipient();
+				recipient.setName(name);
+				Device onCopy = firstSpeaker(copy);
+				if (onCopy != null) {
+					recipient.setSpeaker(onCopy);
+					recipient.setClip(1);
+					recipient.setSecure(true);
+				} else {
+					// A reserved name (RFC 2606) that can never reach anyone until it is adjusted.
+					recipient.setUrl("https://recipient.invalid/alarm");
+				}
+				section.getRecipients().add(recipient);
+				return true;
+			}));
+		}
+	}
+
+	private static Section sectionAt(XtextResource copy, int offset) {
+		EObject at = elementAt(copy, offset);
+		return at == null ? null : EcoreUtil2.getContainerOfType(at, Section.class);
+	}
+
+	/** The first speaker of the design or of what it imports, or null. */
+	private static Device firstSpeaker(XtextResource resource) {
+		for (var r : resource.getResourceSet() == null ? List.of(resource) : List.copyOf(resource.getResourceSet().getResources())) {
+			for (var it = r.getAllContents(); it.hasNext();) {
+				if (it.next() instanceof Device d && d.getRole() == DeviceRole.SPEAKER && d.getName() != null) {
+					return d;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A password after {@code password} on a device or recipient: it goes to secure storage
+	 * under a credentials reference, and the design keeps only the reference.
+	 */
+	private static void plaintextPassword(EObject element, int offset, List<Fix> fixes) {
+		EObject owner = element instanceof Device || element instanceof Recipient ? element
+				: EcoreUtil2.getContainerOfType(element, Device.class);
+		String password = owner instanceof Device d ? d.getPassword() : owner instanceof Recipient r ? r.getPassword() : null;
+		if (password == null || password.isEmpty()) {
 			return;
 		}
-		String name = NodeModelUtils.getTokenText(reference);
-		fixes.add(new Fix("Create schedule " + name + " (Mon-Fri 18:00-08:00, to adjust)", copy -> {
+		String current = owner instanceof Device d ? d.getCredentials() : ((Recipient) owner).getCredentials();
+		String reference = current != null && !current.isBlank() && !current.contains(":") ? current : suggestedReference(owner);
+		fixes.add(new Fix("Move the password to secure storage as credentials \"" + reference + "\"", copy -> {
 			EObject at = elementAt(copy, offset);
-			Section section = at == null ? null : EcoreUtil2.getContainerOfType(at, Section.class);
-			if (section == null) {
-				return false;
+			EObject target = at instanceof Device || at instanceof Recipient ? at : EcoreUtil2.getContainerOfType(at, Device.class);
+			if (target instanceof Device d) {
+				d.setPassword(null);
+				d.setCredentials(reference);
+				return true;
 			}
-			Schedule schedule = SiteFactory.eINSTANCE.createSchedule();
-			schedule.setName(name);
-			var interval = SiteFactory.eINSTANCE.createInterval();
-			var days = SiteFactory.eINSTANCE.createDayRange();
-			days.setFirst(Weekday.MON);
-			days.setLast(Weekday.FRI);
-			interval.getDays().add(days);
-			interval.setStart(18 * 60);
-			interval.setEnd(8 * 60);
-			schedule.getIntervals().add(interval);
-			section.getSchedules().add(schedule);
-			return true;
-		}));
+			if (target instanceof Recipient r) {
+				r.setPassword(null);
+				r.setCredentials(reference);
+				return true;
+			}
+			return false;
+		}, new SecretMove(reference, password)));
+	}
+
+	/** "harbour-depot/north1": the site's name and the element's, as the examples name them. */
+	static String suggestedReference(EObject owner) {
+		Section section = EcoreUtil2.getContainerOfType(owner, Section.class);
+		String site = section == null ? null : SiteQualifiedNameProvider.siteName(section);
+		String name = owner instanceof Device d ? d.getName() : ((Recipient) owner).getName();
+		return slug(site == null ? "site" : site) + "/" + slug(name == null ? "device" : name);
+	}
+
+	private static String slug(String text) {
+		String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+		return slug.isEmpty() ? "x" : slug;
 	}
 
 	private static String figure(double value) {
