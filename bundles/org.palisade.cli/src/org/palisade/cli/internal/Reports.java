@@ -52,7 +52,7 @@ final class Reports {
 		if (r.plan() != null && !r.plan().isEmpty()) {
 			s += " (" + r.plan().summary() + ")";
 		}
-		if (r.interrupted()) {
+		if (r.interrupted() && r.outcome() != DeviceResult.Outcome.JOURNAL_UNUSABLE && r.error() == null) {
 			s += " [INTERRUPTED: an earlier deploy did not finish; deploy completes it]";
 		}
 		if (r.error() != null) {

@@ -34,7 +34,8 @@ public record VapixTargets(CredentialStore store, HttpConnector connector, Retry
 	 * @param credentialsRef the design's credentials reference of the device
 	 */
 	public DeployEngine.Job job(String device, List<ManagedObject> desired, URI baseUri, String credentialsRef) {
-		return new DeployEngine.Job(device, desired, () -> open(device, desired, baseUri, credentialsRef));
+		return new DeployEngine.Job(device, desired, () -> open(device, desired, baseUri, credentialsRef),
+				baseUri.getScheme() + "://" + baseUri.getAuthority());
 	}
 
 	private VapixDriver open(String device, List<ManagedObject> desired, URI baseUri, String ref)
