@@ -69,14 +69,15 @@ public final class DeployEngine {
 	}
 
 	/** What to do about a journal entry that cannot be used, for messages. */
-	public static final String JOURNAL_WAY_OUT = "see what it holds with 'palisade journal show <design> --device %s';"
-			+ " once the device is checked, 'palisade journal discard <design> --device %s' removes it";
+	private static final String JOURNAL_WAY_OUT = "see what it holds with 'palisade journal show %1$s --device %2$s';"
+			+ " once the device is checked, 'palisade journal discard %1$s --device %2$s' removes it";
 
 	private static final int RESTORE_ATTEMPTS = 3;
 
 	private final Journal journal;
 	private final int parallelism;
 	private final Progress progress;
+	private String design = "<design>";
 
 	public DeployEngine(Journal journal, int parallelism, Progress progress) {
 		if (parallelism < 1) {
@@ -85,6 +86,16 @@ public final class DeployEngine {
 		this.journal = journal;
 		this.parallelism = parallelism;
 		this.progress = progress == null ? (d, m) -> { } : progress;
+	}
+
+	/** @param label how messages name the design in the commands they suggest (e.g. its path) */
+	public DeployEngine designLabel(String label) {
+		this.design = label;
+		return this;
+	}
+
+	private String wayOut(String device) {
+		return String.format(JOURNAL_WAY_OUT, design, device);
 	}
 
 	/** Reads every device and plans; changes nothing. */
@@ -243,7 +254,7 @@ public final class DeployEngine {
 	 * @return why a device's journal entry cannot be used (damaged, of another site, of a device
 	 *         reached elsewhere), with the way out; {@code null} when there is none or it is usable
 	 */
-	private static String unusable(Journal.Found found, Job job) {
+	private String unusable(Journal.Found found, Job job) {
 		if (found == null) {
 			return null;
 		}
@@ -256,8 +267,7 @@ public final class DeployEngine {
 		if (problem == null) {
 			return null;
 		}
-		return found.file() + ": " + problem + "; the device is left alone: "
-				+ String.format(JOURNAL_WAY_OUT, job.device(), job.device());
+		return found.file() + ": " + problem + "; the device is left alone: " + wayOut(job.device());
 	}
 
 	/**
@@ -271,7 +281,7 @@ public final class DeployEngine {
 	public List<String> journalNotes(Set<String> inDesign, Set<String> inRun) throws IOException {
 		List<String> notes = new ArrayList<>();
 		for (Journal.Found f : journal.scan()) {
-			String way = String.format(JOURNAL_WAY_OUT, f.device(), f.device());
+			String way = wayOut(f.device());
 			if (f.problem() != null) {
 				if (!inRun.contains(f.device())) {
 					notes.add(f.file() + ": " + f.problem() + "; " + way);
