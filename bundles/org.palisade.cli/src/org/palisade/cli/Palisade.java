@@ -9,7 +9,9 @@ import org.palisade.cli.internal.DeployCommand;
 import org.palisade.cli.internal.ExplainCommand;
 import org.palisade.cli.internal.GenerateCommand;
 import org.palisade.cli.internal.ParseBenchCommand;
+import org.palisade.cli.internal.Failures;
 import org.palisade.cli.internal.SimulateCommand;
+import org.palisade.cli.internal.SiteCommands;
 import org.palisade.cli.internal.ValidateCommand;
 
 /**
@@ -38,14 +40,22 @@ public final class Palisade {
 			  plan <site> [--device NAME]... [--format text|json] [--detailed-exitcode]
 			                  read the devices and show what deploy would change
 			                  (--detailed-exitcode: 0 no changes, 1 error, 2 changes pending)
-			  deploy <site> [--device NAME]...
-			                  apply, read back and verify; restore a device on failure
+			  deploy <site> [--device NAME]... [--lock-timeout SECONDS]
+			                  apply, read back and verify; restore a device on failure; holds the site's
+			                  lock (another deploy refuses at once, or waits --lock-timeout seconds)
 			    plan/deploy options: --simulate [--map FILE] (the devices of 'palisade simulate'),
-			                  --credentials FILE (user:password per reference, outside the design),
-			                  --parallel N (default 8), --http (no TLS), --pin SHA256 (pin a certificate)
+			                  --credentials FILE (user:password per reference, outside the design, mode 600),
+			                  --parallel N (default 8), --http (no TLS), --pin SHA256 (one certificate for all),
+			                  --allow-basic-http NAME (let that device take Basic auth over plain HTTP)
 			                  credentials also come from PALISADE_CREDENTIALS_<REF> and Equinox secure storage
-			  simulate <site> [--map FILE] [--duration SECONDS]
-			                  one virtual Axis device per camera and speaker, on loopback, until stopped
+			  trust <site> [--device NAME]... [--expect SHA256] [--simulate [--map FILE]]
+			                  show each device's certificate and pin its SHA-256 in <site>.pins beside the design
+			  journal show|discard <site> [--device NAME] [--simulate [--map FILE]]
+			                  what an interrupted deploy left (show), or set an entry aside (discard)
+			  simulate <site> [--map FILE] [--duration SECONDS] [--https] [--fault [DEVICE:]FAULT,...]...
+			                  one virtual Axis device per camera and speaker, on loopback, until stopped;
+			                  --https: self-signed certificates; faults: latency=MS, fail-after=N[/STATUS],
+			                  drop-after=N, fail-next=N[/STATUS], drop-next=N, fail-rate=P, wrong-password
 			  demo [design]   validate, simulate, plan, deploy, verify and plan again the bundled example
 			  bench parse [--sizes 100,1000,10000] [--runs 3] [--warmups 3]
 			                  time parse+link+validate of synthetic sites against XMI loading
@@ -79,6 +89,8 @@ public final class Palisade {
 			case "plan" -> new DeployCommand(out, err, false).run(rest);
 			case "deploy" -> new DeployCommand(out, err, true).run(rest);
 			case "simulate" -> new SimulateCommand(out, err).run(rest);
+			case "trust" -> new SiteCommands(out, err).trust(rest);
+			case "journal" -> new SiteCommands(out, err).journal(rest);
 			case "demo" -> new DemoCommand(out, err).run(rest);
 			case "bench" -> bench(rest, out, err);
 			default -> {
@@ -101,6 +113,10 @@ public final class Palisade {
 		} catch (java.io.IOException | java.security.GeneralSecurityException e) {
 			err.println("palisade " + command + ": " + e.getMessage());
 			return ERRORS;
+		} catch (RuntimeException e) {
+			// Never a stack trace on the terminal: one line, exit 2, and the trace in a file it names.
+			err.println("palisade " + command + ": " + Failures.internal(e));
+			return USAGE;
 		}
 	}
 

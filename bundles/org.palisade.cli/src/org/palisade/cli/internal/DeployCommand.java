@@ -2,28 +2,19 @@ package org.palisade.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.palisade.cli.Palisade;
 import org.palisade.cli.Palisade.UsageException;
-import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
-import org.palisade.deploy.Journal;
-import org.palisade.deploy.vapix.HttpConnector;
-import org.palisade.deploy.vapix.RetryPolicy;
+import org.palisade.deploy.SiteLock;
 import org.palisade.deploy.vapix.TlsOptions;
-import org.palisade.deploy.vapix.VapixClient;
-import org.palisade.deploy.vapix.driver.VapixTargets;
-import org.palisade.generator.DeviceConfiguration;
 import org.palisade.generator.SiteConfiguration;
 
 /**
@@ -49,9 +40,9 @@ public class DeployCommand {
 		this.deploy = deploy;
 	}
 
-	public int run(List<String> argv) {
-		Args args = new Args(argv, Set.of("--device", "--map", "--credentials", "--parallel", "--pin", "--format"),
-				Set.of("--simulate", "--http", "--detailed-exitcode"));
+	public int run(List<String> argv) throws InterruptedException {
+		Args args = new Args(argv, Set.of("--device", "--map", "--credentials", "--parallel", "--pin", "--format",
+				"--lock-timeout", "--allow-basic-http"), Set.of("--simulate", "--http", "--detailed-exitcode"));
 		if (args.positional.size() != 1) {
 			throw new UsageException("name one site design (a .perimeter file or its folder)");
 		}
@@ -63,62 +54,58 @@ public class DeployCommand {
 		if (parallel < 1) {
 			throw new UsageException("--parallel must be at least 1");
 		}
-		SiteInput input;
-		try {
-			input = SiteInput.load(Path.of(args.positional.get(0)), err);
-		} catch (SiteInput.Invalid e) {
-			err.println("palisade " + (deploy ? "deploy" : "plan") + ": " + e.getMessage());
-			return Palisade.ERRORS;
+		int lockTimeout = args.intValue("--lock-timeout", 0);
+		if (lockTimeout < 0) {
+			throw new UsageException("--lock-timeout must be at least 0 (seconds)");
 		}
-		SiteConfiguration config = input.config();
-		List<String> only = args.all("--device");
-		for (String d : only) {
-			if (config.device(d) == null) {
-				throw new UsageException("no networked device named '" + d + "' in " + config.site());
+		String pin = args.get("--pin");
+		if (pin != null) {
+			try {
+				TlsOptions.pinnedSha256(pin);
+			} catch (IllegalArgumentException e) {
+				throw new UsageException("--pin: " + e.getMessage());
 			}
 		}
+		Path design = Path.of(args.positional.get(0));
+		SiteInput input;
+		try {
+			input = SiteInput.load(design, err);
+		} catch (SiteInput.Invalid e) {
+			err.println("palisade " + name() + ": " + e.getMessage());
+			return Palisade.ERRORS;
+		}
+		List<String> only = args.all("--device");
 		boolean simulate = args.has("--simulate") || args.has("--map");
 		List<Path> credentialFiles = new ArrayList<>();
 		args.all("--credentials").forEach(f -> credentialFiles.add(Path.of(f)));
-		Map<String, URI> uris = new LinkedHashMap<>();
-		Path journalDir = input.designDir().resolve(".palisade-journal");
 		try {
-			if (simulate) {
-				Path mapFile = args.get("--map") != null ? Path.of(args.get("--map")) : SimulationMap.defaultFile(config.site());
-				SimulationMap map = SimulationMap.read(mapFile);
-				uris.putAll(map.devices());
-				credentialFiles.add(map.credentialsFile());
-				journalDir = journalDir.resolve("simulated");
+			SiteSession session = new SiteSession(design, input, new SiteSession.Reach(simulate,
+					args.get("--map") == null ? null : Path.of(args.get("--map")), args.has("--http"), pin,
+					Set.copyOf(args.all("--allow-basic-http"))));
+			session.checkDevices(only);
+			List<DeployEngine.Job> jobs = session.jobs(only, credentialFiles);
+			DeployEngine engine = new DeployEngine(session.state.journal(), parallel,
+					(device, message) -> progress(device, message)).designLabel(design.toString());
+			if (!deploy) {
+				session.sayLockHolder(err);
+				session.sayJournalNotes(engine, only, err);
+				return report(input.config(), engine.plan(jobs), format, args.has("--detailed-exitcode"));
 			}
-			CredentialStore store = CredentialStore.standard(input.designDir(), credentialFiles);
-			TlsOptions tls = args.get("--pin") != null ? TlsOptions.pinnedSha256(args.get("--pin")) : TlsOptions.systemDefault();
-			HttpConnector http = VapixClient.newConnector(tls, Duration.ofSeconds(5));
-			VapixTargets targets = new VapixTargets(store, http, RetryPolicy.defaults(), Duration.ofSeconds(15));
-			List<DeployEngine.Job> jobs = new ArrayList<>();
-			for (DeviceConfiguration d : config.devices()) {
-				if (!only.isEmpty() && !only.contains(d.name())) {
-					continue;
+			try (SiteLock lock = session.lock("deploy", Duration.ofSeconds(lockTimeout), err)) {
+				if (lock == null) {
+					return Palisade.ERRORS;
 				}
-				URI uri = uris.get(d.name());
-				if (uri == null) {
-					if (simulate) {
-						throw new UsageException("the simulation has no device " + d.name() + "; restart palisade simulate");
-					}
-					if (d.address() == null) {
-						throw new UsageException(d.name() + " has no address in the design");
-					}
-					uri = URI.create((args.has("--http") ? "http://" : "https://") + d.address());
-				}
-				jobs.add(targets.job(d.name(), d.objects(), uri, d.credentials()));
+				session.sayJournalNotes(engine, only, err);
+				return report(input.config(), engine.deploy(jobs), format, false);
 			}
-			DeployEngine engine = new DeployEngine(new Journal(journalDir), parallel,
-					(device, message) -> progress(device, message));
-			List<DeviceResult> results = deploy ? engine.deploy(jobs) : engine.plan(jobs);
-			return report(config, results, format, args.has("--detailed-exitcode"));
 		} catch (IOException | GeneralSecurityException e) {
-			err.println("palisade " + (deploy ? "deploy" : "plan") + ": " + e.getMessage());
+			err.println("palisade " + name() + ": " + e.getMessage());
 			return Palisade.ERRORS;
 		}
+	}
+
+	private String name() {
+		return deploy ? "deploy" : "plan";
 	}
 
 	private void progress(String device, String message) {

@@ -125,7 +125,8 @@ class TlsOptionsTest {
 			VapixException e = assertThrows(VapixException.class, () -> c.paramCgi().list("Brand"));
 			assertEquals(VapixException.Kind.TLS, e.kind());
 			assertTrue(e.getMessage().contains("the device's certificate is not trusted (subject CN=127.0.0.1, SHA-256 "
-					+ fingerprint + "): PKIX path building failed"), e.getMessage());
+					+ fingerprint + "): no certificate authority the JDK trusts vouches for it (PKIX path building failed)."),
+					e.getMessage());
 			assertTrue(e.getMessage().endsWith("pin it: " + pinIt), e.getMessage());
 			assertEquals(1, e.attempts(), "a certificate verdict is not retried");
 		}

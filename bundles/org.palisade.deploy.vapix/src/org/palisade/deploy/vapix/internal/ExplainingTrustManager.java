@@ -28,8 +28,11 @@ public final class ExplainingTrustManager extends X509ExtendedTrustManager {
 		if (chain == null || chain.length == 0) {
 			return e;
 		}
+		String why = String.valueOf(e.getMessage()).startsWith("PKIX path building failed")
+				? "no certificate authority the JDK trusts vouches for it (PKIX path building failed)"
+				: Redactor.firstLine(e.getMessage());
 		return new Certificates.Untrusted("the device's certificate is not trusted (" + Certificates.describe(chain[0])
-				+ "): " + Redactor.firstLine(e.getMessage()) + (pinCommand == null ? ""
+				+ "): " + why + (pinCommand == null ? ""
 						: ". If that fingerprint is the device's (its web page shows it), pin it: " + pinCommand), e);
 	}
 
