@@ -6,7 +6,7 @@ import java.util.List;
 import org.palisade.validation.Messages;
 
 /** One-line reports of failures that are not findings, for every command's stderr. */
-public final class Failures {
+final class Failures {
 
 	private Failures() {
 	}
@@ -15,21 +15,6 @@ public final class Failures {
 	static String describe(List<Path> paths, Throwable e) {
 		String what = String.join(", ", paths.stream().map(p -> Messages.quote(p.toString())).toList());
 		return what + ": " + cause(e);
-	}
-
-	/** @return the cause in one line, and where its stack trace was written (a file of its own) */
-	public static String internal(Throwable e) {
-		String where = "";
-		try {
-			java.nio.file.Path log = java.nio.file.Files.createTempFile("palisade-", ".log");
-			try (java.io.PrintWriter w = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(log))) {
-				e.printStackTrace(w);
-			}
-			where = "; the stack trace is in " + log;
-		} catch (java.io.IOException | RuntimeException logging) {
-			// no file: the one line stands alone
-		}
-		return cause(e) + where;
 	}
 
 	static String cause(Throwable e) {

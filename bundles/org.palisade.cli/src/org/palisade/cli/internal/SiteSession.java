@@ -79,6 +79,23 @@ final class SiteSession {
 		}
 	}
 
+	/**
+	 * Loads a site for {@code trust} and {@code journal}: the design's address of each device, or
+	 * the simulation's.
+	 *
+	 * @return the session, or {@code null} when the design has errors (printed)
+	 */
+	static SiteSession open(CliCommand command, Path design, boolean simulate, Path map) throws IOException {
+		SiteInput input;
+		try {
+			input = SiteInput.load(design, command.err);
+		} catch (SiteInput.Invalid e) {
+			command.err.println(command.name() + ": " + e.getMessage());
+			return null;
+		}
+		return new SiteSession(design, input, new Reach(simulate || map != null, map, false, null, Set.of()));
+	}
+
 	/** @throws UsageException when a named device is not a networked device of the site */
 	void checkDevices(List<String> only) {
 		for (String d : only) {
