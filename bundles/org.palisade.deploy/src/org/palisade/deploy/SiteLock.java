@@ -15,11 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -42,8 +41,11 @@ import com.google.gson.JsonParser;
  * The file is never deleted, only emptied on release: deleting it would let a waiting process
  * lock the old, unlinked file while a third one locks a new file of the same name.
  * <p>
- * Within one process (the Studio runs several jobs) a set of held files stands in for the
+ * Within one process (the Studio runs several jobs) a map of held files stands in for the
  * operating-system lock, which Java does not let two channels of one process take.
+ * <p>
+ * The lock file is read and written only through the channel that holds the lock: on POSIX
+ * systems closing any other descriptor of the file releases the process's lock on it.
  * Reading a site (plan) takes no lock; {@link #holder(Path)} tells who deploys it.
  */
 public final class SiteLock implements AutoCloseable {
@@ -88,7 +90,8 @@ public final class SiteLock implements AutoCloseable {
 		}
 	}
 
-	private static final Set<Path> HELD_HERE = new HashSet<>();
+	/** The locks this process holds, by file. */
+	private static final Map<Path, SiteLock> HELD_HERE = new HashMap<>();
 	private static final Gson GSON = new Gson();
 
 	private final Path file;
@@ -125,7 +128,7 @@ public final class SiteLock implements AutoCloseable {
 			}
 			long left = deadline - System.nanoTime();
 			if (left <= 0) {
-				throw new HeldException(key, read(key), timeout.isZero() ? Duration.ZERO
+				throw new HeldException(key, currentHolder(key), timeout.isZero() ? Duration.ZERO
 						: Duration.between(started, Instant.now()));
 			}
 			Thread.sleep(Math.max(1, Math.min(200, left / 1_000_000)));
@@ -135,34 +138,48 @@ public final class SiteLock implements AutoCloseable {
 	/** @return who holds the lock now, without taking it (empty when it is free) */
 	public static Optional<Holder> holder(Path file) throws IOException {
 		Path key = key(file);
-		if (!Files.exists(key, LinkOption.NOFOLLOW_LINKS)) {
-			return Optional.empty();
-		}
 		synchronized (HELD_HERE) {
-			if (HELD_HERE.contains(key)) {
-				return Optional.ofNullable(read(key));
+			SiteLock mine = HELD_HERE.get(key);
+			if (mine != null) {
+				return Optional.of(mine.holder);
+			}
+			if (!Files.exists(key, LinkOption.NOFOLLOW_LINKS)) {
+				return Optional.empty();
+			}
+			try (FileChannel ch = FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE,
+					LinkOption.NOFOLLOW_LINKS)) {
+				FileLock l = ch.tryLock();
+				if (l == null) {
+					return Optional.ofNullable(read(ch));
+				}
+				try {
+					Holder h = read(ch);
+					return h != null && stillAlive(h) ? Optional.of(h) : Optional.empty();
+				} finally {
+					l.release();
+				}
 			}
 		}
-		try (FileChannel ch = FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE,
-				LinkOption.NOFOLLOW_LINKS)) {
-			FileLock l = ch.tryLock();
-			if (l == null) {
-				return Optional.ofNullable(read(key));
+	}
+
+	/** @return the holder for a message: ours from memory (reading the file again would drop our lock) */
+	private static Holder currentHolder(Path key) {
+		synchronized (HELD_HERE) {
+			SiteLock mine = HELD_HERE.get(key);
+			if (mine != null) {
+				return mine.holder;
 			}
-			try {
-				Holder h = read(key);
-				return h != null && stillAlive(h) ? Optional.of(h) : Optional.empty();
-			} finally {
-				l.release();
-			}
-		} catch (OverlappingFileLockException e) {
-			return Optional.ofNullable(read(key));
+		}
+		try (FileChannel ch = FileChannel.open(key, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			return read(ch);
+		} catch (IOException e) {
+			return null;
 		}
 	}
 
 	private static SiteLock tryOnce(Path key, String operation) throws IOException {
 		synchronized (HELD_HERE) {
-			if (HELD_HERE.contains(key)) {
+			if (HELD_HERE.containsKey(key)) {
 				return null;
 			}
 			Files.createDirectories(key.getParent());
@@ -180,7 +197,7 @@ public final class SiteLock implements AutoCloseable {
 				if (l == null) {
 					return null;
 				}
-				Holder previous = read(key);
+				Holder previous = read(ch);
 				if (previous != null && stillAlive(previous)) {
 					l.release();
 					return null;
@@ -190,9 +207,10 @@ public final class SiteLock implements AutoCloseable {
 				ch.truncate(0);
 				ch.write(ByteBuffer.wrap(json), 0);
 				ch.force(true);
-				HELD_HERE.add(key);
+				SiteLock lock = new SiteLock(key, ch, l, me, previous);
+				HELD_HERE.put(key, lock);
 				keep = true;
-				return new SiteLock(key, ch, l, me, previous);
+				return lock;
 			} finally {
 				if (!keep) {
 					ch.close();
@@ -251,7 +269,7 @@ public final class SiteLock implements AutoCloseable {
 				} catch (IOException e) {
 					// closing the channel releases the lock anyway
 				}
-				HELD_HERE.remove(file);
+				HELD_HERE.remove(file, this);
 			}
 		}
 	}
@@ -263,9 +281,18 @@ public final class SiteLock implements AutoCloseable {
 		return parent.toRealPath().resolve(abs.getFileName());
 	}
 
-	private static Holder read(Path file) {
+	/** Reads the holder through the given channel (see the class comment on other descriptors). */
+	private static Holder read(FileChannel ch) {
 		try {
-			String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+			long size = ch.size();
+			if (size == 0 || size > 64 * 1024) {
+				return null;
+			}
+			ByteBuffer b = ByteBuffer.allocate((int) size);
+			while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
+				// until the whole file is in
+			}
+			String text = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip();
 			if (text.isEmpty()) {
 				return null;
 			}

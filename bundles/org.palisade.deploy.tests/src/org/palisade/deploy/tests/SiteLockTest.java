@@ -75,6 +75,12 @@ class SiteLockTest {
 			BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
 			String line = r.readLine();
 			assertEquals("locked " + child.pid(), line);
+			// The operating system's lock itself is held, not only the holder named in the file: a
+			// second descriptor of the file, opened and closed by the holder, must not have dropped it.
+			try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+					java.nio.file.StandardOpenOption.WRITE)) {
+				assertEquals(null, ch.tryLock(), "the child holds the OS lock");
+			}
 			SiteLock.HeldException e = assertThrows(SiteLock.HeldException.class,
 					() -> SiteLock.acquire(file, "deploy", Duration.ZERO));
 			assertEquals(child.pid(), e.holder().pid());
