@@ -5,12 +5,16 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -24,7 +28,8 @@ import org.palisade.deploy.internal.SecureStorageSource;
  * reference upper-cased with every other character than A-Z and 0-9 turned into {@code _}
  * ({@code PALISADE_CREDENTIALS_HARBOUR_DEPOT_NORTH1});</li>
  * <li>credentials files: Java properties {@code <ref>=user:password}, which must lie outside the
- * design's folder (a file inside it is refused: designs get committed and shared);</li>
+ * design's folder, links resolved (a file inside it is refused: designs get committed and
+ * shared), and be private to their owner (mode 600 or stricter);</li>
  * <li>Equinox secure storage: node {@code /org.palisade/credentials/<ref>}, keys {@code username}
  * and {@code password} (when running inside Equinox).</li>
  * </ol>
@@ -98,20 +103,55 @@ public final class CredentialStore {
 		return ref -> parse(env.apply(variable(ref)));
 	}
 
-	/** A credentials file source; the file is read once. */
+	/**
+	 * A credentials file source; the file is read once. Refused when it lies in the design's
+	 * folder, also when only links lead there (designs get committed and shared), and when people
+	 * other than its owner may read or write it (see {@link #checkPrivate}).
+	 */
 	public static Source file(Path file, Path designDir) throws IOException {
 		Path abs = file.toAbsolutePath().normalize();
-		if (designDir != null && abs.startsWith(designDir.toAbsolutePath().normalize())) {
-			throw new IOException(file + ": a credentials file must not lie in the design's folder ("
-					+ designDir + "); keep it outside, where it is not committed with the design");
+		if (!Files.exists(abs)) {
+			throw new IOException(file + ": no such credentials file");
+		}
+		Path real = abs.toRealPath();
+		if (designDir != null) {
+			Path design = designDir.toAbsolutePath().normalize();
+			Path designReal = Files.exists(design) ? design.toRealPath() : design;
+			if (abs.startsWith(design) || real.startsWith(designReal)) {
+				throw new IOException(file + ": a credentials file must not lie in the design's folder (" + designDir
+						+ (real.equals(abs) ? "" : "; it resolves to " + real) + "); keep it outside, where it is not"
+						+ " committed with the design");
+			}
+		}
+		if (Files.getFileStore(real).supportsFileAttributeView(PosixFileAttributeView.class)) {
+			String problem = checkPrivate(Files.getPosixFilePermissions(real));
+			if (problem != null) {
+				throw new IOException(file + ": " + problem + " (mode "
+						+ PosixFilePermissions.toString(Files.getPosixFilePermissions(real)) + "); make it private: chmod 600 "
+						+ real);
+			}
 		}
 		Properties p = new Properties();
-		try (Reader r = Files.newBufferedReader(abs, StandardCharsets.UTF_8)) {
+		try (Reader r = Files.newBufferedReader(real, StandardCharsets.UTF_8)) {
 			p.load(r);
 		}
 		Map<String, String> values = new ConcurrentHashMap<>();
 		p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
 		return ref -> parse(values.get(ref));
+	}
+
+	/**
+	 * @return what is wrong with a credentials file's permissions, or {@code null}: anyone but its
+	 *         owner may read it (the passwords leak) or write it (the devices get someone else's)
+	 */
+	public static String checkPrivate(Set<PosixFilePermission> mode) {
+		boolean read = mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ);
+		boolean write = mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE);
+		if (read || write) {
+			return "a credentials file must be private to its owner, but others may " + (read && write ? "read and write"
+					: read ? "read" : "write") + " it";
+		}
+		return null;
 	}
 
 	/** A source over fixed credentials (the demo's virtual devices). */

@@ -52,18 +52,32 @@ public final class DeployEngine {
 		DeviceDriver open() throws DeviceException;
 	}
 
-	/** One device to plan or deploy: its design name, what it should have, how to reach it. */
-	public record Job(String device, List<ManagedObject> desired, DriverFactory driver) {
+	/**
+	 * One device to plan or deploy: its design name, what it should have, how to reach it.
+	 *
+	 * @param identity how the device is reached (e.g. {@code 10.20.0.11:443}), recorded in its
+	 *                 journal entry: an entry written for another identity is not used; may be {@code null}
+	 */
+	public record Job(String device, List<ManagedObject> desired, DriverFactory driver, String identity) {
 		public Job {
 			desired = List.copyOf(desired);
 		}
+
+		public Job(String device, List<ManagedObject> desired, DriverFactory driver) {
+			this(device, desired, driver, null);
+		}
 	}
+
+	/** What to do about a journal entry that cannot be used, for messages. */
+	private static final String JOURNAL_WAY_OUT = "see what it holds with 'palisade journal show %1$s --device %2$s';"
+			+ " once the device is checked, 'palisade journal discard %1$s --device %2$s' removes it";
 
 	private static final int RESTORE_ATTEMPTS = 3;
 
 	private final Journal journal;
 	private final int parallelism;
 	private final Progress progress;
+	private String design = "<design>";
 
 	public DeployEngine(Journal journal, int parallelism, Progress progress) {
 		if (parallelism < 1) {
@@ -72,6 +86,16 @@ public final class DeployEngine {
 		this.journal = journal;
 		this.parallelism = parallelism;
 		this.progress = progress == null ? (d, m) -> { } : progress;
+	}
+
+	/** @param label how messages name the design in the commands they suggest (e.g. its path) */
+	public DeployEngine designLabel(String label) {
+		this.design = label;
+		return this;
+	}
+
+	private String wayOut(String device) {
+		return String.format(JOURNAL_WAY_OUT, design, device);
 	}
 
 	/** Reads every device and plans; changes nothing. */
@@ -124,14 +148,14 @@ public final class DeployEngine {
 
 	private DeviceResult planOne(Job job) {
 		Instant start = Instant.now();
-		boolean interrupted = false;
-		try {
-			interrupted = journal.read(job.device()) != null;
-		} catch (IOException e) {
-			interrupted = true;
-		}
-		if (interrupted) {
-			progress.report(job.device(), "an earlier deploy was interrupted on this device (journal found)");
+		Journal.Found found = journal.find(job.device());
+		String unusable = unusable(found, job);
+		boolean interrupted = found != null;
+		if (unusable != null) {
+			progress.report(job.device(), unusable);
+		} else if (interrupted) {
+			progress.report(job.device(), "INTERRUPTED: a deploy started " + found.entry().startedAt()
+					+ " did not finish on this device (journal " + found.file() + "); deploy completes it");
 		}
 		try (CountingDriver driver = new CountingDriver(job.driver().open())) {
 			progress.report(job.device(), "reading the device");
@@ -139,7 +163,7 @@ public final class DeployEngine {
 			DevicePlan plan = new Planner(driver.kindOrder()).plan(job.device(), job.desired(), current);
 			Outcome o = plan.isEmpty() ? Outcome.UP_TO_DATE : Outcome.CHANGES_PENDING;
 			progress.report(job.device(), plan.isEmpty() ? "up to date" : plan.summary());
-			return new DeviceResult(job.device(), o, plan, interrupted, null, driver.calls(), since(start));
+			return new DeviceResult(job.device(), o, plan, interrupted, unusable, driver.calls(), since(start));
 		} catch (DeviceException e) {
 			progress.report(job.device(), "cannot be read: " + e.getMessage());
 			return new DeviceResult(job.device(), Outcome.FAILED_UNCHANGED, null, interrupted, e.getMessage(), 0,
@@ -150,13 +174,13 @@ public final class DeployEngine {
 	private DeviceResult deployOne(Job job) {
 		Instant start = Instant.now();
 		String device = job.device();
-		Journal.Entry journaled;
-		try {
-			journaled = journal.read(device);
-		} catch (IOException e) {
-			progress.report(device, "journal unreadable: " + e.getMessage());
-			return new DeviceResult(device, Outcome.FAILED_JOURNALED, null, true, e.getMessage(), 0, since(start));
+		Journal.Found found = journal.find(device);
+		String unusable = unusable(found, job);
+		if (unusable != null) {
+			progress.report(device, unusable);
+			return new DeviceResult(device, Outcome.JOURNAL_UNUSABLE, null, true, unusable, 0, since(start));
 		}
+		Journal.Entry journaled = found == null ? null : found.entry();
 		boolean interrupted = journaled != null;
 		Outcome notReached = interrupted ? Outcome.FAILED_JOURNALED : Outcome.FAILED_UNCHANGED;
 		if (interrupted) {
@@ -196,7 +220,7 @@ public final class DeployEngine {
 			}
 			if (!interrupted) {
 				try {
-					journal.write(new Journal.Entry(device, Instant.now(), pre));
+					journal.write(new Journal.Entry(device, Instant.now(), pre, journal.site(), job.identity()));
 				} catch (IOException e) {
 					progress.report(device, "cannot write the journal, nothing changed: " + e.getMessage());
 					return new DeviceResult(device, Outcome.FAILED_UNCHANGED, plan, false,
@@ -224,6 +248,53 @@ public final class DeployEngine {
 			return new DeviceResult(device, Outcome.FAILED_JOURNALED, plan, interrupted,
 					failure + "; restore failed: " + restoreFailure, driver.calls(), since(start));
 		}
+	}
+
+	/**
+	 * @return why a device's journal entry cannot be used (damaged, of another site, of a device
+	 *         reached elsewhere), with the way out; {@code null} when there is none or it is usable
+	 */
+	private String unusable(Journal.Found found, Job job) {
+		if (found == null) {
+			return null;
+		}
+		String problem = found.problem();
+		if (problem == null && found.entry().identity() != null && job.identity() != null
+				&& !found.entry().identity().equals(job.identity())) {
+			problem = "foreign journal entry: written for the device at " + found.entry().identity() + ", but "
+					+ job.device() + " is now at " + job.identity();
+		}
+		if (problem == null) {
+			return null;
+		}
+		return found.file() + ": " + problem + "; the device is left alone: " + wayOut(job.device());
+	}
+
+	/**
+	 * The journal entries of the site that the run does not take care of, one line each, so that
+	 * a plan or a partial deploy names every interrupted device: devices of the design outside the
+	 * run, devices no longer in the design (renamed or removed), and damaged or foreign entries.
+	 *
+	 * @param inDesign the devices of the design
+	 * @param inRun    the devices of this run
+	 */
+	public List<String> journalNotes(Set<String> inDesign, Set<String> inRun) throws IOException {
+		List<String> notes = new ArrayList<>();
+		for (Journal.Found f : journal.scan()) {
+			String way = wayOut(f.device());
+			if (f.problem() != null) {
+				if (!inRun.contains(f.device())) {
+					notes.add(f.file() + ": " + f.problem() + "; " + way);
+				}
+			} else if (!inDesign.contains(f.device())) {
+				notes.add("INTERRUPTED: " + f.device() + " is not in the design (renamed or removed?), but a deploy to it"
+						+ " started " + f.entry().startedAt() + " did not finish (" + f.file() + "); " + way);
+			} else if (!inRun.contains(f.device())) {
+				notes.add("INTERRUPTED: " + f.device() + ": a deploy started " + f.entry().startedAt()
+						+ " did not finish (" + f.file() + "); 'palisade deploy' with this device completes it");
+			}
+		}
+		return notes;
 	}
 
 	/** @return {@code null} on success, else why it failed */

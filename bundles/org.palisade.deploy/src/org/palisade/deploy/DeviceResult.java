@@ -32,7 +32,9 @@ public record DeviceResult(String device, Outcome outcome, DevicePlan plan, bool
 		/** failed before anything was changed (unreachable, refused credentials). */
 		FAILED_UNCHANGED("failed, nothing changed", true),
 		/** failed and could not be restored; the journal is kept, the next run restores or completes it. */
-		FAILED_JOURNALED("failed, NOT restored (journal kept; run deploy again)", true);
+		FAILED_JOURNALED("failed, NOT restored (journal kept; run deploy again)", true),
+		/** not touched: its journal entry is damaged or belongs to another site or device (see the error). */
+		JOURNAL_UNUSABLE("not touched: its journal entry cannot be used (palisade journal show)", true);
 
 		private final String text;
 		private final boolean failure;

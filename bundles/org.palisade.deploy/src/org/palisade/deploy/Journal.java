@@ -40,18 +40,52 @@ public final class Journal {
 	private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|key|credential).*");
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-	/** One journal entry: the state read before the first change, and when. */
-	public record Entry(String device, Instant startedAt, List<ManagedObject> preState) {
+	/**
+	 * One journal entry: the state read before the first change, and when.
+	 *
+	 * @param site     the site the entry was written for ({@code null}: not recorded)
+	 * @param identity how the device was reached (e.g. {@code 10.20.0.11:443}), {@code null}: not recorded
+	 */
+	public record Entry(String device, Instant startedAt, List<ManagedObject> preState, String site, String identity) {
 		public Entry {
 			preState = List.copyOf(preState);
 		}
+
+		public Entry(String device, Instant startedAt, List<ManagedObject> preState) {
+			this(device, startedAt, preState, null, null);
+		}
+	}
+
+	/**
+	 * What a journal file holds, as found: an entry, or why it cannot be used.
+	 *
+	 * @param file    the file
+	 * @param device  the device its name stands for
+	 * @param entry   the entry, or {@code null} when damaged
+	 * @param problem what is wrong (damaged, or written for another site or device), or {@code null}
+	 */
+	public record Found(Path file, String device, Entry entry, String problem) {
 	}
 
 	private final Path dir;
+	private final String site;
 
 	/** @param dir the journal folder, normally {@code .palisade-journal} beside the design */
 	public Journal(Path dir) {
+		this(dir, null);
+	}
+
+	/**
+	 * @param dir  the journal folder of the site (see {@link SiteState#journalDir()})
+	 * @param site the site whose devices it journals: entries of another site are reported, never used
+	 */
+	public Journal(Path dir, String site) {
 		this.dir = dir;
+		this.site = site;
+	}
+
+	public String site() {
+		return site;
 	}
 
 	public Path dir() {
@@ -65,6 +99,8 @@ public final class Journal {
 		Path tmp = dir.resolve(file.getFileName() + ".tmp");
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("device", entry.device());
+		json.put("site", entry.site() != null ? entry.site() : site);
+		json.put("identity", entry.identity());
 		json.put("startedAt", entry.startedAt().toString());
 		List<Map<String, Object>> objects = new ArrayList<>();
 		for (ManagedObject o : entry.preState()) {
@@ -90,28 +126,109 @@ public final class Journal {
 		}
 	}
 
-	/** @return the entry for a device, or {@code null} when there is none */
-	@SuppressWarnings("unchecked")
+	/**
+	 * @return the entry for a device, or {@code null} when there is none
+	 * @throws IOException naming the file and what is wrong when it is damaged or written for
+	 *                     another site or device
+	 */
 	public Entry read(String device) throws IOException {
-		Path file = file(device);
-		if (!Files.exists(file)) {
+		Found f = find(device);
+		if (f == null) {
 			return null;
 		}
-		try {
-			Map<String, Object> json = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8),
-					new TypeToken<Map<String, Object>>() { }.getType());
-			List<ManagedObject> pre = new ArrayList<>();
-			for (Map<String, Object> m : (List<Map<String, Object>>) json.get("preState")) {
-				pre.add(new ManagedObject((String) m.get("kind"), (String) m.get("key"),
-						ManagedObject.Nature.valueOf((String) m.get("nature")),
-						ManagedObject.Origin.valueOf((String) m.get("origin")), (Map<String, String>) m.get("attributes"),
-						(List<String>) m.get("dependsOn"), (String) m.get("deviceId")));
-			}
-			return new Entry((String) json.get("device"), Instant.parse((String) json.get("startedAt")), pre);
-		} catch (JsonParseException | ClassCastException | NullPointerException | IllegalArgumentException
-				| java.time.format.DateTimeParseException e) {
-			throw new IOException(file + ": unreadable journal entry: " + e.getMessage(), e);
+		if (f.problem() != null) {
+			throw new IOException(f.file() + ": " + f.problem());
 		}
+		return f.entry();
+	}
+
+	/** @return what the file of a device holds, or {@code null} when there is none */
+	public Found find(String device) {
+		Path file = file(device);
+		return Files.exists(file) ? examine(file, device) : null;
+	}
+
+	/** @return every entry file of this journal, in name order, with what is wrong with each */
+	public List<Found> scan() throws IOException {
+		List<Found> out = new ArrayList<>();
+		if (!Files.isDirectory(dir)) {
+			return out;
+		}
+		try (var s = Files.list(dir)) {
+			for (Path p : s.sorted().toList()) {
+				String n = p.getFileName().toString();
+				if (n.endsWith(".json")) {
+					out.add(examine(p, decode(n.substring(0, n.length() - 5))));
+				}
+			}
+		}
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Found examine(Path file, String device) {
+		Map<String, Object> json;
+		try {
+			json = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8),
+					new TypeToken<Map<String, Object>>() { }.getType());
+		} catch (IOException e) {
+			return new Found(file, device, null, "cannot be read: " + e.getMessage());
+		} catch (JsonParseException e) {
+			return new Found(file, device, null, "damaged journal entry: not valid JSON (" + firstLine(e) + ")");
+		}
+		if (json == null) {
+			return new Found(file, device, null, "damaged journal entry: the file is empty");
+		}
+		Entry entry;
+		try {
+			List<ManagedObject> pre = new ArrayList<>();
+			Object objects = json.get("preState");
+			if (!(objects instanceof List)) {
+				return new Found(file, device, null, "damaged journal entry: no \"preState\" list");
+			}
+			int i = 0;
+			for (Map<String, Object> m : (List<Map<String, Object>>) objects) {
+				i++;
+				try {
+					pre.add(new ManagedObject((String) m.get("kind"), (String) m.get("key"),
+							ManagedObject.Nature.valueOf((String) m.get("nature")),
+							ManagedObject.Origin.valueOf((String) m.get("origin")),
+							(Map<String, String>) m.get("attributes"), (List<String>) m.get("dependsOn"),
+							(String) m.get("deviceId")));
+				} catch (RuntimeException e) {
+					return new Found(file, device, null,
+							"damaged journal entry: object " + i + " of preState is incomplete or invalid (" + firstLine(e) + ")");
+				}
+			}
+			Object started = json.get("startedAt");
+			if (!(started instanceof String)) {
+				return new Found(file, device, null, "damaged journal entry: no \"startedAt\" time");
+			}
+			entry = new Entry((String) json.get("device"), Instant.parse((String) started), pre,
+					(String) json.get("site"), (String) json.get("identity"));
+		} catch (ClassCastException | java.time.format.DateTimeParseException e) {
+			return new Found(file, device, null, "damaged journal entry: " + firstLine(e));
+		}
+		if (entry.device() == null || !entry.device().equals(device)) {
+			return new Found(file, device, entry, "foreign journal entry: it names device '" + entry.device()
+					+ "', but its file stands for '" + device + "'");
+		}
+		if (site != null && entry.site() != null && !entry.site().equals(site)) {
+			return new Found(file, device, entry, "foreign journal entry: written for site '" + entry.site()
+					+ "', not '" + site + "'");
+		}
+		return new Found(file, device, entry, null);
+	}
+
+	private static String firstLine(Exception e) {
+		String m = String.valueOf(e.getMessage());
+		int nl = m.indexOf('\n');
+		return nl < 0 ? m : m.substring(0, nl);
+	}
+
+	/** @return the file that holds (or would hold) a device's entry */
+	public Path fileOf(String device) {
+		return file(device);
 	}
 
 	public void delete(String device) throws IOException {

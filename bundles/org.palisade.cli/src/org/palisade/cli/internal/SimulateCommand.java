@@ -1,57 +1,114 @@
 package org.palisade.cli.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.palisade.cli.Palisade;
-import org.palisade.cli.Palisade.UsageException;
 import org.palisade.cli.VirtualSite;
+import org.palisade.simulator.DeviceDescriptor;
+import org.palisade.simulator.FaultSpec;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
+import org.palisade.validation.PasswordPolicy;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code palisade simulate <site> [--map FILE] [--duration SECONDS]}: one virtual Axis device per
  * camera and speaker of the site, on loopback ports, until stopped (Ctrl-C) or for the given time.
- * Writes the address map (and, beside it, the generated device passwords) that {@code plan} and
- * {@code deploy --simulate} read. Passwords are never printed.
+ * Writes the address map that {@code plan} and {@code deploy --simulate} read; the generated
+ * device passwords (and, with {@code --https}, the devices' self-signed key) go to simulate's
+ * private folder (see {@link SimulationMap}) and everything is removed when it stops. Passwords
+ * are never printed. {@code --fault} arms faults on the devices (see {@link FaultSpec}).
  */
-public class SimulateCommand {
+@Command(name = "simulate", description = { "One virtual Axis device per camera and speaker, on loopback ports, until",
+		"stopped (Ctrl-C); 'plan' and 'deploy --simulate' then talk to them." })
+public class SimulateCommand extends CliCommand {
 
-	private final PrintStream out;
-	private final PrintStream err;
+	@Parameters(paramLabel = "SITE", description = "the site design (a .perimeter file or its folder)")
+	Path site;
 
-	public SimulateCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
+	@Option(names = "--map", paramLabel = "FILE", description = "where to write the address map (default: in the temporary folder)")
+	Path map;
 
-	public int run(List<String> argv) throws InterruptedException {
-		Args args = new Args(argv, Set.of("--map", "--duration"), Set.of());
-		if (args.positional.size() != 1) {
-			throw new UsageException("name one site design (a .perimeter file or its folder)");
+	@Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: until Ctrl-C)")
+	Long duration;
+
+	@Option(names = "--https", description = "serve HTTPS with a self-signed certificate, as Axis devices ship")
+	boolean https;
+
+	@Option(names = "--fault", paramLabel = "[DEVICE:]FAULT,...", description = { "rehearse a bad day (repeatable):",
+			"latency=MS, fail-after=N[/STATUS], drop-after=N, fail-next=N[/STATUS], drop-next=N,",
+			"fail-rate=P[/STATUS], wrong-password; without DEVICE, every device" })
+	List<String> faultSpecs = new ArrayList<>();
+
+	@Override
+	int run() throws InterruptedException {
+		if (duration != null) {
+			atLeast("--duration", duration, 1);
+		}
+		List<FaultSpec> faults = new ArrayList<>();
+		for (String f : faultSpecs) {
+			try {
+				faults.add(FaultSpec.parse(f));
+			} catch (IllegalArgumentException e) {
+				throw usage(e.getMessage());
+			}
 		}
 		SiteInput input;
 		try {
-			input = SiteInput.load(Path.of(args.positional.get(0)), err);
+			input = SiteInput.load(site, err);
 		} catch (SiteInput.Invalid e) {
 			err.println("palisade simulate: " + e.getMessage());
 			return Palisade.ERRORS;
 		}
 		VirtualSite.Devices devices = VirtualSite.of(input.site());
-		Path mapFile = args.get("--map") != null ? Path.of(args.get("--map"))
-				: SimulationMap.defaultFile(input.config().site());
+		for (FaultSpec f : faults) {
+			if (f.device() != null && devices.descriptors().stream().noneMatch(d -> d.name().equals(f.device()))) {
+				throw usage("--fault: no camera or speaker named '" + f.device() + "' in " + input.config().site());
+			}
+		}
+		String slug = input.config().site().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+		Path privateDir;
+		Path keyStore;
+		List<DeviceDescriptor> descriptors = devices.descriptors();
+		try {
+			privateDir = SimulationMap.privateDir(SimulationMap.defaultDir());
+			keyStore = privateDir.resolve(slug + "-" + ProcessHandle.current().pid() + "-"
+					+ Long.toHexString(System.nanoTime()) + ".p12");
+			if (https) {
+				char[] pw = PasswordPolicy.generate(20);
+				try {
+					Path store = SelfSignedStore.create(slug, keyStore, pw);
+					List<DeviceDescriptor> tls = new ArrayList<>();
+					for (DeviceDescriptor d : descriptors) {
+						tls.add(d.toBuilder().tls(store, pw).build());
+					}
+					descriptors = tls;
+				} finally {
+					Arrays.fill(pw, '\0');
+				}
+			}
+		} catch (IOException e) {
+			err.println("palisade simulate: " + e.getMessage());
+			return Palisade.ERRORS;
+		}
+		Path mapFile = map != null ? map : SimulationMap.defaultFile(input.config().site());
 		VirtualFleet fleet;
 		try {
-			fleet = VirtualFleet.start(devices.descriptors());
+			fleet = VirtualFleet.start(descriptors);
 		} catch (IOException e) {
 			err.println("palisade simulate: cannot start the virtual devices: " + e.getMessage());
 			return Palisade.ERRORS;
@@ -60,8 +117,8 @@ public class SimulateCommand {
 		Path[] credentialsFile = new Path[1];
 		Thread hook = new Thread(() -> {
 			fleet.stopAll();
-			deleteQuietly(mapFile);
-			deleteQuietly(credentialsFile[0]);
+			deleteQuietly(keyStore);
+			SimulationMap.remove(mapFile, credentialsFile[0]);
 			stopped.countDown();
 		}, "palisade-simulate-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
@@ -70,16 +127,21 @@ public class SimulateCommand {
 			for (VirtualDevice d : fleet.devices()) {
 				uris.put(d.name(), d.baseUri());
 				out.println(d.name() + " (" + d.descriptor().model() + ") -> " + d.baseUri());
+				for (FaultSpec f : faults) {
+					if (f.device() == null || f.device().equals(d.name())) {
+						f.applyTo(d);
+						out.println("  faults: " + f.faults().stream().map(FaultSpec.Fault::name).toList());
+					}
+				}
 			}
-			credentialsFile[0] = SimulationMap.write(mapFile, input.config().site(), uris, devices.credentials());
+			credentialsFile[0] = SimulationMap.write(mapFile, privateDir, input.config().site(), uris,
+					devices.credentials());
 			out.println("address map: " + mapFile);
-			out.println("use it with: palisade plan|deploy " + args.positional.get(0) + " --simulate"
-					+ (args.get("--map") != null ? " --map " + mapFile : ""));
+			out.println("use it with: palisade plan|deploy " + site + " --simulate" + (map != null ? " --map " + mapFile : ""));
 			out.println(fleet.size() + " virtual device(s) running; stop with Ctrl-C");
 			out.flush();
-			String duration = args.get("--duration");
 			if (duration != null) {
-				stopped.await(Long.parseLong(duration), TimeUnit.SECONDS);
+				stopped.await(duration, TimeUnit.SECONDS);
 			} else {
 				stopped.await();
 			}
@@ -89,8 +151,8 @@ public class SimulateCommand {
 			return Palisade.ERRORS;
 		} finally {
 			fleet.stopAll();
-			deleteQuietly(mapFile);
-			deleteQuietly(credentialsFile[0]);
+			deleteQuietly(keyStore);
+			SimulationMap.remove(mapFile, credentialsFile[0]);
 			try {
 				Runtime.getRuntime().removeShutdownHook(hook);
 			} catch (IllegalStateException e) {

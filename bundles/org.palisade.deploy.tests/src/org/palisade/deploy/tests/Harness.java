@@ -50,6 +50,8 @@ final class Harness implements AutoCloseable {
 	final Journal journal;
 	final List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
 	RetryPolicy retry = FAST;
+	/** Whether recipients' credentials are tried against the devices they point at (as the CLI does). */
+	boolean checkPeers;
 
 	Harness(Path journalDir) throws Exception {
 		this(journalDir, d -> d);
@@ -114,6 +116,13 @@ final class Harness implements AutoCloseable {
 	List<DeployEngine.Job> jobs(CredentialStore store) throws Exception {
 		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
 		VapixTargets targets = new VapixTargets(store, http, retry, Duration.ofSeconds(5));
+		if (checkPeers) {
+			java.util.Map<String, VapixTargets.Peer> peers = new java.util.HashMap<>();
+			for (DeviceConfiguration d : config.devices()) {
+				peers.put(d.address(), new VapixTargets.Peer(d.name(), fleet.device(d.name()).baseUri()));
+			}
+			targets.peers(peers);
+		}
 		List<DeployEngine.Job> jobs = new ArrayList<>();
 		for (DeviceConfiguration d : config.devices()) {
 			jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));

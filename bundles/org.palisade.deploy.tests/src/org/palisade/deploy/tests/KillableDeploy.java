@@ -28,8 +28,10 @@ import com.google.gson.reflect.TypeToken;
  * A deploy run in a process of its own that kills itself (Runtime.halt: no shutdown hooks, no
  * finally blocks, like SIGKILL) before its device operation number {@code killAfter + 1}.
  * <p>
- * Usage: {@code KillableDeploy <journal dir> <desired.json> <device> <base URI> <credentials ref> <killAfter>};
- * the credentials come from the environment ({@code PALISADE_CREDENTIALS_<REF>}).
+ * Usage: {@code KillableDeploy <journal dir> <desired.json> <device> <base URI> <credentials ref> <killAfter>
+ * [<failAtChange>]}; with {@code failAtChange} the change step of that number (1-based) fails, so
+ * the engine restores the device, and a kill then lands in the restore. The credentials come from
+ * the environment ({@code PALISADE_CREDENTIALS_<REF>}).
  */
 public final class KillableDeploy {
 
@@ -44,6 +46,7 @@ public final class KillableDeploy {
 		List<ManagedObject> desired = new Gson().fromJson(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8),
 				new TypeToken<List<ManagedObject>>() { }.getType());
 		int killAfter = Integer.parseInt(args[5]);
+		int failAtChange = args.length > 6 ? Integer.parseInt(args[6]) : -1;
 		CredentialStore store = CredentialStore.empty().add("environment", CredentialStore.environment(System::getenv));
 		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
 		VapixTargets targets = new VapixTargets(store, http,
@@ -51,7 +54,7 @@ public final class KillableDeploy {
 		DeployEngine.Job job = targets.job(args[2], desired, URI.create(args[3]), args[4]);
 		int[] calls = { 0 };
 		DeployEngine.Job killable = new DeployEngine.Job(job.device(), job.desired(),
-				() -> new Killing(job.driver().open(), calls, killAfter));
+				() -> new Killing(job.driver().open(), calls, killAfter, failAtChange));
 		List<DeviceResult> r = new DeployEngine(new Journal(journal), 1, (d, m) -> System.out.println(d + ": " + m))
 				.deploy(List.of(killable));
 		System.out.println("result: " + r.get(0).outcome());
@@ -63,11 +66,21 @@ public final class KillableDeploy {
 		private final DeviceDriver inner;
 		private final int[] calls;
 		private final int killAfter;
+		private final int failAtChange;
+		private int changes;
 
-		Killing(DeviceDriver inner, int[] calls, int killAfter) {
+		Killing(DeviceDriver inner, int[] calls, int killAfter, int failAtChange) {
 			this.inner = inner;
 			this.calls = calls;
 			this.killAfter = killAfter;
+			this.failAtChange = failAtChange;
+		}
+
+		/** The injected failure: the device refuses one change, before it is made. */
+		private void change() throws DeviceException {
+			if (++changes == failAtChange) {
+				throw new DeviceException("injected failure of change " + changes, null);
+			}
 		}
 
 		private void tick() {
@@ -91,18 +104,21 @@ public final class KillableDeploy {
 		@Override
 		public void set(ManagedObject setting) throws DeviceException {
 			tick();
+			change();
 			inner.set(setting);
 		}
 
 		@Override
 		public void create(ManagedObject item) throws DeviceException {
 			tick();
+			change();
 			inner.create(item);
 		}
 
 		@Override
 		public void delete(ManagedObject item) throws DeviceException {
 			tick();
+			change();
 			inner.delete(item);
 		}
 

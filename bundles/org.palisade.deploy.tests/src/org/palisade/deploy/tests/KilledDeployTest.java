@@ -39,7 +39,20 @@ class KilledDeployTest {
 
 	@Test
 	void killedRunIsCompletedByTheNextRun(@TempDir Path dir) throws Exception {
-		StringBuilder table = new StringBuilder("\nKilled deploy process (North1, manual scenario):\n");
+		matrix(dir, -1, "Killed deploy process, apply phase (North1, manual scenario):");
+	}
+
+	/** The third change fails, the engine restores the device, and the kill lands in that restore. */
+	@Test
+	void runKilledWhileRestoringIsCompletedByTheNextRun(@TempDir Path dir) throws Exception {
+		matrix(dir, 3, "Killed deploy process, restore phase (North1; its 3rd change fails, the run restores):");
+	}
+
+	private static void matrix(Path dir, int failAtChange, String title) throws Exception {
+		StringBuilder table = new StringBuilder("\n" + title + "\n");
+		int killed = 0;
+		int killedRestoring = 0;
+		int halfConfigured = 0;
 		boolean completed = false;
 		for (int n = 0; n <= MAX_OPERATIONS && !completed; n++) {
 			Path journalDir = dir.resolve("journal" + n);
@@ -50,7 +63,7 @@ class KilledDeployTest {
 				Files.writeString(desired, new Gson().toJson(north.objects()), StandardCharsets.UTF_8);
 				ProcessBuilder pb = new ProcessBuilder(java(), "-cp", classPath(), KillableDeploy.class.getName(),
 						journalDir.toString(), desired.toString(), "North1", h.camera().baseUri().toString(),
-						north.credentials(), Integer.toString(n));
+						north.credentials(), Integer.toString(n), Integer.toString(failAtChange));
 				// Every reference the camera's objects use: its own, and the horn speaker's (the recipient).
 				List<String> secretsOfRun = new ArrayList<>();
 				for (var e : h.virtual.credentials().entrySet()) {
@@ -65,7 +78,8 @@ class KilledDeployTest {
 				int exit = p.exitValue();
 				completed = exit == 0;
 				assertTrue(exit == 0 || exit == KillableDeploy.KILLED, "child failed: " + output);
-				assertTrue(exit != 0 || output.contains("result: DEPLOYED"), "a run that was not killed deploys: " + output);
+				assertTrue(exit != 0 || output.contains(failAtChange > 0 ? "result: RESTORED" : "result: DEPLOYED"),
+						"a run that was not killed deploys (or, with a failing change, restores): " + output);
 				for (String sec : secretsOfRun) {
 					assertFalse(output.contains(sec), "the child printed a password");
 				}
@@ -78,20 +92,36 @@ class KilledDeployTest {
 					}
 				}
 				boolean unchangedByChild = before.equals(h.camera().state().snapshot());
+				boolean restoring = output.contains("restoring the previous state");
+				if (exit != 0) {
+					killed++;
+					killedRestoring += restoring ? 1 : 0;
+				}
+				// Half-configured: changed by a killed run, and no journal to complete or restore it from.
+				if (exit != 0 && !unchangedByChild && !journaled) {
+					halfConfigured++;
+				}
 
 				DeviceResult next = Harness.result(h.deploy(), "North1");
 				assertEquals(journaled, next.interrupted(), "run " + n + ": " + h.progress);
 				assertTrue(next.outcome() == Outcome.DEPLOYED || next.outcome() == Outcome.UNCHANGED, next.toString());
 				assertTrue(Harness.result(h.plan(), "North1").plan().isEmpty(), "fully deployed after the next run");
 				assertEquals(List.of(), h.journal.devices());
+				table.append(restoring && exit != 0 ? "  [restoring] " : "              ");
 				table.append(String.format((exit == 0 ? "  not killed (after %2d ops):  " : "  killed before operation %2d: ")
 						+ "exit %3d %-24s journal %-5s, device %-18s -> next run: %s%s%n",
 						exit == 0 ? n : n + 1, exit, childResult(output), journaled ? "left" : "none", unchangedByChild ? "as it was" : exit == 0 ? "deployed" : "partly changed",
 						next.outcome(), next.interrupted() ? " (reported interrupted)" : ""));
 			}
 		}
+		table.append(String.format("  %d killed runs (%d while restoring), %d left half-configured without a journal,"
+				+ " every next run fully deployed%n", killed, killedRestoring, halfConfigured));
 		System.out.println(table);
 		assertTrue(completed, "some run must get through without being killed: " + table);
+		assertEquals(0, halfConfigured, table.toString());
+		if (failAtChange > 0) {
+			assertTrue(killedRestoring >= 3, "kills landed in the restore: " + table);
+		}
 	}
 
 	private static String childResult(String output) {

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.palisade.deploy.vapix.internal.ExplainingTrustManager;
 import org.palisade.deploy.vapix.internal.PinnedTrustManager;
 
 /**
@@ -34,18 +35,38 @@ import org.palisade.deploy.vapix.internal.PinnedTrustManager;
  */
 public final class TlsOptions {
 
-	private enum Mode { SYSTEM, TRUST_STORE, PINNED }
+	private enum Mode { SYSTEM, TRUST_STORE, PINNED, DEVICE }
 
 	private final Mode mode;
 	private final Path file;
 	private final char[] password;
 	private final byte[] pin;
+	private final String pinCommand;
 
 	private TlsOptions(Mode mode, Path file, char[] password, byte[] pin) {
+		this(mode, file, password, pin, null);
+	}
+
+	private TlsOptions(Mode mode, Path file, char[] password, byte[] pin, String pinCommand) {
 		this.mode = mode;
 		this.file = file;
 		this.password = password;
 		this.pin = pin;
+		this.pinCommand = pinCommand;
+	}
+
+	/**
+	 * Trust on first use, per device: the device's pinned certificate when it has a pin (see
+	 * {@link Pins}), else the JDK's CA certificates and host name check. Either way a certificate
+	 * that is refused is reported with its subject, its SHA-256 fingerprint and {@code pinCommand},
+	 * the command that pins it.
+	 *
+	 * @param sha256     the device's pin (64 hex digits), or {@code null}
+	 * @param pinCommand e.g. {@code palisade trust site.perimeter --device North1}, or {@code null}
+	 */
+	public static TlsOptions forDevice(String sha256, String pinCommand) {
+		return new TlsOptions(Mode.DEVICE, null, null,
+				sha256 == null ? null : org.palisade.deploy.vapix.internal.Certificates.parseSha256(sha256), pinCommand);
 	}
 
 	public static TlsOptions systemDefault() {
@@ -67,11 +88,7 @@ public final class TlsOptions {
 	 * @throws IllegalArgumentException if it is not a SHA-256 fingerprint
 	 */
 	public static TlsOptions pinnedSha256(String sha256) {
-		String hex = sha256.replaceAll("[:\\s]", "").toLowerCase(Locale.ROOT);
-		if (!hex.matches("[0-9a-f]{64}")) {
-			throw new IllegalArgumentException("a SHA-256 fingerprint has 64 hex digits");
-		}
-		return new TlsOptions(Mode.PINNED, null, null, HexFormat.of().parseHex(hex));
+		return new TlsOptions(Mode.PINNED, null, null, org.palisade.deploy.vapix.internal.Certificates.parseSha256(sha256));
 	}
 
 	/** @return an SSL context implementing this choice */
@@ -80,8 +97,10 @@ public final class TlsOptions {
 			return SSLContext.getDefault();
 		}
 		TrustManager[] managers;
-		if (mode == Mode.PINNED) {
-			managers = new TrustManager[] { new PinnedTrustManager(pin) };
+		if (mode == Mode.PINNED || (mode == Mode.DEVICE && pin != null)) {
+			managers = new TrustManager[] { new PinnedTrustManager(pin, pinCommand) };
+		} else if (mode == Mode.DEVICE) {
+			managers = new TrustManager[] { new ExplainingTrustManager(jdkTrustManager(), pinCommand) };
 		} else {
 			TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 			tmf.init(loadStore());
@@ -90,6 +109,17 @@ public final class TlsOptions {
 		SSLContext ctx = SSLContext.getInstance("TLS");
 		ctx.init(null, managers, null);
 		return ctx;
+	}
+
+	private static javax.net.ssl.X509ExtendedTrustManager jdkTrustManager() throws GeneralSecurityException {
+		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		tmf.init((KeyStore) null);
+		for (TrustManager t : tmf.getTrustManagers()) {
+			if (t instanceof javax.net.ssl.X509ExtendedTrustManager x) {
+				return x;
+			}
+		}
+		throw new GeneralSecurityException("the JDK offers no X.509 trust manager");
 	}
 
 	private KeyStore loadStore() throws GeneralSecurityException, IOException {
@@ -119,6 +149,7 @@ public final class TlsOptions {
 		case SYSTEM -> "TlsOptions[system CAs]";
 		case TRUST_STORE -> "TlsOptions[trust store " + file + "]";
 		case PINNED -> "TlsOptions[pinned SHA-256 " + HexFormat.of().formatHex(pin) + "]";
+		case DEVICE -> pin == null ? "TlsOptions[system CAs, explained]" : "TlsOptions[device pin " + HexFormat.of().formatHex(pin) + "]";
 		};
 	}
 

@@ -19,7 +19,8 @@ import org.palisade.deploy.vapix.internal.SoapClient;
  * <li>Authentication follows the device's {@code WWW-Authenticate} challenge (Digest SHA-256 or
  * MD5 with qop=auth and nonce counting, else Basic), pre-emptively after the first challenge; a
  * {@code stale=true} challenge is answered with the new nonce; rejected credentials end in
- * {@link VapixException.Kind#AUTHENTICATION}.</li>
+ * {@link VapixException.Kind#AUTHENTICATION}. Over plain HTTP, Basic is refused (it would send
+ * the password in clear) unless {@link Builder#allowBasicOverHttp} says otherwise.</li>
  * <li>HTTPS verifies certificates by default ({@link TlsOptions}); there is no way to turn that off.</li>
  * <li>Connect timeout and per-request response timeout from the builder.</li>
  * <li>Retries with exponential backoff and jitter ({@link RetryPolicy}) on transient faults only.
@@ -52,7 +53,8 @@ public final class VapixClient implements AutoCloseable {
 		this.device = b.device;
 		this.baseUri = b.baseUri;
 		this.credentials = b.credentials.copy();
-		this.transport = new HttpTransport(device, baseUri, credentials, connector, b.requestTimeout, b.retry);
+		this.transport = new HttpTransport(device, baseUri, credentials, connector, b.requestTimeout, b.retry,
+				b.allowBasicOverHttp);
 		JsonRpcClient rpc = new JsonRpcClient(transport);
 		SoapClient soap = new SoapClient(transport);
 		this.paramCgi = new ParamCgi(transport);
@@ -115,6 +117,7 @@ public final class VapixClient implements AutoCloseable {
 		private Duration requestTimeout = Duration.ofSeconds(15);
 		private RetryPolicy retry = RetryPolicy.defaults();
 		private HttpConnector connector;
+		private boolean allowBasicOverHttp;
 
 		private Builder(String device, URI baseUri) {
 			this.device = Objects.requireNonNull(device, "device");
@@ -134,6 +137,12 @@ public final class VapixClient implements AutoCloseable {
 		public Builder connectTimeout(Duration value) { this.connectTimeout = Objects.requireNonNull(value); return this; }
 		public Builder requestTimeout(Duration value) { this.requestTimeout = Objects.requireNonNull(value); return this; }
 		public Builder retryPolicy(RetryPolicy value) { this.retry = Objects.requireNonNull(value); return this; }
+
+		/**
+		 * Lets the client answer a Basic challenge over plain HTTP, which sends the password in
+		 * clear; off by default (Digest only over HTTP, Basic over HTTPS).
+		 */
+		public Builder allowBasicOverHttp(boolean value) { this.allowBasicOverHttp = value; return this; }
 
 		/** Use a shared connector (see {@link VapixClient#newConnector}); its TLS and connect timeout then apply. */
 		public Builder connector(HttpConnector value) { this.connector = Objects.requireNonNull(value); return this; }

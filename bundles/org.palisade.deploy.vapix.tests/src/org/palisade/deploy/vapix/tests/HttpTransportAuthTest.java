@@ -108,9 +108,25 @@ class HttpTransportAuthTest {
 	}
 
 	@Test
-	void basicOnlyDeviceIsServedWithBasic() throws Exception {
+	void basicOverPlainHttpIsRefusedUnlessAllowedForTheDevice() throws Exception {
 		try (VirtualDevice basic = new VirtualDevice(DeviceDescriptor.builder("basic").authMode(AuthMode.BASIC)
 				.password(Fixture.PASSWORD.toCharArray()).build()).start(); VapixClient c = Fixture.client(basic)) {
+			VapixException e = assertThrows(VapixException.class, () -> c.paramCgi().list("Brand"));
+			assertEquals(VapixException.Kind.AUTHENTICATION, e.kind());
+			assertTrue(e.getMessage().contains("the device offers only Basic authentication, which over plain HTTP would"
+					+ " send the password in clear: refused"), e.getMessage());
+			// The challenge only: no request carried the password.
+			assertEquals(List.of(401), basic.requestLog().stream().map(RequestRecord::status).toList());
+		}
+	}
+
+	@Test
+	void basicOnlyDeviceIsServedWithBasicWhenAllowed() throws Exception {
+		try (VirtualDevice basic = new VirtualDevice(DeviceDescriptor.builder("basic").authMode(AuthMode.BASIC)
+				.password(Fixture.PASSWORD.toCharArray()).build()).start();
+				VapixClient c = VapixClient.builder(basic.name(), basic.baseUri())
+						.credentials(new Credentials("root", Fixture.PASSWORD.toCharArray())).retryPolicy(Fixture.FAST)
+						.allowBasicOverHttp(true).build()) {
 			assertEquals("AXIS", c.paramCgi().list("Brand.Brand").get("Brand.Brand"));
 			c.paramCgi().list("Brand");
 			assertEquals(List.of(401, 200, 200), basic.requestLog().stream().map(RequestRecord::status).toList());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.palisade.deploy.vapix.Credentials;
+import org.palisade.deploy.vapix.Pins;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.deploy.vapix.VapixClient;
@@ -115,6 +116,49 @@ class TlsOptionsTest {
 		try (VapixClient c = client(TlsOptions.trustStore(pem, null))) {
 			assertEquals(2, c.portManagement().getPorts().size());
 		}
+	}
+
+	@Test
+	void anUntrustedDeviceIsNamedWithSubjectFingerprintAndThePinCommand() throws Exception {
+		String pinIt = "palisade trust site.perimeter --device cam-tls";
+		try (VapixClient c = client(TlsOptions.forDevice(null, pinIt))) {
+			VapixException e = assertThrows(VapixException.class, () -> c.paramCgi().list("Brand"));
+			assertEquals(VapixException.Kind.TLS, e.kind());
+			assertTrue(e.getMessage().contains("the device's certificate is not trusted (subject CN=127.0.0.1, SHA-256 "
+					+ fingerprint + "): no certificate authority the JDK trusts vouches for it (PKIX path building failed)."),
+					e.getMessage());
+			assertTrue(e.getMessage().endsWith("pin it: " + pinIt), e.getMessage());
+			assertEquals(1, e.attempts(), "a certificate verdict is not retried");
+		}
+		// What 'palisade trust' reads, without trusting or sending anything.
+		assertEquals(fingerprint, Pins.fingerprint(Pins.fetch(device.baseUri(), Duration.ofSeconds(5))));
+		try (VapixClient c = client(TlsOptions.forDevice(fingerprint, pinIt))) {
+			assertEquals("AXIS", c.paramCgi().list("Brand.Brand").get("Brand.Brand"));
+		}
+		String other = fingerprint.substring(0, fingerprint.length() - 2) + (fingerprint.endsWith("00") ? "01" : "00");
+		try (VapixClient c = client(TlsOptions.forDevice(other, pinIt))) {
+			VapixException e = assertThrows(VapixException.class, () -> c.paramCgi().list("Brand"));
+			assertTrue(e.getMessage().contains("does not match the pinned SHA-256 fingerprint (it presents subject"
+					+ " CN=127.0.0.1, SHA-256 " + fingerprint + ", pinned " + other + ")"), e.getMessage());
+		}
+	}
+
+	@Test
+	void pinsAreKeptPerDeviceInAFileThatHoldsNoSecret() throws Exception {
+		Path file = dir.resolve("site.pins");
+		Pins pins = Pins.load(file);
+		assertEquals(null, pins.of("cam-tls"));
+		pins.put("cam-tls", fingerprint);
+		pins.put("Horn 2", fingerprint.toLowerCase());
+		Pins again = Pins.load(file);
+		assertEquals(fingerprint, again.of("cam-tls"));
+		assertEquals(fingerprint.toLowerCase(), again.of("Horn 2"));
+		assertTrue(Files.readString(file).startsWith("# Certificate pins"), Files.readString(file));
+		Files.writeString(file, "cam-tls=12:34\n");
+		java.io.IOException e = assertThrows(java.io.IOException.class, () -> Pins.load(file));
+		assertTrue(e.getMessage().startsWith(file + ": the pin of cam-tls: '12:34' is not a SHA-256 fingerprint"),
+				e.getMessage());
+		Files.delete(file);
 	}
 
 	@Test

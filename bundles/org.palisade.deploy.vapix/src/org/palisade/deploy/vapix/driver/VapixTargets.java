@@ -5,6 +5,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.palisade.deploy.Credential;
 import org.palisade.deploy.CredentialStore;
@@ -15,17 +20,66 @@ import org.palisade.deploy.vapix.Credentials;
 import org.palisade.deploy.vapix.HttpConnector;
 import org.palisade.deploy.vapix.RetryPolicy;
 import org.palisade.deploy.vapix.VapixClient;
+import org.palisade.deploy.vapix.VapixException;
 
 /**
  * Makes {@link DeployEngine.Job}s for Axis devices: a {@link VapixDriver} over a {@link VapixClient}
  * with the device's credentials resolved from the store when the job starts.
- *
- * @param connector TLS trust and connect timeout shared by the devices (see
- *                  {@link VapixClient#newConnector}); each device's client keeps its own connection
- * @param retry     the retry policy of every call
- * @param timeout   per-request response timeout
+ * <p>
+ * Before a camera is touched, the credentials of each of its recipients that points at another
+ * device of the site ({@link #peers}) are tried against that device (a read): a speaker that
+ * rejects them fails the camera before anything is written, rather than after the camera holds a
+ * password that can never work. A peer that cannot be reached is not a verdict: the camera goes on.
+ * Each reference is tried once per {@code VapixTargets}.
  */
-public record VapixTargets(CredentialStore store, HttpConnector connector, RetryPolicy retry, Duration timeout) {
+public final class VapixTargets {
+
+	/** A device other devices point at: its design name, and how Palisade reaches it. */
+	public record Peer(String device, URI uri) {
+	}
+
+	private static final Pattern PASSWORD_REF = Pattern.compile("\\$\\{credential\\.password:([^}]+)\\}");
+
+	private final CredentialStore store;
+	private final HttpConnector connector;
+	private final RetryPolicy retry;
+	private final Duration timeout;
+	private Map<String, HttpConnector> perDevice = Map.of();
+	private Set<String> basicOverHttp = Set.of();
+	private Map<String, Peer> peers = Map.of();
+	/** Per credentials reference: {@code ""} accepted (or not checkable), else why it was rejected. */
+	private final Map<String, String> peerVerdicts = new ConcurrentHashMap<>();
+
+	/**
+	 * @param connector TLS trust and connect timeout shared by the devices (see
+	 *                  {@link VapixClient#newConnector}); each device's client keeps its own connection
+	 * @param retry     the retry policy of every call
+	 * @param timeout   per-request response timeout
+	 */
+	public VapixTargets(CredentialStore store, HttpConnector connector, RetryPolicy retry, Duration timeout) {
+		this.store = store;
+		this.connector = connector;
+		this.retry = retry;
+		this.timeout = timeout;
+	}
+
+	/** Connectors of their own for some devices (a device's pinned certificate); the others share the default. */
+	public VapixTargets connectors(Map<String, HttpConnector> byDevice) {
+		this.perDevice = Map.copyOf(byDevice);
+		return this;
+	}
+
+	/** Devices that may be answered with Basic over plain HTTP (the password in clear); see {@link VapixClient.Builder#allowBasicOverHttp}. */
+	public VapixTargets basicOverHttp(Set<String> devices) {
+		this.basicOverHttp = Set.copyOf(devices);
+		return this;
+	}
+
+	/** @param byHost the site's devices by their design address (the host of a recipient's URL) */
+	public VapixTargets peers(Map<String, Peer> byHost) {
+		this.peers = Map.copyOf(byHost);
+		return this;
+	}
 
 	/**
 	 * @param device         the design's name
@@ -34,7 +88,12 @@ public record VapixTargets(CredentialStore store, HttpConnector connector, Retry
 	 * @param credentialsRef the design's credentials reference of the device
 	 */
 	public DeployEngine.Job job(String device, List<ManagedObject> desired, URI baseUri, String credentialsRef) {
-		return new DeployEngine.Job(device, desired, () -> open(device, desired, baseUri, credentialsRef));
+		return new DeployEngine.Job(device, desired, () -> open(device, desired, baseUri, credentialsRef),
+				baseUri.getScheme() + "://" + baseUri.getAuthority());
+	}
+
+	private HttpConnector connectorOf(String device) {
+		return perDevice.getOrDefault(device, connector);
 	}
 
 	private VapixDriver open(String device, List<ManagedObject> desired, URI baseUri, String ref)
@@ -42,23 +101,97 @@ public record VapixTargets(CredentialStore store, HttpConnector connector, Retry
 		if (ref == null) {
 			throw new DeviceException(device + ": the design gives no credentials reference for it", null);
 		}
-		Credential c;
-		try {
-			c = store.resolve(ref).orElseThrow(() -> new DeviceException(device + ": no credentials for '" + ref
-					+ "' (looked in: " + store.describe() + "; e.g. set " + CredentialStore.variable(ref)
-					+ "=user:password)", null));
-		} catch (IOException e) {
-			throw new DeviceException(device + ": credentials '" + ref + "': " + e.getMessage(), e);
-		}
+		Credential c = credential(device, ref);
+		checkPeers(device, desired);
 		char[] pw = c.password();
 		try {
-			VapixClient client = VapixClient.builder(device, baseUri).credentials(new Credentials(c.username(), pw))
-					.connector(connector).retryPolicy(retry).requestTimeout(timeout).build();
+			VapixClient client = client(device, baseUri, new Credentials(c.username(), pw));
 			return new VapixDriver(client, new Placeholders(store), desired);
 		} catch (java.security.GeneralSecurityException | IOException e) {
 			throw new DeviceException(device + ": cannot set up the connection: " + e.getMessage(), e);
 		} finally {
 			Arrays.fill(pw, '\0');
+		}
+	}
+
+	private VapixClient client(String device, URI uri, Credentials credentials)
+			throws java.security.GeneralSecurityException, IOException {
+		return VapixClient.builder(device, uri).credentials(credentials).connector(connectorOf(device))
+				.retryPolicy(retry).requestTimeout(timeout).allowBasicOverHttp(basicOverHttp.contains(device)).build();
+	}
+
+	private Credential credential(String device, String ref) throws DeviceException {
+		try {
+			return store.resolve(ref).orElseThrow(() -> new DeviceException(device + ": no credentials for '" + ref
+					+ "' (looked in: " + store.describe() + "; e.g. set " + CredentialStore.variable(ref)
+					+ "=user:password)", null));
+		} catch (IOException e) {
+			throw new DeviceException(device + ": credentials '" + ref + "': " + e.getMessage(), e);
+		}
+	}
+
+	/** Fails the device when a recipient's credentials are rejected by the device it points at. */
+	private void checkPeers(String device, List<ManagedObject> desired) throws DeviceException {
+		for (ManagedObject o : desired) {
+			if (!Conventions.RECIPIENT.equals(o.kind())) {
+				continue;
+			}
+			String url = o.attributes().get("param.upload_url");
+			String pw = o.attributes().get("param.password");
+			Matcher m = pw == null ? null : PASSWORD_REF.matcher(pw);
+			if (url == null || m == null || !m.matches()) {
+				continue;
+			}
+			Peer peer = peers.get(host(url));
+			if (peer == null || peer.device().equals(device)) {
+				continue;
+			}
+			String ref = m.group(1);
+			String verdict = peerVerdicts.computeIfAbsent(ref, r -> tryLogin(peer, r));
+			if (!verdict.isEmpty()) {
+				throw new DeviceException(device + ": recipient '" + o.key() + "' calls " + peer.device() + " with the"
+						+ " credentials '" + ref + "', and " + peer.device() + " " + verdict + "; nothing was written to "
+						+ device + ": correct the credentials of '" + ref + "' first", null, true);
+			}
+		}
+	}
+
+	/** @return {@code ""} when the peer accepts the credentials or cannot be asked, else what it said */
+	private String tryLogin(Peer peer, String ref) {
+		Credential c;
+		try {
+			c = store.resolve(ref).orElse(null);
+		} catch (IOException e) {
+			return "";
+		}
+		if (c == null) {
+			return ""; // the camera's own run reports the missing reference when it resolves it
+		}
+		char[] pw = c.password();
+		try (VapixClient probe = client(peer.device(), peer.uri(), new Credentials(c.username(), pw))) {
+			probe.paramCgi().list("Brand");
+			return "";
+		} catch (VapixException e) {
+			return e.kind() == VapixException.Kind.AUTHENTICATION && e.getMessage().contains("rejected the credentials")
+					? "rejects them (user '" + c.username() + "', HTTP " + e.httpStatus() + ")"
+					: "";
+		} catch (java.security.GeneralSecurityException | IOException | RuntimeException e) {
+			return "";
+		} finally {
+			Arrays.fill(pw, '\0');
+		}
+	}
+
+	private static String host(String url) {
+		try {
+			URI u = URI.create(url);
+			String h = u.getHost();
+			if (h == null) {
+				return null;
+			}
+			return u.getPort() < 0 ? h : h + ":" + u.getPort();
+		} catch (IllegalArgumentException e) {
+			return null;
 		}
 	}
 }

@@ -91,6 +91,9 @@ public final class HttpTransport implements AutoCloseable {
 	private static final Registry<AuthSchemeFactory> SCHEMES = RegistryBuilder.<AuthSchemeFactory>create()
 			.register(StandardAuthScheme.DIGEST, DigestSchemeFactory.INSTANCE)
 			.register(StandardAuthScheme.BASIC, BasicSchemeFactory.INSTANCE).build();
+	/** Over plain HTTP Basic would send the password in clear: Digest only, unless allowed per device. */
+	private static final Registry<AuthSchemeFactory> DIGEST_ONLY = RegistryBuilder.<AuthSchemeFactory>create()
+			.register(StandardAuthScheme.DIGEST, DigestSchemeFactory.INSTANCE).build();
 
 	private final String device;
 	private final HttpHost host;
@@ -102,9 +105,18 @@ public final class HttpTransport implements AutoCloseable {
 	/** Idle contexts, most recently used last; guarded by itself. */
 	private final ArrayDeque<HttpClientContext> contexts = new ArrayDeque<>();
 	private boolean closed;
+	/** Whether Basic is refused: plain HTTP and not allowed for this device. */
+	private final boolean basicRefused;
 
 	public HttpTransport(String device, URI base, Credentials credentials, HttpConnector connector,
 			Duration requestTimeout, RetryPolicy retry) {
+		this(device, base, credentials, connector, requestTimeout, retry, false);
+	}
+
+	/** @param allowBasicOverHttp whether Basic may be answered over plain HTTP (the password goes in clear) */
+	public HttpTransport(String device, URI base, Credentials credentials, HttpConnector connector,
+			Duration requestTimeout, RetryPolicy retry, boolean allowBasicOverHttp) {
+		this.basicRefused = "http".equalsIgnoreCase(base.getScheme()) && !allowBasicOverHttp;
 		this.device = Objects.requireNonNull(device);
 		this.host = HttpHost.create(base);
 		this.username = credentials.username();
@@ -127,10 +139,11 @@ public final class HttpTransport implements AutoCloseable {
 						.setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build())
 						.setMaxConnPerRoute(MAX_CONNECTIONS).setMaxConnTotal(MAX_CONNECTIONS).build())
 				.setDefaultCredentialsProvider((scope, context) -> login)
-				.setDefaultAuthSchemeRegistry(SCHEMES)
+				.setDefaultAuthSchemeRegistry(basicRefused ? DIGEST_ONLY : SCHEMES)
 				.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response)
 						.setConnectionRequestTimeout(response).setRedirectsEnabled(false)
-						.setTargetPreferredAuthSchemes(List.of(StandardAuthScheme.DIGEST, StandardAuthScheme.BASIC))
+						.setTargetPreferredAuthSchemes(basicRefused ? List.of(StandardAuthScheme.DIGEST)
+								: List.of(StandardAuthScheme.DIGEST, StandardAuthScheme.BASIC))
 						.build())
 				.setConnectionReuseStrategy((request, answer, context) -> keepAliveMillis(answer, context) > 0
 						&& DefaultClientConnectionReuseStrategy.INSTANCE.keepAlive(request, answer, context))
@@ -180,9 +193,7 @@ public final class HttpTransport implements AutoCloseable {
 					// HttpClient answered the challenges it could; a 401 left over is final.
 					keepContext = false;
 					throw new VapixException(Kind.AUTHENTICATION, device, req.call(), 401, null, null, attempt,
-							offersSupportedScheme(r.headers().allValues("WWW-Authenticate"))
-									? "the device rejected the credentials for user '" + username + "'"
-									: "the device offers no supported authentication scheme (Digest MD5/SHA-256, Basic)",
+							authFailure(r.headers().allValues("WWW-Authenticate")),
 							null);
 				}
 				if (!req.safety().retriesStatus(status)) {
@@ -200,7 +211,7 @@ public final class HttpTransport implements AutoCloseable {
 				boolean sent = Boolean.TRUE.equals(context.getAttribute(SENT));
 				if (!sent && e instanceof SSLException && !handshakeCutOff(e)) {
 					throw new VapixException(Kind.TLS, device, req.call(), VapixException.NO_STATUS, null, null, attempt,
-							Redactor.redact(e.getMessage(), req.secrets()), e);
+							Redactor.redact(tlsDetail(e), req.secrets()), e);
 				}
 				if (!sent) {
 					// Never reached the device (refused, unreachable, handshake cut off or timed
@@ -311,6 +322,38 @@ public final class HttpTransport implements AutoCloseable {
 				contexts.addLast(c);
 			}
 		}
+	}
+
+	/** @return why a final 401 happened, in words that say what to do */
+	private String authFailure(List<String> challenges) {
+		if (basicRefused && offers(challenges, "basic") && !offers(challenges, "digest")) {
+			return "the device offers only Basic authentication, which over plain HTTP would send the password in"
+					+ " clear: refused. Use https, or allow Basic over HTTP for this device explicitly";
+		}
+		return offersSupportedScheme(challenges) ? "the device rejected the credentials for user '" + username + "'"
+				: "the device offers no supported authentication scheme (Digest MD5/SHA-256, Basic)";
+	}
+
+	private static boolean offers(List<String> challenges, String scheme) {
+		for (String c : challenges) {
+			for (String part : c.trim().toLowerCase(Locale.ROOT).split(",")) {
+				String p = part.trim();
+				if (p.equals(scheme) || p.startsWith(scheme + " ")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** @return the explanation of a refused certificate if Palisade's trust managers gave one, else the JDK's */
+	private static String tlsDetail(IOException e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof Certificates.Untrusted) {
+				return t.getMessage();
+			}
+		}
+		return e.getMessage();
 	}
 
 	/** @return whether a challenge names a scheme HttpClient was allowed to answer */

@@ -17,9 +17,16 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class PinnedTrustManager extends X509ExtendedTrustManager {
 
 	private final byte[] pin;
+	private final String pinCommand;
 
 	public PinnedTrustManager(byte[] sha256) {
+		this(sha256, null);
+	}
+
+	/** @param pinCommand the command that pins the device anew (said when the pin does not match), or {@code null} */
+	public PinnedTrustManager(byte[] sha256, String pinCommand) {
 		this.pin = sha256.clone();
+		this.pinCommand = pinCommand;
 	}
 
 	private void check(X509Certificate[] chain) throws CertificateException {
@@ -29,7 +36,11 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
 		try {
 			byte[] actual = MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
 			if (!MessageDigest.isEqual(actual, pin)) {
-				throw new CertificateException("server certificate does not match the pinned SHA-256 fingerprint");
+				throw new Certificates.Untrusted("server certificate does not match the pinned SHA-256 fingerprint"
+						+ " (it presents " + Certificates.describe(chain[0]) + ", pinned "
+						+ java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(pin) + "): another device at"
+						+ " that address, or its certificate was renewed" + (pinCommand == null ? ""
+								: "; if the new one is the device's, pin it again: " + pinCommand), null);
 			}
 		} catch (NoSuchAlgorithmException e) {
 			throw new CertificateException(e);

@@ -1,0 +1,213 @@
+package org.palisade.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.palisade.cli.Palisade.UsageException;
+import org.palisade.deploy.CredentialStore;
+import org.palisade.deploy.DeployEngine;
+import org.palisade.deploy.SiteLock;
+import org.palisade.deploy.SiteState;
+import org.palisade.deploy.vapix.HttpConnector;
+import org.palisade.deploy.vapix.Pins;
+import org.palisade.deploy.vapix.RetryPolicy;
+import org.palisade.deploy.vapix.TlsOptions;
+import org.palisade.deploy.vapix.VapixClient;
+import org.palisade.deploy.vapix.driver.VapixTargets;
+import org.palisade.generator.DeviceConfiguration;
+import org.palisade.generator.SiteConfiguration;
+
+/**
+ * What the commands that talk to a site's devices ({@code plan}, {@code deploy}, {@code trust},
+ * {@code journal}) share, apart from parsing their options: where each device is (the design's
+ * address or the simulation's), how its certificate is trusted (its pin, else the JDK's CAs, with
+ * the {@code palisade trust} command named when refused), the site's lock and journal, and the
+ * lines that name every interrupted device of the site.
+ */
+final class SiteSession {
+
+	/** How to reach the devices, as the command line gave it. */
+	record Reach(boolean simulate, Path map, boolean http, String pin, Set<String> basicOverHttp) {
+	}
+
+	final SiteInput input;
+	final SiteConfiguration config;
+	final SiteState state;
+	final Reach reach;
+	final Path design;
+	private final Map<String, URI> uris = new LinkedHashMap<>();
+	private Path simulationCredentials;
+
+	/**
+	 * @param design the design as the user named it (for the commands printed in messages)
+	 * @throws IOException when the simulation map cannot be used
+	 */
+	SiteSession(Path design, SiteInput input, Reach reach) throws IOException {
+		this.design = design;
+		this.input = input;
+		this.config = input.config();
+		this.reach = reach;
+		this.state = new SiteState(input.designDir(), config.site(), reach.simulate());
+		for (String d : reach.basicOverHttp()) {
+			if (config.device(d) == null) {
+				throw new UsageException("--allow-basic-http: no networked device named '" + d + "' in " + config.site());
+			}
+		}
+		if (reach.simulate()) {
+			Path mapFile = reach.map() != null ? reach.map() : SimulationMap.defaultFile(config.site());
+			if (!java.nio.file.Files.exists(mapFile)) {
+				throw new IOException(mapFile + ": no simulation map; start one with: palisade simulate " + design);
+			}
+			SimulationMap map;
+			try {
+				map = SimulationMap.read(mapFile);
+			} catch (IOException e) {
+				throw new UsageException(e.getMessage());
+			}
+			uris.putAll(map.devices());
+			simulationCredentials = map.credentialsFile();
+		}
+	}
+
+	/**
+	 * Loads a site for {@code trust} and {@code journal}: the design's address of each device, or
+	 * the simulation's.
+	 *
+	 * @return the session, or {@code null} when the design has errors (printed)
+	 */
+	static SiteSession open(CliCommand command, Path design, boolean simulate, Path map) throws IOException {
+		SiteInput input;
+		try {
+			input = SiteInput.load(design, command.err);
+		} catch (SiteInput.Invalid e) {
+			command.err.println(command.name() + ": " + e.getMessage());
+			return null;
+		}
+		return new SiteSession(design, input, new Reach(simulate || map != null, map, false, null, Set.of()));
+	}
+
+	/** @throws UsageException when a named device is not a networked device of the site */
+	void checkDevices(List<String> only) {
+		for (String d : only) {
+			if (config.device(d) == null) {
+				throw new UsageException("--device: no networked device named '" + d + "' in " + config.site());
+			}
+		}
+	}
+
+	/** @return the devices of the run: those named, or all */
+	List<DeviceConfiguration> devices(List<String> only) {
+		List<DeviceConfiguration> out = new ArrayList<>();
+		for (DeviceConfiguration d : config.devices()) {
+			if (only.isEmpty() || only.contains(d.name())) {
+				out.add(d);
+			}
+		}
+		return out;
+	}
+
+	/** @return where Palisade reaches the device */
+	URI uri(DeviceConfiguration d) {
+		URI uri = uris.get(d.name());
+		if (uri != null) {
+			return uri;
+		}
+		if (reach.simulate()) {
+			throw new UsageException("the simulation has no device " + d.name() + "; restart palisade simulate");
+		}
+		if (d.address() == null) {
+			throw new UsageException(d.name() + " has no address in the design");
+		}
+		return URI.create((reach.http() ? "http://" : "https://") + d.address());
+	}
+
+	/** @return the command that pins a device's certificate, as the user would type it */
+	String trustCommand(String device) {
+		return "palisade trust " + design + (reach.simulate() ? " --simulate" + (reach.map() != null ? " --map "
+				+ reach.map() : "") : "") + " --device " + device;
+	}
+
+	/** @return the jobs of the run, each device with its own TLS trust (its pin, or the CAs, explained) */
+	List<DeployEngine.Job> jobs(List<String> only, List<Path> credentialFiles)
+			throws IOException, GeneralSecurityException {
+		List<Path> files = new ArrayList<>(credentialFiles);
+		if (simulationCredentials != null) {
+			files.add(simulationCredentials);
+		}
+		CredentialStore store;
+		try {
+			store = CredentialStore.standard(input.designDir(), files);
+		} catch (IOException e) {
+			throw new UsageException(e.getMessage()); // a credentials file that must not be used
+		}
+		Duration connect = Duration.ofSeconds(5);
+		HttpConnector shared = VapixClient.newConnector(
+				reach.pin() != null ? TlsOptions.pinnedSha256(reach.pin()) : TlsOptions.systemDefault(), connect);
+		Map<String, HttpConnector> own = new LinkedHashMap<>();
+		Pins pins = Pins.load(state.pinsFile());
+		Map<String, VapixTargets.Peer> peers = new LinkedHashMap<>();
+		for (DeviceConfiguration d : config.devices()) {
+			URI uri = uris.containsKey(d.name()) ? uris.get(d.name())
+					: !reach.simulate() && d.address() != null ? uri(d) : null;
+			if (uri != null && d.address() != null) {
+				peers.put(d.address(), new VapixTargets.Peer(d.name(), uri));
+			}
+			// --pin given: one certificate for every device, as before; else each device its own trust.
+			if (reach.pin() == null && uri != null && "https".equals(uri.getScheme())) {
+				own.put(d.name(), VapixClient.newConnector(TlsOptions.forDevice(pins.of(d.name()), trustCommand(d.name())),
+						connect));
+			}
+		}
+		VapixTargets targets = new VapixTargets(store, shared, RetryPolicy.defaults(), Duration.ofSeconds(15))
+				.connectors(own).basicOverHttp(reach.basicOverHttp()).peers(peers);
+		List<DeployEngine.Job> jobs = new ArrayList<>();
+		for (DeviceConfiguration d : devices(only)) {
+			jobs.add(targets.job(d.name(), d.objects(), uri(d), d.credentials()));
+		}
+		return jobs;
+	}
+
+	/**
+	 * Takes the site lock for a command that changes devices (or the journal).
+	 *
+	 * @return the lock, or {@code null} when someone else holds it (said on {@code err})
+	 */
+	SiteLock lock(String command, Duration timeout, PrintStream err) throws IOException, InterruptedException {
+		try {
+			SiteLock lock = state.lock(command, timeout);
+			lock.tookOverFrom().ifPresent(h -> err.println("palisade " + command + ": took over the lock of " + h.describe()
+					+ ", which is no longer running (" + lock.file() + ")"));
+			return lock;
+		} catch (SiteLock.HeldException e) {
+			err.println("palisade " + command + ": " + config.site() + ": " + e.getMessage());
+			return null;
+		}
+	}
+
+	/** Says on {@code err} who deploys the site now, if anyone: a plan made meanwhile may be out of date. */
+	void sayLockHolder(PrintStream err) throws IOException {
+		SiteLock.holder(state.lockFile()).ifPresent(h -> err.println("palisade plan: note: the site is being changed"
+				+ " right now (" + h.describe() + "); this plan may be out of date when it ends"));
+	}
+
+	/** Prints the journal entries of the site that this run does not take care of. */
+	void sayJournalNotes(DeployEngine engine, List<String> only, PrintStream err) throws IOException {
+		Set<String> inDesign = new HashSet<>();
+		config.devices().forEach(d -> inDesign.add(d.name()));
+		Set<String> inRun = new HashSet<>();
+		devices(only).forEach(d -> inRun.add(d.name()));
+		for (String note : engine.journalNotes(inDesign, inRun)) {
+			err.println(note);
+		}
+	}
+}
