@@ -70,7 +70,11 @@ public final class SiteLock implements AutoCloseable {
 		private final transient Holder holder;
 
 		HeldException(Path file, Holder holder, Duration waited) {
-			super(message(file, holder, waited));
+			this(message(file, holder, waited), holder);
+		}
+
+		HeldException(String message, Holder holder) {
+			super(message);
 			this.holder = holder;
 		}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.palisade.cli.Palisade;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.DeviceLocks;
 import org.palisade.deploy.SiteLock;
 import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.generator.SiteConfiguration;
@@ -72,8 +73,13 @@ final class DeviceRun {
 			if (lock == null) {
 				return Palisade.ERRORS;
 			}
-			session.sayJournalNotes(engine, only, err);
-			return report(input.config(), engine.deploy(jobs), false);
+			try (DeviceLocks devices = session.lockDevices(jobs, "deploy", Duration.ofSeconds(lockTimeoutSeconds), err)) {
+				if (devices == null) {
+					return Palisade.ERRORS;
+				}
+				session.sayJournalNotes(engine, only, err);
+				return report(input.config(), engine.deploy(jobs), false);
+			}
 		}
 	}
 

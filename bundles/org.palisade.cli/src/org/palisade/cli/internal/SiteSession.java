@@ -16,6 +16,7 @@ import java.util.Set;
 import org.palisade.cli.Palisade.UsageException;
 import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
+import org.palisade.deploy.DeviceLocks;
 import org.palisade.deploy.SiteLock;
 import org.palisade.deploy.SiteState;
 import org.palisade.deploy.vapix.HttpConnector;
@@ -190,6 +191,26 @@ final class SiteSession {
 			return lock;
 		} catch (SiteLock.HeldException e) {
 			err.println("palisade " + command + ": " + config.site() + ": " + e.getMessage());
+			return null;
+		}
+	}
+
+	/**
+	 * Takes the locks of the devices a run changes, which other designs may name too.
+	 *
+	 * @return the locks, or {@code null} when a device is held by another run (said on {@code err})
+	 */
+	DeviceLocks lockDevices(List<DeployEngine.Job> jobs, String command, Duration timeout, PrintStream err)
+			throws IOException, InterruptedException {
+		Map<String, String> addresses = new LinkedHashMap<>();
+		jobs.forEach(j -> addresses.put(j.device(), j.identity()));
+		try {
+			DeviceLocks locks = DeviceLocks.acquire(DeviceLocks.defaultDirectory(), addresses, command, timeout);
+			locks.tookOver().forEach(h -> err.println("palisade " + command + ": took over a device lock of " + h.describe()
+					+ ", which is no longer running"));
+			return locks;
+		} catch (SiteLock.HeldException e) {
+			err.println("palisade " + command + ": " + e.getMessage());
 			return null;
 		}
 	}

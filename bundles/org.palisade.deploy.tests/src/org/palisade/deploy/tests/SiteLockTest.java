@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.palisade.deploy.DeviceLocks;
 import org.palisade.deploy.SiteLock;
 import org.palisade.deploy.SiteState;
 
@@ -163,5 +164,29 @@ class SiteLockTest {
 			b.append(b.length() > 0 ? File.pathSeparator : "").append(p);
 		}
 		return b.toString();
+	}
+
+	@Test
+	void twoRunsOfDifferentDesignsThatShareACameraDoNotChangeItAtOnce(@TempDir Path dir) throws Exception {
+		Path locks = dir.resolve("device-locks");
+		try (DeviceLocks first = DeviceLocks.acquire(locks, java.util.Map.of("North1", "10.20.0.11:443", "Horn", "10.20.0.30:443"),
+				"deploy", Duration.ZERO)) {
+			SiteLock.HeldException e = assertThrows(SiteLock.HeldException.class, () -> DeviceLocks.acquire(locks,
+					java.util.Map.of("Gate camera", "10.20.0.11:443"), "deploy", Duration.ZERO));
+			assertTrue(e.getMessage().startsWith("device Gate camera (10.20.0.11:443) is being changed by deploy of North1"
+					+ " (10.20.0.11:443) by " + System.getProperty("user.name")), e.getMessage());
+			assertTrue(e.getMessage().endsWith("wait for it to finish, or give --lock-timeout"), e.getMessage());
+			// Another device of the same machine is free; a device without an address is not locked.
+			java.util.Map<String, String> others = new java.util.HashMap<>();
+			others.put("Gate camera", "10.20.0.12:443");
+			others.put("Beacon1", null);
+			try (DeviceLocks other = DeviceLocks.acquire(locks, others, "deploy", Duration.ZERO)) {
+				assertTrue(other.tookOver().isEmpty());
+			}
+		}
+		// Once the first run ends, the shared camera is free again.
+		try (DeviceLocks again = DeviceLocks.acquire(locks, java.util.Map.of("Gate camera", "10.20.0.11:443"), "deploy", Duration.ZERO)) {
+			assertTrue(Files.exists(locks.resolve("10.20.0.11_443.lock")));
+		}
 	}
 }
