@@ -39,6 +39,14 @@ public final class DeviceHost implements AutoCloseable {
 
 	/** Idle time after which a persistent connection is closed (as before with the hand-written server). */
 	static final int IDLE_MILLIS = 30_000;
+
+	/**
+	 * How long a client may take to send a request head (10 s; tests shorten it with the
+	 * system property {@code palisade.simulator.requestHeadMillis}). The idle timeout only
+	 * bounds the gap between two bytes: a client sending one byte every few seconds (a
+	 * slowloris) would hold a connection, and with it the device's one thread, forever.
+	 */
+	private final long headMillis = Long.getLong("palisade.simulator.requestHeadMillis", 10_000);
 	/** Threads beyond the one selector thread per device (scheduler, TLS, spare). */
 	private static final int WORKERS = 32;
 
@@ -133,6 +141,7 @@ public final class DeviceHost implements AutoCloseable {
 		connector.setHost("127.0.0.1");
 		connector.setPort(port);
 		connector.setIdleTimeout(IDLE_MILLIS);
+		connector.addEventListener(new HeadDeadline(connector));
 		devices.put(connector, device);
 		try {
 			server.addConnector(connector);
@@ -142,6 +151,40 @@ public final class DeviceHost implements AutoCloseable {
 			throw e instanceof IOException io ? io : new IOException("cannot open port " + port + ": " + e.getMessage(), e);
 		}
 		return connector;
+	}
+
+	/**
+	 * Closes a connection whose client trickles bytes without completing a request: checked
+	 * every {@link #headMillis}, a connection that received bytes but no new request since
+	 * the last check is closed. One that sends nothing is left to the idle timeout.
+	 */
+	private final class HeadDeadline implements org.eclipse.jetty.io.Connection.Listener {
+
+		private final ServerConnector connector;
+
+		HeadDeadline(ServerConnector connector) {
+			this.connector = connector;
+		}
+
+		@Override
+		public void onOpened(org.eclipse.jetty.io.Connection connection) {
+			check(connection, 0, 0);
+		}
+
+		private void check(org.eclipse.jetty.io.Connection connection, long messages, long bytes) {
+			connector.getScheduler().schedule(() -> {
+				if (!connection.getEndPoint().isOpen()) {
+					return;
+				}
+				long m = connection.getMessagesIn();
+				long b = connection.getBytesIn();
+				if (m == messages && b > bytes) {
+					connection.getEndPoint().close();
+					return;
+				}
+				check(connection, m, b);
+			}, headMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
 	}
 
 	/** Closes one device's connector at once; in-flight exchanges are abandoned. */
