@@ -42,6 +42,8 @@ public final class Palisade {
 	 * @return the process exit code
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
+		// Library log lines to the log file; --verbose, parsed next, puts them on stderr too.
+		org.palisade.cli.internal.Logging.configure(false);
 		CommandLine cli = commandLine(out, err);
 		int code = cli.execute(args.toArray(String[]::new));
 		out.flush();

@@ -140,4 +140,25 @@ class CommandLineTest {
 		String log = Files.readString(Path.of(m.group(2)));
 		assertTrue(log.contains("palisade demo failed") && log.contains("at org.palisade.cli.tests.CommandLineTest"), log);
 	}
+
+	@Test
+	void librariesLogToAFileAndOnStderrOnlyWithVerbose() throws Exception {
+		String marker = "library warning " + java.util.UUID.randomUUID();
+		try {
+			assertEquals(0, run("validate", example().toString()).code());
+			org.apache.log4j.Logger.getLogger("org.eclipse.xtext.Test").warn(marker);
+			java.util.logging.Logger.getLogger("org.example.jul").warning(marker + " (jul)");
+			java.nio.file.Path file = org.palisade.cli.internal.Logging.file();
+			String logged = java.nio.file.Files.readString(file);
+			assertTrue(logged.contains(marker) && logged.contains(marker + " (jul)"), "both kinds of log line in " + file);
+			assertTrue(java.util.Collections.list(org.apache.log4j.Logger.getRootLogger().getAllAppenders()).stream()
+					.noneMatch(a -> a instanceof org.apache.log4j.ConsoleAppender), "nothing on the terminal by default");
+
+			assertEquals(0, run("validate", "--verbose", example().toString()).code());
+			assertTrue(java.util.Collections.list(org.apache.log4j.Logger.getRootLogger().getAllAppenders()).stream()
+					.anyMatch(a -> a instanceof org.apache.log4j.ConsoleAppender), "--verbose prints them on stderr");
+		} finally {
+			org.palisade.cli.internal.Logging.configure(false);
+		}
+	}
 }

@@ -15,7 +15,6 @@ public class CliApplication implements IApplication {
 	public Object start(IApplicationContext context) {
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		context.applicationRunning();
-		Logging.quiet();
 		int code = Palisade.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
 		System.out.flush();
 		return Integer.valueOf(code);

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +30,13 @@ public final class PalisadeCommand implements Callable<Integer> {
 
 	@Mixin
 	HelpOption help;
+
+	/** Inherited by every command; picocli calls it while parsing, before the command runs. */
+	@Option(names = "--verbose", scope = ScopeType.INHERIT,
+			description = "Print the libraries' warnings and errors on stderr too (otherwise they go to ~/.palisade/logs/palisade.log).")
+	void verbose(boolean on) {
+		Logging.configure(on);
+	}
 
 	@Spec
 	CommandSpec spec;
