@@ -1,20 +1,26 @@
 package org.palisade.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import org.palisade.cli.internal.DemoCommand;
-import org.palisade.cli.internal.DeployBenchCommand;
-import org.palisade.cli.internal.DeployCommand;
-import org.palisade.cli.internal.ExplainCommand;
-import org.palisade.cli.internal.GenerateCommand;
-import org.palisade.cli.internal.ParseBenchCommand;
-import org.palisade.cli.internal.SimulateCommand;
-import org.palisade.cli.internal.ValidateCommand;
+import org.palisade.cli.internal.EditorBenchCommand;
+import org.palisade.cli.internal.Errors;
+import org.palisade.cli.internal.PalisadeCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code palisade} command line, usable with or without OSGi: the product's
  * application calls {@link #run}, and so do tests and benchmarks in-process.
+ * <p>
+ * Commands and their options are declared once, with picocli, in one class per command
+ * ({@code org.palisade.cli.internal.*Command}); help, typo suggestions and the bash completion
+ * script are generated from those declarations.
  */
 public final class Palisade {
 
@@ -25,97 +31,69 @@ public final class Palisade {
 	/** Exit code: the input or the command line cannot be used. */
 	public static final int USAGE = 2;
 
-	private static final String USAGE_TEXT = """
-			usage: palisade <command> [options]
-
-			commands:
-			  validate <files|folders>... [--format text|json] [--info]
-			                  check designs; exit 0 clean, 1 errors, 2 unusable input
-			                  (--info also shows notes, such as schedules running past midnight)
-			  explain [CODE]  what a rule checks, why, and how to fix it (no CODE: list the codes)
-			  generate <site> -o <folder>
-			                  per device: desired configuration, ordered VAPIX requests, wiring sheet
-			  plan <site> [--device NAME]... [--format text|json] [--detailed-exitcode]
-			                  read the devices and show what deploy would change
-			                  (--detailed-exitcode: 0 no changes, 1 error, 2 changes pending)
-			  deploy <site> [--device NAME]...
-			                  apply, read back and verify; restore a device on failure
-			    plan/deploy options: --simulate [--map FILE] (the devices of 'palisade simulate'),
-			                  --credentials FILE (user:password per reference, outside the design),
-			                  --parallel N (default 8), --http (no TLS), --pin SHA256 (pin a certificate)
-			                  credentials also come from PALISADE_CREDENTIALS_<REF> and Equinox secure storage
-			  simulate <site> [--map FILE] [--duration SECONDS]
-			                  one virtual Axis device per camera and speaker, on loopback, until stopped
-			  demo [design]   validate, simulate, plan, deploy, verify and plan again the bundled example
-			  bench parse [--sizes 100,1000,10000] [--runs 3] [--warmups 3]
-			                  time parse+link+validate of synthetic sites against XMI loading
-			  bench deploy [--devices 1000] [--latency 20] [--parallel 50] [--runs 1]
-			                  deploy a generated site to that many virtual devices; wall time vs ideal,
-			                  process CPU per request
-			  studio          open Palisade Studio (the IDE)
-			  help            this text
-			""";
-
 	private Palisade() {
 	}
 
 	/**
-	 * Runs one command.
+	 * Runs one command. Nothing it throws reaches the caller: a bad command line is one line
+	 * on {@code err} and exit {@link #USAGE}; a failure is a message on {@code err}, with the
+	 * stack trace in the log file only.
 	 *
 	 * @return the process exit code
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
-		if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
-			(args.isEmpty() ? err : out).print(USAGE_TEXT);
-			return args.isEmpty() ? USAGE : OK;
-		}
-		String command = args.get(0);
-		List<String> rest = args.subList(1, args.size());
+		CommandLine cli = commandLine(out, err);
+		int code = cli.execute(args.toArray(String[]::new));
+		out.flush();
+		err.flush();
+		return code;
+	}
+
+	/** @return the whole command tree, printing to these streams (completion, help, tests) */
+	public static CommandLine commandLine(PrintStream out, PrintStream err) {
+		PalisadeCommand root = new PalisadeCommand(out, err);
+		CommandLine cli = new CommandLine(root);
+		// Paths are taken literally: '@list.txt' is a file name, not a file of arguments.
+		cli.setExpandAtFiles(false);
+		cli.setOut(writer(out));
+		cli.setErr(writer(err));
+		cli.setParameterExceptionHandler(Errors::usage);
+		cli.setExecutionExceptionHandler(Errors::failure);
+		return cli;
+	}
+
+	/**
+	 * What {@code palisade bench editor} measures, read from its command line by the Studio's
+	 * application (declared once, with the other commands).
+	 *
+	 * @param exit -1 to run; otherwise help was shown or the command line was wrong: exit with it
+	 */
+	public record EditorBenchOptions(List<Integer> sizes, int edits, int exit) {
+	}
+
+	/** @param args the options after {@code bench editor} */
+	public static EditorBenchOptions editorBenchOptions(String[] args, PrintStream out, PrintStream err) {
+		CommandLine cli = commandLine(out, err);
+		List<String> all = new ArrayList<>(List.of("bench", "editor"));
+		all.addAll(Arrays.asList(args));
 		try {
-			return switch (command) {
-			case "validate" -> new ValidateCommand(out, err).run(rest);
-			case "explain" -> new ExplainCommand(out).run(rest);
-			case "generate" -> new GenerateCommand(out, err).run(rest);
-			case "plan" -> new DeployCommand(out, err, false).run(rest);
-			case "deploy" -> new DeployCommand(out, err, true).run(rest);
-			case "simulate" -> new SimulateCommand(out, err).run(rest);
-			case "demo" -> new DemoCommand(out, err).run(rest);
-			case "bench" -> bench(rest, out, err);
-			default -> {
-				err.println("palisade: unknown command '" + command + "'");
-				err.print(USAGE_TEXT);
-				yield USAGE;
+			ParseResult parsed = cli.parseArgs(all.toArray(String[]::new));
+			if (CommandLine.printHelpIfRequested(parsed)) {
+				return new EditorBenchOptions(List.of(), 0, OK);
 			}
-			};
-		} catch (UsageException e) {
-			err.println("palisade " + command + ": " + e.getMessage());
-			return USAGE;
-		} catch (NumberFormatException e) {
-			// An option that takes a number got something else (bench parse --runs x, simulate --duration abc).
-			String given = e.getMessage() == null ? "" : e.getMessage().replace("For input string: ", "");
-			err.println("palisade " + command + ": expected a whole number, got " + given);
-			return USAGE;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return ERRORS;
-		} catch (java.io.IOException | java.security.GeneralSecurityException e) {
-			err.println("palisade " + command + ": " + e.getMessage());
-			return ERRORS;
+			EditorBenchCommand editor = parsed.subcommand().subcommand().commandSpec().commandLine().getCommand();
+			editor.check();
+			return new EditorBenchOptions(List.copyOf(editor.sizes), editor.edits, -1);
+		} catch (ParameterException e) {
+			return new EditorBenchOptions(List.of(), 0, Errors.usage(e, args));
 		}
 	}
 
-	private static int bench(List<String> args, PrintStream out, PrintStream err)
-			throws java.io.IOException, java.security.GeneralSecurityException, InterruptedException {
-		String what = args.isEmpty() ? "" : args.get(0);
-		List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
-		return switch (what) {
-		case "parse" -> new ParseBenchCommand(out).run(rest);
-		case "deploy" -> new DeployBenchCommand(out, err).run(rest);
-		default -> throw new UsageException("say what to measure: bench parse ... or bench deploy ...");
-		};
+	private static PrintWriter writer(PrintStream stream) {
+		return new PrintWriter(stream, true);
 	}
 
-	/** A command line that cannot be run as given. */
+	/** A command line that cannot be run as given: one line on stderr, exit {@link #USAGE}. */
 	public static class UsageException extends RuntimeException {
 		private static final long serialVersionUID = 1L;
 

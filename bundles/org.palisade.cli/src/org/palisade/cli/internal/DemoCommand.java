@@ -27,6 +27,9 @@ import org.palisade.simulator.DeviceState;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code palisade demo [design]}: the whole loop on the bundled example, with no hardware and no
  * network beyond loopback: validate, start one virtual Axis device per camera and speaker, plan,
@@ -34,21 +37,16 @@ import org.palisade.simulator.VirtualFleet;
  * deployment was verified and the second plan is empty. The journal goes to a temporary folder, so
  * the example's folder stays clean.
  */
-public class DemoCommand {
+@Command(name = "demo", description = { "The whole loop on virtual devices, loopback only: validate, generate, start",
+		"the devices, plan, deploy, verify, plan again (empty), stop. Exit 0 when all of it worked." })
+public class DemoCommand extends CliCommand {
 
-	private final PrintStream out;
-	private final PrintStream err;
+	@Parameters(arity = "0..1", paramLabel = "DESIGN", description = "a site design (default: the bundled example)")
+	Path given;
 
-	public DemoCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
-
-	public int run(List<String> argv) throws IOException, GeneralSecurityException {
-		if (argv.size() > 1) {
-			throw new UsageException("at most one design: palisade demo [design]");
-		}
-		Path design = argv.isEmpty() ? example() : Path.of(argv.get(0));
+	@Override
+	int run() throws IOException, GeneralSecurityException {
+		Path design = given == null ? example() : given;
 		out.println("Palisade demo: " + design + " on virtual Axis devices (loopback only, no hardware).");
 		out.println();
 		out.println("1. Validate");

@@ -1,7 +1,6 @@
 package org.palisade.cli.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -9,10 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.palisade.cli.Palisade;
-import org.palisade.cli.Palisade.UsageException;
 import org.palisade.cli.VirtualSite;
 import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
@@ -28,6 +25,9 @@ import org.palisade.simulator.RequestRecord;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
  * {@code palisade bench deploy [--devices N] [--latency MS] [--parallel N] [--runs N]}: deploys a generated site of N
  * cameras (each the manual's camera: beacon port, streams, two rules) plus one horn speaker to
@@ -36,25 +36,31 @@ import org.palisade.simulator.VirtualFleet;
  * heap (this process holds the virtual devices too). With {@code --runs}, each run deploys to a
  * fresh fleet, so later runs show the figures of a warmed-up JVM.
  */
-public class DeployBenchCommand {
+@Command(name = "deploy", description = { "Deploy a generated site to that many virtual devices: wall time against the",
+		"ideal, requests per camera by call, CPU per request, peak heap." })
+public class DeployBenchCommand extends CliCommand {
 
-	private final PrintStream out;
-	private final PrintStream err;
+	@Option(names = "--devices", paramLabel = "N", description = "cameras (default ${DEFAULT-VALUE}; at most 60000)")
+	int n = 1000;
 
-	public DeployBenchCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
+	@Option(names = "--latency", paramLabel = "MS", description = "added to every request (default ${DEFAULT-VALUE})")
+	int latency = 20;
 
-	public int run(List<String> argv) throws IOException, GeneralSecurityException {
-		Args args = new Args(argv, Set.of("--devices", "--latency", "--parallel", "--runs"), Set.of());
-		int n = args.intValue("--devices", 1000);
-		int latency = args.intValue("--latency", 20);
-		int parallel = args.intValue("--parallel", 50);
-		int runs = args.intValue("--runs", 1);
-		if (n < 1 || n > 60000 || latency < 0 || parallel < 1 || runs < 1) {
-			throw new UsageException("--devices 1..60000, --latency >= 0, --parallel >= 1, --runs >= 1");
+	@Option(names = "--parallel", paramLabel = "N", description = "devices at a time (default ${DEFAULT-VALUE})")
+	int parallel = 50;
+
+	@Option(names = "--runs", paramLabel = "N", description = "deploys, each to a fresh fleet (default ${DEFAULT-VALUE})")
+	int runs = 1;
+
+	@Override
+	int run() throws IOException, GeneralSecurityException {
+		atLeast("--devices", n, 1);
+		if (n > 60000) {
+			throw usage("--devices must be at most 60000 (loopback ports), got " + n);
 		}
+		atLeast("--latency", latency, 0);
+		atLeast("--parallel", parallel, 1);
+		atLeast("--runs", runs, 1);
 		Path dir = Files.createTempDirectory("palisade-bench");
 		Path design = dir.resolve("bench.perimeter");
 		Files.writeString(design, design(n));

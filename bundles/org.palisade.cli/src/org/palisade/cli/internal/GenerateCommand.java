@@ -1,47 +1,40 @@
 package org.palisade.cli.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.palisade.cli.Palisade;
-import org.palisade.cli.Palisade.UsageException;
 import org.palisade.generator.GeneratorOutput;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code palisade generate <site> -o <folder>}: validates the design and writes, per device, the
  * desired configuration, the ordered VAPIX requests, and (cameras) the wiring sheet as Markdown
  * and HTML. No secret is written: credentials stay references.
  */
-public class GenerateCommand {
+@Command(name = "generate", description = { "Per device: the desired configuration, the ordered VAPIX requests and",
+		"(cameras) the installer's wiring sheet as Markdown and HTML. No secret is written." })
+public class GenerateCommand extends CliCommand {
 
-	private final PrintStream out;
-	private final PrintStream err;
+	@Parameters(paramLabel = "SITE", description = "the site design (a .perimeter file or its folder)")
+	Path site;
 
-	public GenerateCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "FOLDER", description = "where to write")
+	Path dir;
 
-	public int run(List<String> argv) {
-		Args args = new Args(argv, Set.of("-o", "--output"), Set.of());
-		if (args.positional.size() != 1) {
-			throw new UsageException("name one site design (a .perimeter file or its folder)");
-		}
-		String target = args.get("-o") != null ? args.get("-o") : args.get("--output");
-		if (target == null) {
-			throw new UsageException("name the output folder with -o <folder>");
-		}
+	@Override
+	int run() {
 		SiteInput input;
 		try {
-			input = SiteInput.load(Path.of(args.positional.get(0)), err);
+			input = SiteInput.load(site, err);
 		} catch (SiteInput.Invalid e) {
 			err.println("palisade generate: " + e.getMessage());
 			return Palisade.ERRORS;
 		}
-		Path dir = Path.of(target);
 		try {
 			List<Path> files = GeneratorOutput.write(input.config(), dir);
 			files.forEach(f -> out.println(dir.resolve(f)));

@@ -1,7 +1,6 @@
 package org.palisade.cli.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +16,13 @@ import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.palisade.cli.Palisade;
-import org.palisade.cli.Palisade.UsageException;
 import org.palisade.dsl.load.DesignDiagnostic;
 import org.palisade.dsl.load.DesignInputException;
 import org.palisade.dsl.load.DesignSet;
 import org.palisade.dsl.load.SyntheticSite;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code palisade bench parse [--sizes 100,1000,10000] [--runs N] [--warmups N]}: parse +
@@ -30,33 +31,30 @@ import org.palisade.dsl.load.SyntheticSite;
  * the JIT compile the lexer's and parser's large methods (without them the first runs measure
  * the interpreter), and the cold first run is reported beside them.
  */
-public class ParseBenchCommand {
+@Command(name = "parse", description = { "Time parse+link+validate of synthetic sites against loading the same model",
+		"from XMI, with peak heap." })
+public class ParseBenchCommand extends CliCommand {
 
 	/** The least warm-up time per size. */
 	private static final long WARMUP_NANOS = 5_000_000_000L;
 
-	private final PrintStream out;
+	@Option(names = "--sizes", split = ",", paramLabel = "N,N...", description = "cameras per site (default 100,1000,10000)")
+	int[] sizes = { 100, 1000, 10000 };
 
-	public ParseBenchCommand(PrintStream out) {
-		this.out = out;
-	}
+	@Option(names = "--runs", paramLabel = "N", description = "measured runs per size (default ${DEFAULT-VALUE})")
+	int runs = 3;
 
-	public int run(List<String> args) throws IOException {
-		int[] sizes = { 100, 1000, 10000 };
-		int runs = 3;
-		int warmups = 3;
-		for (int i = 0; i < args.size(); i++) {
-			switch (args.get(i)) {
-			case "--sizes" -> sizes = Arrays.stream(value(args, ++i, "--sizes").split(",")).mapToInt(Integer::parseInt).toArray();
-			case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
-			case "--warmups" -> warmups = Integer.parseInt(value(args, ++i, "--warmups"));
-			default -> throw new UsageException("unknown argument " + args.get(i));
-			}
+	@Option(names = "--warmups", paramLabel = "N", description = "least warm-up runs per size (default ${DEFAULT-VALUE})")
+	int warmups = 3;
+
+	@Override
+	int run() throws IOException {
+		atLeast("--runs", runs, 1);
+		atLeast("--warmups", warmups, 0);
+		for (int size : sizes) {
+			atLeast("--sizes", size, 1);
 		}
 		out.println("machine: " + Measurements.machine());
-		if (runs < 1 || warmups < 0) {
-			throw new UsageException("--runs must be at least 1 and --warmups at least 0");
-		}
 		out.println("times are medians of " + runs + " runs after at least " + warmups + " warm-up runs and "
 				+ WARMUP_NANOS / 1_000_000_000 + " s of warm-up per size (DSL and XMI runs alternate);");
 		out.println("parse+link+validate = total (parse+link+validate);");
@@ -79,13 +77,6 @@ public class ParseBenchCommand {
 			Files.deleteIfExists(dir);
 		}
 		return Palisade.OK;
-	}
-
-	private static String value(List<String> args, int i, String option) {
-		if (i >= args.size()) {
-			throw new UsageException(option + " needs a value");
-		}
-		return args.get(i);
 	}
 
 	private void bench(Path dir, int cameras, int warmups, int runs) throws IOException {

@@ -2,9 +2,7 @@ package org.palisade.cli.internal;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
-import org.palisade.deploy.Change;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.ManagedObject;
 
@@ -65,54 +63,5 @@ final class Reports {
 		for (ManagedObject o : r.handMade()) {
 			out.println("    = " + o.label() + " (hand-made, left alone)");
 		}
-	}
-
-	static String json(String site, List<DeviceResult> results) {
-		StringBuilder b = new StringBuilder("{\"site\":").append(Json.string(site)).append(",\"devices\":[");
-		int changes = 0;
-		int errors = 0;
-		for (int i = 0; i < results.size(); i++) {
-			DeviceResult r = results.get(i);
-			if (i > 0) {
-				b.append(',');
-			}
-			b.append("{\"device\":").append(Json.string(r.device())).append(",\"outcome\":")
-					.append(Json.string(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-')))
-					.append(",\"interrupted\":").append(r.interrupted()).append(",\"error\":")
-					.append(r.error() == null ? "null" : Json.string(r.error())).append(",\"changes\":[");
-			if (r.plan() != null) {
-				List<Change> cs = r.plan().changes();
-				changes += cs.size();
-				for (int j = 0; j < cs.size(); j++) {
-					Change c = cs.get(j);
-					b.append(j > 0 ? "," : "").append("{\"op\":").append(Json.string(c.op().name().toLowerCase(Locale.ROOT)))
-							.append(",\"kind\":").append(Json.string(c.object().kind())).append(",\"key\":")
-							.append(Json.string(c.object().key())).append(",\"before\":").append(attributes(c.before()))
-							.append(",\"after\":").append(attributes(c.after())).append('}');
-				}
-			}
-			b.append("],\"handMade\":[");
-			List<ManagedObject> hm = r.handMade();
-			for (int j = 0; j < hm.size(); j++) {
-				b.append(j > 0 ? "," : "").append("{\"kind\":").append(Json.string(hm.get(j).kind())).append(",\"name\":")
-						.append(Json.string(hm.get(j).key())).append(",\"id\":")
-						.append(Json.string(String.valueOf(hm.get(j).deviceId()))).append('}');
-			}
-			b.append("]}");
-			if (r.outcome().isFailure()) {
-				errors++;
-			}
-		}
-		return b.append("],\"changes\":").append(changes).append(",\"errors\":").append(errors).append('}').toString();
-	}
-
-	private static String attributes(ManagedObject o) {
-		if (o == null) {
-			return "null";
-		}
-		StringBuilder b = new StringBuilder("{");
-		o.attributes().forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append(Json.string(k)).append(':')
-				.append(Json.string(v)));
-		return b.append('}').toString();
 	}
 }

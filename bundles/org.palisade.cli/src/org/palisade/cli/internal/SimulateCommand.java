@@ -1,22 +1,22 @@
 package org.palisade.cli.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.palisade.cli.Palisade;
-import org.palisade.cli.Palisade.UsageException;
 import org.palisade.cli.VirtualSite;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code palisade simulate <site> [--map FILE] [--duration SECONDS]}: one virtual Axis device per
@@ -24,31 +24,33 @@ import org.palisade.simulator.VirtualFleet;
  * Writes the address map (and, beside it, the generated device passwords) that {@code plan} and
  * {@code deploy --simulate} read. Passwords are never printed.
  */
-public class SimulateCommand {
+@Command(name = "simulate", description = { "One virtual Axis device per camera and speaker, on loopback ports, until",
+		"stopped (Ctrl-C); 'plan' and 'deploy --simulate' then talk to them." })
+public class SimulateCommand extends CliCommand {
 
-	private final PrintStream out;
-	private final PrintStream err;
+	@Parameters(paramLabel = "SITE", description = "the site design (a .perimeter file or its folder)")
+	Path site;
 
-	public SimulateCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
+	@Option(names = "--map", paramLabel = "FILE", description = "where to write the address map (default: in the temporary folder)")
+	Path map;
 
-	public int run(List<String> argv) throws InterruptedException {
-		Args args = new Args(argv, Set.of("--map", "--duration"), Set.of());
-		if (args.positional.size() != 1) {
-			throw new UsageException("name one site design (a .perimeter file or its folder)");
+	@Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: until Ctrl-C)")
+	Long duration;
+
+	@Override
+	int run() throws InterruptedException {
+		if (duration != null) {
+			atLeast("--duration", duration, 1);
 		}
 		SiteInput input;
 		try {
-			input = SiteInput.load(Path.of(args.positional.get(0)), err);
+			input = SiteInput.load(site, err);
 		} catch (SiteInput.Invalid e) {
 			err.println("palisade simulate: " + e.getMessage());
 			return Palisade.ERRORS;
 		}
 		VirtualSite.Devices devices = VirtualSite.of(input.site());
-		Path mapFile = args.get("--map") != null ? Path.of(args.get("--map"))
-				: SimulationMap.defaultFile(input.config().site());
+		Path mapFile = map != null ? map : SimulationMap.defaultFile(input.config().site());
 		VirtualFleet fleet;
 		try {
 			fleet = VirtualFleet.start(devices.descriptors());
@@ -73,13 +75,11 @@ public class SimulateCommand {
 			}
 			credentialsFile[0] = SimulationMap.write(mapFile, input.config().site(), uris, devices.credentials());
 			out.println("address map: " + mapFile);
-			out.println("use it with: palisade plan|deploy " + args.positional.get(0) + " --simulate"
-					+ (args.get("--map") != null ? " --map " + mapFile : ""));
+			out.println("use it with: palisade plan|deploy " + site + " --simulate" + (map != null ? " --map " + mapFile : ""));
 			out.println(fleet.size() + " virtual device(s) running; stop with Ctrl-C");
 			out.flush();
-			String duration = args.get("--duration");
 			if (duration != null) {
-				stopped.await(Long.parseLong(duration), TimeUnit.SECONDS);
+				stopped.await(duration, TimeUnit.SECONDS);
 			} else {
 				stopped.await();
 			}

@@ -1,17 +1,19 @@
 package org.palisade.cli.internal;
 
-import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.palisade.cli.Palisade;
-import org.palisade.cli.Palisade.UsageException;
 import org.palisade.dsl.load.DesignDiagnostic;
 import org.palisade.dsl.load.DesignSet;
 import org.palisade.dsl.load.InputProblem;
 import org.palisade.validation.Messages;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code palisade validate <files|folders>... [--format text|json] [--info]}: parses,
@@ -20,47 +22,33 @@ import org.palisade.validation.Messages;
  * path that cannot be read, a file too large, a link loop or a check that failed is one line on
  * stderr, naming the file and the cause, and never exit 0.
  */
-public class ValidateCommand {
+@Command(name = "validate", description = { "Parse, link and check designs; one line per finding:",
+		"file:line:col: severity: CODE message.",
+		"Exit 0 clean, 1 errors, 2 unusable input (a path that cannot be read, too large, a link loop)." })
+public class ValidateCommand extends CliCommand {
 
-	private final PrintStream out;
-	private final PrintStream err;
+	@Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = "designs, or folders searched for *.perimeter")
+	List<String> names;
 
-	public ValidateCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
+	@Option(names = "--format", paramLabel = "text|json", description = "text (default) or json")
+	Format format = Format.text;
 
-	public int run(List<String> args) {
-		String format = "text";
-		boolean infos = false;
+	@Option(names = "--info", description = "also show notes, such as schedules running past midnight")
+	boolean infos;
+
+	@Override
+	int run() {
 		List<Path> paths = new ArrayList<>();
-		for (int i = 0; i < args.size(); i++) {
-			String a = args.get(i);
-			if (a.equals("--format")) {
-				if (i + 1 >= args.size()) {
-					throw new UsageException("--format needs a value: text or json");
-				}
-				format = args.get(++i);
-				if (!format.equals("text") && !format.equals("json")) {
-					throw new UsageException("unknown format '" + Messages.quote(format) + "': text or json");
-				}
-			} else if (a.equals("--info")) {
-				infos = true;
-			} else if (a.startsWith("--")) {
-				throw new UsageException("unknown option " + a);
-			} else if (a.isEmpty()) {
+		for (String a : names) {
+			if (a.isEmpty()) {
 				// Path.of("") is the working folder: an unset shell variable must not check whatever is there.
-				throw new UsageException("an empty path names no file or folder (an unset variable?)");
-			} else {
-				try {
-					paths.add(Path.of(a));
-				} catch (InvalidPathException e) {
-					throw new UsageException(Messages.quote(a) + ": not a path (" + e.getReason() + ")");
-				}
+				throw usage("an empty path names no file or folder (an unset variable?)");
 			}
-		}
-		if (paths.isEmpty()) {
-			throw new UsageException("name the design files or folders to check");
+			try {
+				paths.add(Path.of(a));
+			} catch (InvalidPathException e) {
+				throw usage(Messages.quote(a) + ": not a path (" + e.getReason() + ")");
+			}
 		}
 		List<DesignDiagnostic> diagnostics;
 		List<InputProblem> problems;
@@ -82,7 +70,7 @@ public class ValidateCommand {
 		diagnostics = diagnostics.stream().map(d -> d.file().startsWith(here)
 				? new DesignDiagnostic(here.relativize(d.file()), d.line(), d.column(), d.severity(), d.code(), d.message())
 				: d).toList();
-		if (format.equals("json")) {
+		if (format == Format.json) {
 			out.println(Json.diagnostics(diagnostics));
 		} else {
 			diagnostics.forEach(d -> out.println(d.format()));

@@ -1,14 +1,13 @@
 package org.palisade.ui.bench;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
+import org.palisade.cli.Palisade;
 import org.palisade.ui.internal.StudioWorkbenchAdvisor;
 
 /**
@@ -23,11 +22,14 @@ public class EditorBench implements IApplication {
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
 		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-		Options options = Options.parse((String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS));
-		if (options == null) {
-			System.err.println("usage: palisade bench editor [--sizes 100,1000,10000] [--edits 50]");
-			return 2;
+		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+		// Declared with the other commands: the same help, messages and exit codes.
+		Palisade.EditorBenchOptions parsed = Palisade.editorBenchOptions(args == null ? new String[0] : args, System.out,
+				System.err);
+		if (parsed.exit() >= 0) {
+			return parsed.exit();
 		}
+		Options options = new Options(parsed.sizes(), parsed.edits());
 		Display display = PlatformUI.createDisplay();
 		int[] exit = { 1 };
 		try {
@@ -62,34 +64,5 @@ public class EditorBench implements IApplication {
 
 	/** What to measure. */
 	record Options(List<Integer> sizes, int edits) {
-		static Options parse(String[] args) {
-			List<Integer> sizes = List.of(100, 1000, 10000);
-			int edits = 50;
-			for (int i = 0; args != null && i < args.length; i++) {
-				String option = args[i];
-				try {
-					switch (option) {
-					case "--sizes" -> {
-						List<Integer> parsed = new ArrayList<>();
-						for (String s : args[++i].split(",")) {
-							parsed.add(Integer.parseInt(s.trim()));
-						}
-						sizes = parsed;
-					}
-					case "--edits" -> edits = Integer.parseInt(args[++i]);
-					default -> {
-						if (!Map.of("editor", 1, "bench", 1).containsKey(option)) {
-							System.err.println("palisade bench editor: unknown option " + option);
-							return null;
-						}
-					}
-					}
-				} catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-					System.err.println("palisade bench editor: " + option + " needs a number, e.g. " + option + " 1000");
-					return null;
-				}
-			}
-			return new Options(sizes, edits);
-		}
 	}
 }

@@ -1,0 +1,142 @@
+package org.palisade.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.palisade.cli.Palisade;
+import org.palisade.cli.internal.Errors;
+
+/**
+ * The command line itself, as picocli declares it: usage errors are one line naming the command
+ * and the bad option or value, exit 2; suggestions for typos; help and the completion script are
+ * generated from the same declarations; a failure never prints a stack trace.
+ */
+class CommandLineTest {
+
+	private record Run(int code, String out, String err) {
+	}
+
+	private static Run run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = Palisade.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private static Path example() {
+		return ValidateCommandTest.examples().resolve("harbour-depot/harbour-depot.perimeter");
+	}
+
+	/** The first line on stderr names the command and the bad part; nothing on stdout; no trace. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"bench parse --runs x            | palisade bench parse: Invalid value for option '--runs': 'x' is not an int",
+			"bench parse --runs 0            | palisade bench parse: --runs must be at least 1, got 0",
+			"bench parse --sizes 100,lots    | palisade bench parse: Invalid value for option '--sizes'",
+			"bench deploy --devices 60001    | palisade bench deploy: --devices must be at most 60000 (loopback ports), got 60001",
+			"bench deploy --parallel 0       | palisade bench deploy: --parallel must be at least 1, got 0",
+			"simulate x.perimeter --duration soon | palisade simulate: Invalid value for option '--duration': 'soon' is not a long",
+			"validate --format xml x.perimeter | palisade validate: Invalid value for option '--format': expected one of [text, json]",
+			"validate                        | palisade validate: Missing required parameter: 'FILE|FOLDER'",
+			"deploy                          | palisade deploy: Missing required parameter: 'SITE'",
+			"generate x.perimeter            | palisade generate: Missing required option: '--output=FOLDER'",
+			"explain A B                     | palisade explain: Unmatched argument at index 2: 'B'",
+			"bench                           | palisade bench: Missing required subcommand",
+			"bench editor --edits 0          | palisade bench editor: --edits must be at least 1, got 0",
+			"frobnicate                      | palisade: Unmatched argument at index 0: 'frobnicate'",
+	})
+	void usageErrorsAreOneLineAndExitTwo(String line, String message) {
+		Run r = run(line.trim().split("\\s+"));
+		assertEquals(Palisade.USAGE, r.code(), r.err());
+		assertEquals("", r.out());
+		String first = r.err().lines().findFirst().orElse("");
+		assertTrue(first.startsWith(message), first);
+		assertTrue(first.contains("--help"), "points at the command's help: " + first);
+		assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+	}
+
+	@Test
+	void aValueCheckedByTheCommandNamesTheOptionToo() throws Exception {
+		Run pin = run("plan", example().toString(), "--pin", "zz");
+		assertEquals(Palisade.USAGE, pin.code(), pin.err());
+		assertTrue(pin.err().startsWith("palisade plan: --pin: a SHA-256 fingerprint has 64 hex digits, got 'zz'"), pin.err());
+		Run device = run("plan", example().toString(), "--device", "Nowhere");
+		assertEquals(Palisade.USAGE, device.code(), device.err());
+		assertTrue(device.err().startsWith("palisade plan: --device: no networked device named 'Nowhere'"), device.err());
+	}
+
+	@Test
+	void typosGetSuggestions() {
+		Run command = run("valdate", "x.perimeter");
+		assertEquals(Palisade.USAGE, command.code());
+		assertTrue(command.err().contains("Did you mean: palisade validate"), command.err());
+		Run option = run("validate", "--formt", "json", "x.perimeter");
+		assertEquals(Palisade.USAGE, option.code());
+		assertTrue(option.err().startsWith("palisade validate: Unknown option: '--formt'"), option.err());
+		assertTrue(option.err().contains("Possible solutions: --format"), option.err());
+		Run nested = run("bench", "deplo");
+		assertTrue(nested.err().contains("Did you mean: bench deploy"), nested.err());
+	}
+
+	@Test
+	void helpIsGeneratedPerCommand() {
+		Run all = run("help");
+		assertEquals(Palisade.OK, all.code());
+		for (String command : List.of("validate", "explain", "generate", "plan", "deploy", "simulate", "demo", "bench",
+				"studio", "completion")) {
+			assertTrue(all.out().contains("\n  " + command + " "), command + " missing from:\n" + all.out());
+		}
+		Run plan = run("plan", "--help");
+		assertEquals(Palisade.OK, plan.code());
+		for (String option : List.of("--device=NAME", "--simulate", "--map=FILE", "--credentials=FILE", "--parallel=N",
+				"--http", "--pin=SHA256", "--format=text|json", "--detailed-exitcode")) {
+			assertTrue(plan.out().contains(option), option + " missing from:\n" + plan.out());
+		}
+		Run deploy = run("help", "deploy");
+		assertFalse(deploy.out().contains("--detailed-exitcode"), deploy.out());
+		Run bench = run("bench", "parse", "-h");
+		assertTrue(bench.out().contains("--runs=N") && bench.out().contains("(default 3)"), bench.out());
+		Run none = run();
+		assertEquals(Palisade.USAGE, none.code());
+		assertTrue(none.err().contains("validate") && none.err().contains("name a command"), none.err());
+	}
+
+	@Test
+	void completionScriptCoversCommandsAndOptions() {
+		Run r = run("completion");
+		assertEquals(Palisade.OK, r.code(), r.err());
+		assertTrue(r.out().contains("complete -F"), r.out());
+		for (String word : List.of("validate", "deploy", "--detailed-exitcode", "--warmups", "--edits")) {
+			assertTrue(r.out().contains(word), word);
+		}
+	}
+
+	@Test
+	void aFailureIsOneLineAndTheTraceGoesToTheLog() throws Exception {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		var cli = Palisade.commandLine(System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+		int code = Errors.failure(new IllegalStateException("bad state"), cli.getSubcommands().get("demo"), null);
+		String text = err.toString(StandardCharsets.UTF_8);
+		assertEquals(Palisade.ERRORS, code);
+		assertEquals(1, text.lines().count(), text);
+		Matcher m = Pattern.compile("^palisade demo: internal error, please report it: "
+				+ "java.lang.IllegalStateException: bad state( at \\S+)?; the stack trace is in (.+)$").matcher(text.strip());
+		assertTrue(m.matches(), text);
+		String log = Files.readString(Path.of(m.group(2)));
+		assertTrue(log.contains("palisade demo failed") && log.contains("at org.palisade.cli.tests.CommandLineTest"), log);
+	}
+}

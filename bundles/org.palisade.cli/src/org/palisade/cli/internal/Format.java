@@ -1,0 +1,6 @@
+package org.palisade.cli.internal;
+
+/** How a command writes its result: {@code --format text|json}. */
+enum Format {
+	text, json
+}

@@ -1,0 +1,48 @@
+package org.palisade.cli.internal;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code palisade}: the root of the command tree. It holds the streams of the run, which every
+ * command reads through {@link CliCommand}.
+ */
+@Command(name = "palisade", sortOptions = false, usageHelpAutoWidth = true,
+		description = "Check perimeter-protection designs and deploy them to Axis devices over VAPIX.",
+		subcommands = { ValidateCommand.class, ExplainCommand.class, GenerateCommand.class, PlanCommand.class,
+				DeployCommand.class, SimulateCommand.class, DemoCommand.class, BenchCommand.class,
+				StudioCommand.class, CompletionCommand.class, HelpCommand.class },
+		footerHeading = "%nExit codes:%n",
+		footer = { "  0  done, nothing wrong", "  1  the design has errors, or a device failed",
+				"  2  the command line or the input cannot be used (plan --detailed-exitcode: changes pending)",
+				"", "'palisade help COMMAND' or 'palisade COMMAND --help' for one command." })
+public final class PalisadeCommand implements Callable<Integer> {
+
+	@Mixin
+	HelpOption help;
+
+	@Spec
+	CommandSpec spec;
+
+	final PrintStream out;
+	final PrintStream err;
+
+	public PalisadeCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	@Override
+	public Integer call() {
+		// No command: the list of commands, on stderr, as a usage error.
+		spec.commandLine().usage(spec.commandLine().getErr());
+		throw new ParameterException(spec.commandLine(), "name a command");
+	}
+}
