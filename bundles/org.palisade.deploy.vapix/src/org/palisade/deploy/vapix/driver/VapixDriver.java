@@ -28,7 +28,9 @@ import org.palisade.deploy.vapix.internal.Redactor;
  * <p>
  * Reading a device costs one call per service: getDateTimeInfo and getPorts (when wanted), one param.cgi
  * list for all wanted parameters, GetScheduledEvents, GetRecipientConfigurations,
- * GetActionConfigurations, GetActionRules. Each step is one call.
+ * GetActionConfigurations, GetActionRules. Each item step is one call; the settings of a plan go
+ * out together ({@link #setAll}): time.cgi, one setPorts, and one param.cgi update for every
+ * parameter.
  * <p>
  * Secrets: values are resolved from placeholders only in the request that writes them; read values
  * that match are turned back into their placeholder; other secret values of Palisade's items read
@@ -257,42 +259,53 @@ public final class VapixDriver implements DeviceDriver {
 				r.id());
 	}
 
-	/**
-	 * Sets a parameter (param.cgi update) or a port (setPorts, or param.cgi without port
-	 * management); a port read from the device also carries its other IOPort parameters, which are
-	 * written back too, so that a restore is exact.
-	 */
 	@Override
 	public void set(ManagedObject setting) throws DeviceException {
-		Map<String, String> a = setting.attributes();
+		setAll(List.of(setting));
+	}
+
+	/**
+	 * Sets the time zone (time.cgi), ports (one setPorts for all of them where the device has port
+	 * management) and parameters: every parameter, those of the ports included, goes in one
+	 * param.cgi update, which a device applies all or none of. A port read from the device also
+	 * carries its other IOPort parameters, which are written back too, so that a restore is exact.
+	 */
+	@Override
+	public void setAll(List<ManagedObject> settings) throws DeviceException {
+		Map<String, String> params = new LinkedHashMap<>();
+		List<PortSetting> ports = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
 		try {
-			if (setting.kind().equals(Conventions.TIME)) {
-				client.time().setTimeZone(a.get("timeZone"));
-			} else if (setting.kind().equals(Conventions.PARAM)) {
-				client.paramCgi().update(Map.of(setting.key(), a.get("value")));
-			} else if (setting.kind().equals(Conventions.PORT)) {
-				int index = Integer.parseInt(setting.key()) - 1;
-				Map<String, String> exact = new LinkedHashMap<>();
-				for (Map.Entry<String, String> e : a.entrySet()) {
-					if (e.getKey().startsWith("param.")) {
-						exact.put("IOPort.I" + index + "." + e.getKey().substring(6), e.getValue());
+			for (ManagedObject setting : settings) {
+				labels.add(setting.label());
+				Map<String, String> a = setting.attributes();
+				switch (setting.kind()) {
+				case Conventions.TIME -> client.time().setTimeZone(a.get("timeZone"));
+				case Conventions.PARAM -> params.put(setting.key(), a.get("value"));
+				case Conventions.PORT -> {
+					int index = Integer.parseInt(setting.key()) - 1;
+					if (portManagement == null || portManagement) {
+						ports.add(PortSetting.of(Integer.toString(index)).withDirection(a.get("direction"))
+								.withName(a.get("name")).withNormalState(a.get("normalState")));
+					} else {
+						params.putAll(VapixOperations.portParams(index, a));
+					}
+					// A restore also puts back the names and levels of the direction not in use.
+					for (Map.Entry<String, String> e : a.entrySet()) {
+						if (e.getKey().startsWith("param.")) {
+							params.put("IOPort.I" + index + "." + e.getKey().substring(6), e.getValue());
+						}
 					}
 				}
-				if (portManagement == null || portManagement) {
-					client.portManagement().setPorts(List.of(PortSetting.of(Integer.toString(index))
-							.withDirection(a.get("direction")).withName(a.get("name")).withNormalState(a.get("normalState"))));
-				} else {
-					Map<String, String> p = new LinkedHashMap<>(VapixOperations.portParams(index, a));
-					p.putAll(exact);
-					exact = p;
+				default -> throw new DeviceException(client.device() + ": unknown setting kind " + setting.kind(), null);
 				}
-				// A restore also puts back the names and levels of the direction not in use.
-				client.paramCgi().update(exact);
-			} else {
-				throw new DeviceException(client.device() + ": unknown setting kind " + setting.kind(), null);
 			}
+			if (!ports.isEmpty()) {
+				client.portManagement().setPorts(ports);
+			}
+			client.paramCgi().update(params);
 		} catch (VapixException e) {
-			throw failure("set " + setting.label(), e);
+			throw failure("set " + String.join(", ", labels), e);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package org.palisade.deploy.vapix.driver;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.palisade.deploy.DevicePlan.Step;
@@ -33,6 +35,60 @@ public final class VapixOperations {
 		// normal state open = the circuit closes when active (vapix.md §1, unconfirmed mapping)
 		p.put(base + (output ? "Output.Active" : "Input.Trig"), "open".equals(a.get("normalState")) ? "closed" : "open");
 		return p;
+	}
+
+	/**
+	 * The requests of a plan, in order, as {@link VapixDriver} sends them: settings next to each
+	 * other go out together (time.cgi, one setPorts, one param.cgi update for every parameter).
+	 *
+	 * @param portManagement whether the device has the port-management API
+	 */
+	public static List<Operation> describe(List<Step> steps, boolean portManagement) {
+		List<Operation> out = new ArrayList<>();
+		List<Step> settings = new ArrayList<>();
+		for (Step s : steps) {
+			if (s.action() == Step.Action.SET) {
+				settings.add(s);
+			} else {
+				out.addAll(settings(settings, portManagement));
+				settings.clear();
+				out.add(describe(s, portManagement));
+			}
+		}
+		out.addAll(settings(settings, portManagement));
+		return out;
+	}
+
+	private static List<Operation> settings(List<Step> steps, boolean portManagement) {
+		List<Operation> out = new ArrayList<>();
+		List<String> ports = new ArrayList<>();
+		Map<String, String> params = new LinkedHashMap<>();
+		for (Step s : steps) {
+			ManagedObject o = s.object();
+			Map<String, String> a = o.attributes();
+			switch (o.kind()) {
+			case Conventions.PORT -> {
+				int index = Integer.parseInt(o.key()) - 1;
+				if (portManagement) {
+					ports.add("{\"port\":\"" + index + "\",\"direction\":\"" + a.get("direction") + "\",\"name\":"
+							+ json(a.get("name")) + ",\"normalState\":\"" + a.get("normalState") + "\"}");
+				} else {
+					params.putAll(portParams(index, a));
+				}
+			}
+			case Conventions.PARAM -> params.put(o.key(), a.get("value"));
+			default -> out.add(describe(s, portManagement));
+			}
+		}
+		if (!ports.isEmpty()) {
+			out.add(new Operation("POST", "/axis-cgi/io/portmanagement.cgi", "setPorts",
+					"{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[" + String.join(",", ports)
+							+ "]}}"));
+		}
+		if (!params.isEmpty()) {
+			out.add(param(params));
+		}
+		return out;
 	}
 
 	/** @param portManagement whether the device has the port-management API */
