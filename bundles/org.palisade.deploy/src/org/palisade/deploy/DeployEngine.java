@@ -337,13 +337,28 @@ public final class DeployEngine {
 		return last;
 	}
 
+	/** Runs the steps in order; settings next to each other go to the driver together, so it can batch them. */
 	private static void apply(DeviceDriver driver, List<Step> steps) throws DeviceException {
+		List<ManagedObject> settings = new ArrayList<>();
 		for (Step s : steps) {
+			if (s.action() == Step.Action.SET) {
+				settings.add(s.object());
+				continue;
+			}
+			setAll(driver, settings);
 			switch (s.action()) {
-			case SET -> driver.set(s.object());
 			case DELETE -> driver.delete(s.object());
 			case CREATE -> driver.create(s.object());
+			default -> throw new IllegalStateException(s.action().toString());
 			}
+		}
+		setAll(driver, settings);
+	}
+
+	private static void setAll(DeviceDriver driver, List<ManagedObject> settings) throws DeviceException {
+		if (!settings.isEmpty()) {
+			driver.setAll(List.copyOf(settings));
+			settings.clear();
 		}
 	}
 

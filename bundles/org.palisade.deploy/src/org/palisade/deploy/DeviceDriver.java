@@ -25,6 +25,18 @@ public interface DeviceDriver extends AutoCloseable {
 	/** Sets a setting to the object's attributes. */
 	void set(ManagedObject setting) throws DeviceException;
 
+	/**
+	 * Sets several settings, in this order; a driver may combine them into fewer requests (one
+	 * param.cgi update for all parameters). It throws when any of them may not have taken effect;
+	 * some may have, so the engine reads the device again before it decides anything, as after a
+	 * single failed step. The default sets them one by one.
+	 */
+	default void setAll(List<ManagedObject> settings) throws DeviceException {
+		for (ManagedObject s : settings) {
+			set(s);
+		}
+	}
+
 	/** Creates an item; references to other items are resolved against what the driver has read or created. */
 	void create(ManagedObject item) throws DeviceException;
 

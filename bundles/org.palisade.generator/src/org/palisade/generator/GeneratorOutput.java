@@ -39,9 +39,7 @@ public final class GeneratorOutput {
 	 */
 	public static List<VapixOperations.Operation> operations(DeviceConfiguration device) {
 		DevicePlan plan = new Planner(Conventions.KINDS).plan(device.name(), device.objects(), List.of());
-		List<VapixOperations.Operation> out = new ArrayList<>();
-		plan.steps().forEach(s -> out.add(VapixOperations.describe(s, true)));
-		return out;
+		return VapixOperations.describe(plan.steps(), true);
 	}
 
 	/** @return the files written, relative to {@code dir} */

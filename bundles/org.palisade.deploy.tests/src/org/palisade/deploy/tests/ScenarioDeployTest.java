@@ -70,6 +70,22 @@ class ScenarioDeployTest {
 		}
 	}
 
+	/** Every parameter, the port's included, goes out in one param.cgi update (#16: fewer calls per camera). */
+	@Test
+	void aFirstDeploySendsOneParameterUpdate(@TempDir Path dir) throws Exception {
+		try (Harness h = new Harness(dir)) {
+			h.camera().clearRequestLog();
+			List<DeviceResult> results = h.deploy();
+			assertEquals(Outcome.DEPLOYED, Harness.result(results, "North1").outcome(), h.progress.toString());
+			List<String> writes = h.camera().requestLog().stream().filter(r -> r.status() != 401 && r.operation() != null)
+					.map(r -> r.operation()).filter(o -> o.equals("update") || o.equals("setPorts") || o.equals("setTimeZone"))
+					.toList();
+			assertEquals(List.of("setTimeZone", "setPorts", "update"), writes);
+			assertEquals("640x480", h.camera().state().parameter("Image.I0.Appearance.Resolution"));
+			assertEquals("abr", h.camera().state().parameter("Image.I0.RateControl.Mode"));
+		}
+	}
+
 	@Test
 	void secondDeployChangesNothing(@TempDir Path dir) throws Exception {
 		try (Harness h = new Harness(dir)) {

@@ -8,6 +8,12 @@ import java.util.Map;
 
 import org.palisade.deploy.ManagedObject;
 import org.palisade.deploy.vapix.driver.Conventions;
+import org.palisade.deploy.vapix.driver.DeviceObjects;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Configuration;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Filter;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Param;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Port;
+import org.palisade.deploy.vapix.driver.DeviceObjects.TimeZone;
 import org.palisade.model.site.Action;
 import org.palisade.model.site.ApplicationInstance;
 import org.palisade.model.site.ApplicationTrigger;
@@ -73,14 +79,12 @@ public final class CameraObjects {
 	public CameraObjects build() {
 		if (timeZone != null) {
 			// Scheduled events are written in local time: the device's clock must be in the site's zone.
-			objects.add(ManagedObject.setting(Conventions.TIME, "zone", Map.of("timeZone", timeZone)));
+			objects.add(ManagedObject.setting(Conventions.TIME, TimeZone.KEY, new TimeZone(timeZone).attributes()));
 		}
 		for (PortConfig p : camera.getPorts()) {
-			Map<String, String> a = new LinkedHashMap<>();
-			a.put("direction", p.getDirection().getLiteral());
-			a.put("name", p.getName());
-			a.put("normalState", (p.getNormalState() == null ? CircuitState.OPEN : p.getNormalState()).getLiteral());
-			objects.add(ManagedObject.setting(Conventions.PORT, Integer.toString(p.getPort()), a));
+			CircuitState normal = p.getNormalState() == null ? CircuitState.OPEN : p.getNormalState();
+			objects.add(ManagedObject.setting(Conventions.PORT, Integer.toString(p.getPort()),
+					new Port(p.getDirection().getLiteral(), p.getName(), normal.getLiteral(), Map.of()).attributes()));
 		}
 		streams();
 		List<ManagedObject> actions = new ArrayList<>();
@@ -92,7 +96,7 @@ public final class CameraObjects {
 			List<String> icals = ICalendar.of(s);
 			for (int i = 0; i < keys.size(); i++) {
 				objects.add(ManagedObject.item(Conventions.SCHEDULE, keys.get(i),
-						Map.of("eventId", Conventions.eventId(keys.get(i)), "ical", icals.get(i)), List.of()));
+						new DeviceObjects.Schedule(Conventions.eventId(keys.get(i)), icals.get(i)).attributes(), List.of()));
 			}
 		});
 		objects.addAll(recipients.values());
@@ -141,49 +145,46 @@ public final class CameraObjects {
 	}
 
 	private void param(String name, String value) {
-		objects.add(ManagedObject.setting(Conventions.PARAM, name, Map.of("value", value)));
+		objects.add(ManagedObject.setting(Conventions.PARAM, name, new Param(value).attributes()));
 	}
 
 	private void rule(Rule r, List<ManagedObject> actions, List<ManagedObject> rules) {
 		String actionKey = r.getName();
 		Action action = r.getAction();
 		boolean unlimited = action instanceof OutputAction o && o.getDuration() == null;
-		Map<String, String> actionAttributes = new LinkedHashMap<>();
+		String template = null;
+		Map<String, String> params = new LinkedHashMap<>();
 		if (action instanceof OutputAction o) {
-			actionAttributes.put("template", unlimited ? "com.axis.action.unlimited.io.toggle"
-					: "com.axis.action.fixed.io.toggle");
-			actionAttributes.put("param.port", Integer.toString(o.getPort().getPort() - 1));
-			actionAttributes.put("param.state", "high");
+			template = unlimited ? "com.axis.action.unlimited.io.toggle" : "com.axis.action.fixed.io.toggle";
+			params.put("port", Integer.toString(o.getPort().getPort() - 1));
+			params.put("state", "high");
 			if (!unlimited) {
-				actionAttributes.put("param.duration", o.getDuration().toString());
+				params.put("duration", o.getDuration().toString());
 			}
 		} else if (action instanceof NotifyAction n) {
-			ManagedObject recipient = recipient(n.getRecipient());
-			boolean https = recipient.attributes().get("template").endsWith("https");
-			actionAttributes.put("template", "com.axis.action.fixed.notification." + (https ? "https" : "http"));
-			recipient.attributes().forEach((k, v) -> {
-				if (k.startsWith("param.")) {
-					actionAttributes.put(k, v);
-				}
-			});
+			Configuration recipient = Configuration.of(recipient(n.getRecipient()).attributes());
+			boolean https = recipient.template().endsWith("https");
+			template = "com.axis.action.fixed.notification." + (https ? "https" : "http");
+			params.putAll(recipient.params());
 		}
-		actions.add(ManagedObject.item(Conventions.ACTION, actionKey, actionAttributes, List.of()));
+		actions.add(ManagedObject.item(Conventions.ACTION, actionKey, new Configuration(template, params).attributes(),
+				List.of()));
 
-		String[] trigger = trigger(r);
-		List<List<String[]>> conditionSets = new ArrayList<>();
+		Filter trigger = trigger(r);
+		List<List<Filter>> conditionSets = new ArrayList<>();
 		conditionSets.add(new ArrayList<>());
 		List<List<String>> depSets = new ArrayList<>();
 		depSets.add(new ArrayList<>());
 		for (Condition c : r.getConditions()) {
 			if (c instanceof ScheduleCondition sc) {
 				List<String> keys = scheduleKeys(sc.getSchedule());
-				List<List<String[]>> grown = new ArrayList<>();
+				List<List<Filter>> grown = new ArrayList<>();
 				List<List<String>> grownDeps = new ArrayList<>();
 				for (int i = 0; i < conditionSets.size(); i++) {
 					for (String key : keys) {
-						List<String[]> set = new ArrayList<>(conditionSets.get(i));
-						set.add(new String[] { INTERVAL_TOPIC, "boolean(//SimpleItem[@Name=\"id\" and @Value=\""
-								+ Conventions.eventId(key) + "\"]) and " + ACTIVE });
+						List<Filter> set = new ArrayList<>(conditionSets.get(i));
+						set.add(new Filter(INTERVAL_TOPIC, "boolean(//SimpleItem[@Name=\"id\" and @Value=\""
+								+ Conventions.eventId(key) + "\"]) and " + ACTIVE));
 						List<String> deps = new ArrayList<>(depSets.get(i));
 						deps.add(ManagedObject.id(Conventions.SCHEDULE, key));
 						grown.add(set);
@@ -197,21 +198,14 @@ public final class CameraObjects {
 			}
 		}
 		for (int i = 0; i < conditionSets.size(); i++) {
-			Map<String, String> a = new LinkedHashMap<>();
-			a.put("enabled", Boolean.toString(!r.isDisabled()));
-			List<String[]> conditions = new ArrayList<>();
+			// An output held for as long as the trigger lasts runs while it holds: a condition, not a start event.
+			List<Filter> conditions = new ArrayList<>();
 			if (unlimited) {
 				conditions.add(trigger);
-			} else {
-				a.put("start.topic", trigger[0]);
-				a.put("start.content", trigger[1]);
 			}
 			conditions.addAll(conditionSets.get(i));
-			for (int n = 0; n < conditions.size(); n++) {
-				a.put("condition." + (n + 1) + ".topic", conditions.get(n)[0]);
-				a.put("condition." + (n + 1) + ".content", conditions.get(n)[1]);
-			}
-			a.put("primaryAction", Conventions.ref(Conventions.ACTION, actionKey));
+			Map<String, String> a = new DeviceObjects.Rule(!r.isDisabled(), unlimited ? null : trigger, conditions,
+					Conventions.ref(Conventions.ACTION, actionKey), null).attributes();
 			List<String> deps = new ArrayList<>(depSets.get(i));
 			deps.add(ManagedObject.id(Conventions.ACTION, actionKey));
 			String key = conditionSets.size() == 1 ? r.getName() : r.getName() + " (" + (i + 1) + ")";
@@ -220,12 +214,12 @@ public final class CameraObjects {
 	}
 
 	/** @return topic expression and message content of the rule's trigger */
-	private String[] trigger(Rule r) {
+	private Filter trigger(Rule r) {
 		if (r.getTrigger() instanceof ApplicationTrigger t) {
 			ApplicationType app = t.getApplication();
 			String topic = app.getTopic() != null ? app.getTopic() : app.getName();
 			String scenario = t.getScenario() != null ? t.getScenario().getName() : firstScenario(app);
-			return new String[] { "tnsaxis:CameraApplicationPlatform/tnsaxis:" + topic + "/tnsaxis:" + scenario, ACTIVE };
+			return new Filter("tnsaxis:CameraApplicationPlatform/tnsaxis:" + topic + "/tnsaxis:" + scenario, ACTIVE);
 		}
 		InputTrigger in = (InputTrigger) r.getTrigger();
 		return portFilter(in.getPort(), in.getState());
@@ -241,11 +235,11 @@ public final class CameraObjects {
 	}
 
 	/** Input port events number ports as the web page does (unconfirmed, see the virtual device). */
-	private static String[] portFilter(PortConfig port, CircuitState state) {
+	private static Filter portFilter(PortConfig port, CircuitState state) {
 		CircuitState normal = port.getNormalState() == null ? CircuitState.OPEN : port.getNormalState();
 		boolean active = state == null || state != normal;
-		return new String[] { PORT_TOPIC, "boolean(//SimpleItem[@Name=\"port\" and @Value=\"" + port.getPort()
-				+ "\"]) and boolean(//SimpleItem[@Name=\"state\" and @Value=\"" + (active ? "1" : "0") + "\"])" };
+		return new Filter(PORT_TOPIC, "boolean(//SimpleItem[@Name=\"port\" and @Value=\"" + port.getPort()
+				+ "\"]) and boolean(//SimpleItem[@Name=\"state\" and @Value=\"" + (active ? "1" : "0") + "\"])");
 	}
 
 	private List<String> scheduleKeys(Schedule s) {
@@ -277,19 +271,20 @@ public final class CameraObjects {
 				url = r.getUrl();
 				https = url != null && url.toLowerCase(Locale.ROOT).startsWith("https:");
 			}
-			Map<String, String> a = new LinkedHashMap<>();
-			a.put("template", https ? "com.axis.recipient.https" : "com.axis.recipient.http");
-			a.put("param.upload_url", url);
+			Map<String, String> params = new LinkedHashMap<>();
+			params.put("upload_url", url);
 			if (https) {
 				// The camera checks the speaker's certificate, as Palisade checks the camera's: a
 				// horn that answers with a certificate the camera does not trust is not called.
-				a.put("param.validate_server_cert", "1");
+				params.put("validate_server_cert", "1");
 			}
 			if (credentials != null) {
-				a.put("param.login", Conventions.user(credentials));
-				a.put("param.password", Conventions.password(credentials));
+				params.put("login", Conventions.user(credentials));
+				params.put("password", Conventions.password(credentials));
 			}
-			return ManagedObject.item(Conventions.RECIPIENT, key, a, List.of());
+			String template = https ? "com.axis.recipient.https" : "com.axis.recipient.http";
+			return ManagedObject.item(Conventions.RECIPIENT, key, new Configuration(template, params).attributes(),
+					List.of());
 		});
 	}
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * get an EventID starting with {@value #EVENT_ID_PREFIX}. Anything else on the device is not
  * Palisade's: it is never changed, only reported.
  * <p>
- * Kinds and their attributes:
+ * Kinds and their attributes (declared once, typed, in {@link DeviceObjects}):
  * <ul>
  * <li>{@code time} (setting, key {@code zone}): {@code timeZone}, the IANA zone the device's
  * schedules run in;</li>

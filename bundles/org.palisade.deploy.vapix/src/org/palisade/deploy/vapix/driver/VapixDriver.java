@@ -19,6 +19,11 @@ import org.palisade.deploy.vapix.PortManagement;
 import org.palisade.deploy.vapix.PortManagement.PortSetting;
 import org.palisade.deploy.vapix.VapixClient;
 import org.palisade.deploy.vapix.VapixException;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Configuration;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Filter;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Param;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Port;
+import org.palisade.deploy.vapix.driver.DeviceObjects.TimeZone;
 import org.palisade.deploy.vapix.internal.Redactor;
 
 /**
@@ -28,7 +33,9 @@ import org.palisade.deploy.vapix.internal.Redactor;
  * <p>
  * Reading a device costs one call per service: getDateTimeInfo and getPorts (when wanted), one param.cgi
  * list for all wanted parameters, GetScheduledEvents, GetRecipientConfigurations,
- * GetActionConfigurations, GetActionRules. Each step is one call.
+ * GetActionConfigurations, GetActionRules. Each item step is one call; the settings of a plan go
+ * out together ({@link #setAll}): time.cgi, one setPorts, and one param.cgi update for every
+ * parameter.
  * <p>
  * Secrets: values are resolved from placeholders only in the request that writes them; read values
  * that match are turned back into their placeholder; other secret values of Palisade's items read
@@ -75,8 +82,8 @@ public final class VapixDriver implements DeviceDriver {
 		try {
 			if (time) {
 				String zone = client.time().getTimeZone();
-				out.add(new ManagedObject(Conventions.TIME, "zone", Nature.SETTING, Origin.FACTORY,
-						Map.of("timeZone", zone == null ? "" : zone), List.of(), null));
+				out.add(new ManagedObject(Conventions.TIME, TimeZone.KEY, Nature.SETTING, Origin.FACTORY,
+						new TimeZone(zone).attributes(), List.of(), null));
 			}
 			// One param.cgi list serves the wanted parameters and, with ports, the IOPort tree that
 			// lets a port be restored exactly (both names and both active levels).
@@ -92,7 +99,7 @@ public final class VapixDriver implements DeviceDriver {
 			for (String p : params) {
 				String v = values.get(p);
 				if (v != null) {
-					out.add(new ManagedObject(Conventions.PARAM, p, Nature.SETTING, Origin.FACTORY, Map.of("value", v),
+					out.add(new ManagedObject(Conventions.PARAM, p, Nature.SETTING, Origin.FACTORY, new Param(v).attributes(),
 							List.of(), null));
 				}
 			}
@@ -170,18 +177,15 @@ public final class VapixDriver implements DeviceDriver {
 
 	private static ManagedObject port(int index, String direction, String name, String normalState,
 			Map<String, String> io) {
-		Map<String, String> a = new LinkedHashMap<>();
-		a.put("direction", direction == null ? "" : direction);
-		a.put("name", name == null ? "" : name);
-		a.put("normalState", normalState == null ? "" : normalState);
+		Map<String, String> extra = new LinkedHashMap<>();
 		for (String p : PORT_PARAMS) {
 			String v = io.get("IOPort.I" + index + "." + p);
 			if (v != null) {
-				a.put("param." + p, v);
+				extra.put(p, v);
 			}
 		}
-		return new ManagedObject(Conventions.PORT, Integer.toString(index + 1), Nature.SETTING, Origin.FACTORY, a,
-				List.of(), null);
+		return new ManagedObject(Conventions.PORT, Integer.toString(index + 1), Nature.SETTING, Origin.FACTORY,
+				new Port(direction, name, normalState, extra).attributes(), List.of(), null);
 	}
 
 	private ManagedObject schedule(Event1.ScheduledEvent e) {
@@ -189,11 +193,8 @@ public final class VapixDriver implements DeviceDriver {
 		Origin origin = owned ? Origin.PALISADE
 				: e.id() != null && e.id().startsWith("com.axis.schedules.") && !e.id().contains("genid") ? Origin.FACTORY
 						: Origin.HAND_MADE;
-		Map<String, String> a = new LinkedHashMap<>();
-		if (owned) {
-			a.put("eventId", e.id());
-		}
-		a.put("ical", e.icalendar() == null ? "" : e.icalendar().strip().replace("\r\n", "\n"));
+		Map<String, String> a = new DeviceObjects.Schedule(owned ? e.id() : null,
+				e.icalendar() == null ? "" : e.icalendar().strip().replace("\r\n", "\n")).attributes();
 		String key = owned ? Conventions.untagged(e.name()) : e.name() == null ? e.id() : e.name();
 		return new ManagedObject(Conventions.SCHEDULE, key, Nature.ITEM, origin, a, List.of(), e.id());
 	}
@@ -201,22 +202,23 @@ public final class VapixDriver implements DeviceDriver {
 	private ManagedObject configuration(String kind, Action1.Configuration c) {
 		boolean owned = Conventions.isTagged(c.name());
 		String key = owned ? Conventions.untagged(c.name()) : c.name();
-		ManagedObject want = desired.get(ManagedObject.id(kind, key));
-		Map<String, String> a = new LinkedHashMap<>();
-		a.put("template", c.templateToken());
-		c.parameters().forEach((k, v) -> a.put("param." + k, readValue("param." + k, v, owned, want)));
-		return new ManagedObject(kind, key, Nature.ITEM, owned ? Origin.PALISADE : Origin.HAND_MADE, a, List.of(), c.id());
+		ManagedObject wanted = desired.get(ManagedObject.id(kind, key));
+		Map<String, String> want = wanted == null ? null : Configuration.of(wanted.attributes()).params();
+		Map<String, String> params = new LinkedHashMap<>();
+		c.parameters().forEach((k, v) -> params.put(k, readValue(k, v, owned, want)));
+		return new ManagedObject(kind, key, Nature.ITEM, owned ? Origin.PALISADE : Origin.HAND_MADE,
+				new Configuration(c.templateToken(), params).attributes(), List.of(), c.id());
 	}
 
 	/** Puts placeholders back; never lets a secret into the model. */
-	private String readValue(String attribute, String value, boolean owned, ManagedObject want) {
+	private String readValue(String param, String value, boolean owned, Map<String, String> want) {
 		if (owned && want != null) {
-			String p = placeholders.recognise(value, want.attributes().get(attribute));
+			String p = placeholders.recognise(value, want.get(param));
 			if (p != null) {
 				return p;
 			}
 		}
-		if (Redactor.isSecretName(attribute) && value != null && !value.isEmpty()) {
+		if (Redactor.isSecretName(param) && value != null && !value.isEmpty()) {
 			return owned ? "${secret:unknown}" : "***";
 		}
 		return value;
@@ -225,74 +227,79 @@ public final class VapixDriver implements DeviceDriver {
 	private ManagedObject rule(Action1.ActionRule r, Map<String, String> actionKeys, Map<String, String> scheduleKeys) {
 		boolean owned = Conventions.isTagged(r.name());
 		String key = owned ? Conventions.untagged(r.name()) : r.name();
-		Map<String, String> a = new LinkedHashMap<>();
 		List<String> deps = new ArrayList<>();
-		a.put("enabled", Boolean.toString(r.enabled()));
-		if (r.startEvent() != null) {
-			a.put("start.topic", r.startEvent().topicExpression());
-			a.put("start.content", r.startEvent().messageContent() == null ? "" : r.startEvent().messageContent());
-		}
-		int n = 1;
+		Filter start = r.startEvent() == null ? null : filter(r.startEvent());
+		List<Filter> conditions = new ArrayList<>();
 		for (Action1.EventFilter f : r.conditions()) {
-			a.put("condition." + n + ".topic", f.topicExpression());
-			a.put("condition." + n + ".content", f.messageContent() == null ? "" : f.messageContent());
-			n++;
+			conditions.add(filter(f));
 			scheduleKeys.forEach((id, k) -> {
 				if (f.messageContent() != null && f.messageContent().contains("\"" + id + "\"")) {
 					deps.add(ManagedObject.id(Conventions.SCHEDULE, k));
 				}
 			});
 		}
-		if (r.activationTimeout() != null) {
-			a.put("activationTimeout", r.activationTimeout().toString());
-		}
 		String actionKey = actionKeys.get(r.primaryAction());
+		String primary;
 		if (actionKey != null) {
-			a.put("primaryAction", Conventions.ref(Conventions.ACTION, actionKey));
+			primary = Conventions.ref(Conventions.ACTION, actionKey);
 			deps.add(ManagedObject.id(Conventions.ACTION, actionKey));
 		} else {
-			a.put("primaryAction", "id:" + r.primaryAction());
+			primary = "id:" + r.primaryAction();
 		}
+		Map<String, String> a = new DeviceObjects.Rule(r.enabled(), start, conditions, primary, r.activationTimeout())
+				.attributes();
 		return new ManagedObject(Conventions.RULE, key, Nature.ITEM, owned ? Origin.PALISADE : Origin.HAND_MADE, a, deps,
 				r.id());
 	}
 
-	/**
-	 * Sets a parameter (param.cgi update) or a port (setPorts, or param.cgi without port
-	 * management); a port read from the device also carries its other IOPort parameters, which are
-	 * written back too, so that a restore is exact.
-	 */
+	private static Filter filter(Action1.EventFilter f) {
+		return new Filter(f.topicExpression(), f.messageContent() == null ? "" : f.messageContent());
+	}
+
 	@Override
 	public void set(ManagedObject setting) throws DeviceException {
-		Map<String, String> a = setting.attributes();
+		setAll(List.of(setting));
+	}
+
+	/**
+	 * Sets the time zone (time.cgi), ports (one setPorts for all of them where the device has port
+	 * management) and parameters: every parameter, those of the ports included, goes in one
+	 * param.cgi update, which a device applies all or none of. A port read from the device also
+	 * carries its other IOPort parameters, which are written back too, so that a restore is exact.
+	 */
+	@Override
+	public void setAll(List<ManagedObject> settings) throws DeviceException {
+		Map<String, String> params = new LinkedHashMap<>();
+		List<PortSetting> ports = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
 		try {
-			if (setting.kind().equals(Conventions.TIME)) {
-				client.time().setTimeZone(a.get("timeZone"));
-			} else if (setting.kind().equals(Conventions.PARAM)) {
-				client.paramCgi().update(Map.of(setting.key(), a.get("value")));
-			} else if (setting.kind().equals(Conventions.PORT)) {
-				int index = Integer.parseInt(setting.key()) - 1;
-				Map<String, String> exact = new LinkedHashMap<>();
-				for (Map.Entry<String, String> e : a.entrySet()) {
-					if (e.getKey().startsWith("param.")) {
-						exact.put("IOPort.I" + index + "." + e.getKey().substring(6), e.getValue());
+			for (ManagedObject setting : settings) {
+				labels.add(setting.label());
+				Map<String, String> a = setting.attributes();
+				switch (setting.kind()) {
+				case Conventions.TIME -> client.time().setTimeZone(TimeZone.of(a).zone());
+				case Conventions.PARAM -> params.put(setting.key(), Param.of(a).value());
+				case Conventions.PORT -> {
+					int index = Integer.parseInt(setting.key()) - 1;
+					Port port = Port.of(a);
+					if (portManagement == null || portManagement) {
+						ports.add(PortSetting.of(Integer.toString(index)).withDirection(port.direction())
+								.withName(port.name()).withNormalState(port.normalState()));
+					} else {
+						params.putAll(VapixOperations.portParams(index, port));
 					}
+					// A restore also puts back the names and levels of the direction not in use.
+					port.ioParams().forEach((k, v) -> params.put("IOPort.I" + index + "." + k, v));
 				}
-				if (portManagement == null || portManagement) {
-					client.portManagement().setPorts(List.of(PortSetting.of(Integer.toString(index))
-							.withDirection(a.get("direction")).withName(a.get("name")).withNormalState(a.get("normalState"))));
-				} else {
-					Map<String, String> p = new LinkedHashMap<>(VapixOperations.portParams(index, a));
-					p.putAll(exact);
-					exact = p;
+				default -> throw new DeviceException(client.device() + ": unknown setting kind " + setting.kind(), null);
 				}
-				// A restore also puts back the names and levels of the direction not in use.
-				client.paramCgi().update(exact);
-			} else {
-				throw new DeviceException(client.device() + ": unknown setting kind " + setting.kind(), null);
 			}
+			if (!ports.isEmpty()) {
+				client.portManagement().setPorts(ports);
+			}
+			client.paramCgi().update(params);
 		} catch (VapixException e) {
-			throw failure("set " + setting.label(), e);
+			throw failure("set " + String.join(", ", labels), e);
 		}
 	}
 
@@ -302,10 +309,19 @@ public final class VapixDriver implements DeviceDriver {
 		String name = Conventions.tagged(item.key());
 		try {
 			String handle = switch (item.kind()) {
-			case Conventions.SCHEDULE -> client.event1().addScheduledEvent(a.get("eventId"), name, a.get("ical"));
-			case Conventions.RECIPIENT -> client.action1().addRecipientConfiguration(name, a.get("template"), params(a));
-			case Conventions.ACTION -> client.action1().addActionConfiguration(name, a.get("template"), params(a));
-			case Conventions.RULE -> client.action1().addActionRule(rule(name, a));
+			case Conventions.SCHEDULE -> {
+				DeviceObjects.Schedule s = DeviceObjects.Schedule.of(a);
+				yield client.event1().addScheduledEvent(s.eventId(), name, s.ical());
+			}
+			case Conventions.RECIPIENT -> {
+				Configuration c = Configuration.of(a);
+				yield client.action1().addRecipientConfiguration(name, c.template(), resolved(c.params()));
+			}
+			case Conventions.ACTION -> {
+				Configuration c = Configuration.of(a);
+				yield client.action1().addActionConfiguration(name, c.template(), resolved(c.params()));
+			}
+			case Conventions.RULE -> client.action1().addActionRule(rule(name, DeviceObjects.Rule.of(a)));
 			default -> throw new DeviceException(client.device() + ": unknown item kind " + item.kind(), null);
 			};
 			handles.put(item.id(), handle);
@@ -316,26 +332,22 @@ public final class VapixDriver implements DeviceDriver {
 		}
 	}
 
-	private Map<String, String> params(Map<String, String> a) throws IOException {
+	private Map<String, String> resolved(Map<String, String> params) throws IOException {
 		Map<String, String> p = new LinkedHashMap<>();
-		for (Map.Entry<String, String> e : a.entrySet()) {
-			if (e.getKey().startsWith("param.")) {
-				p.put(e.getKey().substring(6), placeholders.resolve(e.getValue()));
-			}
+		for (Map.Entry<String, String> e : params.entrySet()) {
+			p.put(e.getKey(), placeholders.resolve(e.getValue()));
 		}
 		return p;
 	}
 
-	private Action1.ActionRule rule(String name, Map<String, String> a) throws DeviceException {
-		Action1.EventFilter start = a.containsKey("start.topic")
-				? new Action1.EventFilter(a.get("start.topic"), emptyToNull(a.get("start.content")))
-				: null;
+	private Action1.ActionRule rule(String name, DeviceObjects.Rule r) throws DeviceException {
+		Action1.EventFilter start = r.start() == null ? null
+				: new Action1.EventFilter(r.start().topic(), emptyToNull(r.start().content()));
 		List<Action1.EventFilter> conditions = new ArrayList<>();
-		for (int n = 1; a.containsKey("condition." + n + ".topic"); n++) {
-			conditions.add(new Action1.EventFilter(a.get("condition." + n + ".topic"),
-					emptyToNull(a.get("condition." + n + ".content"))));
+		for (Filter f : r.conditions()) {
+			conditions.add(new Action1.EventFilter(f.topic(), emptyToNull(f.content())));
 		}
-		String primary = a.get("primaryAction");
+		String primary = r.primaryAction();
 		String handle;
 		if (primary != null && primary.startsWith("${ref:") && primary.endsWith("}")) {
 			handle = handles.get(primary.substring(6, primary.length() - 1));
@@ -348,9 +360,7 @@ public final class VapixDriver implements DeviceDriver {
 		} else {
 			throw new DeviceException(client.device() + ": rule \"" + name + "\" has no primary action", null);
 		}
-		String timeout = a.get("activationTimeout");
-		return new Action1.ActionRule(null, name, Boolean.parseBoolean(a.getOrDefault("enabled", "true")), start,
-				conditions, timeout == null ? null : Integer.valueOf(timeout), handle);
+		return new Action1.ActionRule(null, name, r.enabled(), start, conditions, r.activationTimeout(), handle);
 	}
 
 	private static String emptyToNull(String s) {
