@@ -99,4 +99,18 @@ class SiteSafetyTest {
 			assertTrue(none.out().startsWith("No journal entries of Harbour Depot"), none.out());
 		}
 	}
+
+	@Test
+	void aJournalEntryOfAnEarlierPalisadeIsNamedNotSilentlyIgnored(@TempDir Path dir) throws Exception {
+		Path design = Cli.design(dir);
+		Path map = dir.resolve("sim/map.json");
+		Path old = design.getParent().resolve(".palisade-journal/North1.json");
+		Files.createDirectories(old.getParent());
+		Files.writeString(old, "{\"device\":\"North1\",\"objects\":[]}");
+		try (Cli.Simulation sim = new Cli.Simulation(design, map)) {
+			Run plan = Cli.run("plan", design.toString(), "--map", map.toString());
+			assertEquals(0, plan.code(), plan.err());
+			assertTrue(plan.err().contains("palisade: note: " + old + " is a journal entry of an earlier Palisade"), plan.err());
+		}
+	}
 }

@@ -230,5 +230,22 @@ final class SiteSession {
 		for (String note : engine.journalNotes(inDesign, inRun)) {
 			err.println(note);
 		}
+		for (Path old : olderJournalEntries(state.designDir())) {
+			err.println("palisade: note: " + old + " is a journal entry of an earlier Palisade (kept per device name,"
+					+ " before journals were kept per site); it is not used. If its device's deploy was interrupted,"
+					+ " it holds what the device had before: read it, restore what it lists by hand or redeploy, then delete it.");
+		}
+	}
+
+	/** @return journal entries in the layout before #11 ({@code .palisade-journal/<device>.json}), which no run reads */
+	static List<Path> olderJournalEntries(Path designDir) throws IOException {
+		Path dir = designDir.resolve(".palisade-journal");
+		if (!java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			return List.of();
+		}
+		try (var files = java.nio.file.Files.list(dir)) {
+			return files.filter(f -> f.getFileName().toString().endsWith(".json")
+					&& java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+		}
 	}
 }
