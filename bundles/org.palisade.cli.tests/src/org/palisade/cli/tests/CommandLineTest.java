@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.palisade.cli.tests.Cli.Run;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.palisade.cli.Palisade;
@@ -25,17 +26,6 @@ import org.palisade.cli.internal.Errors;
  * generated from the same declarations; a failure never prints a stack trace.
  */
 class CommandLineTest {
-
-	private record Run(int code, String out, String err) {
-	}
-
-	private static Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Palisade.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-	}
 
 	private static Path example() {
 		return ValidateCommandTest.examples().resolve("harbour-depot/harbour-depot.perimeter");
@@ -60,7 +50,7 @@ class CommandLineTest {
 			"frobnicate                      | palisade: Unmatched argument at index 0: 'frobnicate'",
 	})
 	void usageErrorsAreOneLineAndExitTwo(String line, String message) {
-		Run r = run(line.trim().split("\\s+"));
+		Run r = Cli.run(line.trim().split("\\s+"));
 		assertEquals(Palisade.USAGE, r.code(), r.err());
 		assertEquals("", r.out());
 		String first = r.err().lines().findFirst().orElse("");
@@ -71,54 +61,54 @@ class CommandLineTest {
 
 	@Test
 	void aValueCheckedByTheCommandNamesTheOptionToo() throws Exception {
-		Run pin = run("plan", example().toString(), "--pin", "zz");
+		Run pin = Cli.run("plan", example().toString(), "--pin", "zz");
 		assertEquals(Palisade.USAGE, pin.code(), pin.err());
 		assertTrue(pin.err().startsWith("palisade plan: --pin: 'zz' is not a SHA-256 fingerprint: that is 64 hex digits"),
 				pin.err());
-		Run device = run("plan", example().toString(), "--device", "Nowhere");
+		Run device = Cli.run("plan", example().toString(), "--device", "Nowhere");
 		assertEquals(Palisade.USAGE, device.code(), device.err());
 		assertTrue(device.err().startsWith("palisade plan: --device: no networked device named 'Nowhere'"), device.err());
 	}
 
 	@Test
 	void typosGetSuggestions() {
-		Run command = run("valdate", "x.perimeter");
+		Run command = Cli.run("valdate", "x.perimeter");
 		assertEquals(Palisade.USAGE, command.code());
 		assertTrue(command.err().contains("Did you mean: palisade validate"), command.err());
-		Run option = run("validate", "--formt", "json", "x.perimeter");
+		Run option = Cli.run("validate", "--formt", "json", "x.perimeter");
 		assertEquals(Palisade.USAGE, option.code());
 		assertTrue(option.err().startsWith("palisade validate: Unknown option: '--formt'"), option.err());
 		assertTrue(option.err().contains("Possible solutions: --format"), option.err());
-		Run nested = run("bench", "deplo");
+		Run nested = Cli.run("bench", "deplo");
 		assertTrue(nested.err().contains("Did you mean: bench deploy"), nested.err());
 	}
 
 	@Test
 	void helpIsGeneratedPerCommand() {
-		Run all = run("help");
+		Run all = Cli.run("help");
 		assertEquals(Palisade.OK, all.code());
 		for (String command : List.of("validate", "explain", "generate", "plan", "deploy", "trust", "journal", "simulate",
 				"demo", "bench", "studio", "completion")) {
 			assertTrue(all.out().contains("\n  " + command + " "), command + " missing from:\n" + all.out());
 		}
-		Run plan = run("plan", "--help");
+		Run plan = Cli.run("plan", "--help");
 		assertEquals(Palisade.OK, plan.code());
 		for (String option : List.of("--device=NAME", "--simulate", "--map=FILE", "--credentials=FILE", "--parallel=N",
 				"--http", "--pin=SHA256", "--format=text|json", "--detailed-exitcode")) {
 			assertTrue(plan.out().contains(option), option + " missing from:\n" + plan.out());
 		}
-		Run deploy = run("help", "deploy");
+		Run deploy = Cli.run("help", "deploy");
 		assertFalse(deploy.out().contains("--detailed-exitcode"), deploy.out());
-		Run bench = run("bench", "parse", "-h");
+		Run bench = Cli.run("bench", "parse", "-h");
 		assertTrue(bench.out().contains("--runs=N") && bench.out().contains("(default 3)"), bench.out());
-		Run none = run();
+		Run none = Cli.run();
 		assertEquals(Palisade.USAGE, none.code());
 		assertTrue(none.err().contains("validate") && none.err().contains("name a command"), none.err());
 	}
 
 	@Test
 	void completionScriptCoversCommandsAndOptions() {
-		Run r = run("completion");
+		Run r = Cli.run("completion");
 		assertEquals(Palisade.OK, r.code(), r.err());
 		assertTrue(r.out().contains("complete -F"), r.out());
 		for (String word : List.of("validate", "deploy", "--detailed-exitcode", "--warmups", "--edits")) {
@@ -145,7 +135,7 @@ class CommandLineTest {
 	void librariesLogToAFileAndOnStderrOnlyWithVerbose() throws Exception {
 		String marker = "library warning " + java.util.UUID.randomUUID();
 		try {
-			assertEquals(0, run("validate", example().toString()).code());
+			assertEquals(0, Cli.run("validate", example().toString()).code());
 			org.apache.log4j.Logger.getLogger("org.eclipse.xtext.Test").warn(marker);
 			java.util.logging.Logger.getLogger("org.example.jul").warning(marker + " (jul)");
 			java.nio.file.Path file = org.palisade.cli.internal.Logging.file();
@@ -154,7 +144,7 @@ class CommandLineTest {
 			assertTrue(java.util.Collections.list(org.apache.log4j.Logger.getRootLogger().getAllAppenders()).stream()
 					.noneMatch(a -> a instanceof org.apache.log4j.ConsoleAppender), "nothing on the terminal by default");
 
-			assertEquals(0, run("validate", "--verbose", example().toString()).code());
+			assertEquals(0, Cli.run("validate", "--verbose", example().toString()).code());
 			assertTrue(java.util.Collections.list(org.apache.log4j.Logger.getRootLogger().getAllAppenders()).stream()
 					.anyMatch(a -> a instanceof org.apache.log4j.ConsoleAppender), "--verbose prints them on stderr");
 		} finally {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +12,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.palisade.cli.tests.Cli.Run;
 import org.junit.jupiter.api.io.TempDir;
-import org.palisade.cli.Palisade;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -26,17 +23,6 @@ import com.google.gson.JsonParser;
  * codes, deploy, plan again, generate, demo; and no secret in any output, log or file.
  */
 class CommandsTest {
-
-	private record Run(int code, String out, String err) {
-	}
-
-	private static Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Palisade.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-	}
 
 	private static Path example() {
 		String configured = System.getProperty("palisade.examples");
@@ -51,7 +37,7 @@ class CommandsTest {
 		Path map = dir.resolve("sim/map.json");
 		LogCapture logs = new LogCapture();
 		Run[] simulate = new Run[1];
-		Thread simulator = new Thread(() -> simulate[0] = run("simulate", design.toString(), "--map", map.toString()));
+		Thread simulator = new Thread(() -> simulate[0] = Cli.run("simulate", design.toString(), "--map", map.toString()));
 		simulator.start();
 		try {
 			for (int i = 0; i < 200 && !Files.exists(map); i++) {
@@ -70,7 +56,7 @@ class CommandsTest {
 					.map(k -> creds.getProperty(k).substring(creds.getProperty(k).indexOf(':') + 1)).toList();
 			assertEquals(2, secrets.size());
 
-			Run plan = run("plan", design.toString(), "--simulate", "--map", map.toString(), "--format", "json",
+			Run plan = Cli.run("plan", design.toString(), "--simulate", "--map", map.toString(), "--format", "json",
 					"--detailed-exitcode");
 			assertEquals(2, plan.code(), plan.err());
 			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
@@ -78,23 +64,23 @@ class CommandsTest {
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 
-			Run onlyHorn = run("plan", design.toString(), "--simulate", "--map", map.toString(), "--device", "Horn",
+			Run onlyHorn = Cli.run("plan", design.toString(), "--simulate", "--map", map.toString(), "--device", "Horn",
 					"--detailed-exitcode");
 			assertEquals(0, onlyHorn.code(), onlyHorn.out() + onlyHorn.err());
 
-			Run deploy = run("deploy", design.toString(), "--simulate", "--map", map.toString());
+			Run deploy = Cli.run("deploy", design.toString(), "--simulate", "--map", map.toString());
 			assertEquals(0, deploy.code(), deploy.out() + deploy.err());
 			assertTrue(deploy.out().contains("North1: deployed"), deploy.out());
 
-			Run again = run("plan", design.toString(), "--simulate", "--map", map.toString(), "--detailed-exitcode");
+			Run again = Cli.run("plan", design.toString(), "--simulate", "--map", map.toString(), "--detailed-exitcode");
 			assertEquals(0, again.code(), again.out() + again.err());
 			assertTrue(again.out().contains("No changes"), again.out());
 
-			Run generate = run("generate", design.toString(), "-o", dir.resolve("out").toString());
+			Run generate = Cli.run("generate", design.toString(), "-o", dir.resolve("out").toString());
 			assertEquals(0, generate.code(), generate.err());
 			assertTrue(Files.exists(dir.resolve("out/North1/wiring.html")));
 
-			Run missing = run("plan", design.toString(), "--simulate", "--map", dir.resolve("nothing.json").toString(),
+			Run missing = Cli.run("plan", design.toString(), "--simulate", "--map", dir.resolve("nothing.json").toString(),
 					"--detailed-exitcode");
 			assertEquals(1, missing.code());
 
@@ -126,7 +112,7 @@ class CommandsTest {
 
 	@Test
 	void demoRunsTheWholeLoopAndEndsWithAnEmptyPlan() {
-		Run demo = run("demo", example().toString());
+		Run demo = Cli.run("demo", example().toString());
 		assertEquals(0, demo.code(), demo.out() + demo.err());
 		assertTrue(demo.out().contains("North1: deployed"), demo.out());
 		int again = demo.out().indexOf("7. Plan again");
@@ -135,7 +121,7 @@ class CommandsTest {
 
 	@Test
 	void benchDeploysAGeneratedSiteAndReportsTheIdeal() {
-		Run bench = run("bench", "deploy", "--devices", "12", "--latency", "5", "--parallel", "4");
+		Run bench = Cli.run("bench", "deploy", "--devices", "12", "--latency", "5", "--parallel", "4");
 		assertEquals(0, bench.code(), bench.out() + bench.err());
 		assertTrue(bench.out().contains("deploy: 12 deployed, 1 unchanged, 0 failed"), bench.out());
 		assertTrue(bench.out().contains("ideal (requests x latency / parallelism)"), bench.out());
@@ -145,7 +131,7 @@ class CommandsTest {
 	void planRefusesAnInvalidDesign(@TempDir Path dir) throws Exception {
 		Path design = dir.resolve("bad.perimeter");
 		Files.writeString(design, Files.readString(example()).replace("for 30 s", "for 0 s"));
-		Run r = run("plan", design.toString(), "--detailed-exitcode");
+		Run r = Cli.run("plan", design.toString(), "--detailed-exitcode");
 		assertEquals(1, r.code());
 		assertTrue(r.err().contains("RULE-DURATION"), r.err());
 	}

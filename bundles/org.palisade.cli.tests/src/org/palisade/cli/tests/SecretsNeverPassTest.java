@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.palisade.cli.Palisade;
+import org.palisade.cli.tests.Cli.Run;
 
 /**
  * A secret written anywhere in a design fails validate with SEC-PLAINTEXT-SECRET (or a syntax
@@ -61,17 +60,6 @@ class SecretsNeverPassTest {
 						"import \"https://u:" + SECRET + "@127.0.0.1:9/x.perimeter\"\nsite \"Harbour Depot\""));
 	}
 
-	private record Run(int code, String out, String err) {
-	}
-
-	private static Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Palisade.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("placements")
 	void noCommandPassesOrRepeatsTheSecret(String place, String original, String replacement, @TempDir Path dir)
@@ -83,10 +71,10 @@ class SecretsNeverPassTest {
 		Path generated = dir.resolve("generated");
 		LogCapture logs = new LogCapture();
 		try {
-			Run validate = run("validate", design.toString());
-			Run json = run("validate", "--format", "json", "--info", design.toString());
-			Run generate = run("generate", design.toString(), "-o", generated.toString());
-			Run plan = run("plan", design.toString(), "--format", "json");
+			Run validate = Cli.run("validate", design.toString());
+			Run json = Cli.run("validate", "--format", "json", "--info", design.toString());
+			Run generate = Cli.run("generate", design.toString(), "-o", generated.toString());
+			Run plan = Cli.run("plan", design.toString(), "--format", "json");
 			assertEquals(Palisade.ERRORS, validate.code(), validate.out() + validate.err());
 			assertTrue(validate.out().contains("SEC-PLAINTEXT-SECRET") || validate.out().contains("SYNTAX"), validate.out());
 			if (!place.startsWith("password without") && !place.startsWith("password, unterminated")) {

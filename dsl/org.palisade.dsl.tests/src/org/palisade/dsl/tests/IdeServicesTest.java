@@ -106,18 +106,8 @@ class IdeServicesTest {
 		List<SiteQuickFixes.Fix> fixes = SiteQuickFixes.fixes(r, offset, "ELEC-WIRE-AREA", "");
 		assertEquals(List.of("Change the wire to 0.25 mm2 (the I/O terminal takes 0.25 to 0.5 mm2)"),
 				fixes.stream().map(SiteQuickFixes.Fix::label).toList());
-		XtextResource copy = parse(text);
-		IChangeSerializer serializer = IDE.getInstance(IChangeSerializer.class);
-		serializer.addModification(copy.getContents().get(0), root -> fixes.get(0).modification().apply(copy));
-		List<IEmfResourceChange> changes = new ArrayList<>();
-		serializer.applyModifications(changes::add);
-		StringBuilder edited = new StringBuilder(text);
-		var replacements = ((ITextDocumentChange) changes.get(0)).getReplacements();
-		for (int i = replacements.size() - 1; i >= 0; i--) {
-			var rep = replacements.get(i);
-			edited.replace(rep.getOffset(), rep.getOffset() + rep.getLength(), rep.getReplacementText());
-		}
-		assertEquals(Files.readString(Fixtures.harbourDepot()), edited.toString());
+		String edited = applied(text, fixes.get(0));
+		assertEquals(Files.readString(Fixtures.harbourDepot()), edited);
 	}
 
 	/** Applies a fix to a fresh copy of the text through the change serializer, as the Studio does. */

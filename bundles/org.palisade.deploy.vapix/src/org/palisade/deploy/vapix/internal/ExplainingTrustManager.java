@@ -13,7 +13,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * it, instead of "PKIX path building failed". Axis devices ship with self-signed certificates, so
  * this is the first thing a new user meets.
  */
-public final class ExplainingTrustManager extends X509ExtendedTrustManager {
+public final class ExplainingTrustManager extends ServerTrustManager {
 
 	private final X509ExtendedTrustManager jdk;
 	private final String pinCommand;
@@ -62,23 +62,6 @@ public final class ExplainingTrustManager extends X509ExtendedTrustManager {
 		} catch (CertificateException e) {
 			throw explain(chain, e);
 		}
-	}
-
-	@Override
-	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		throw new CertificateException("client certificates are not accepted");
-	}
-
-	@Override
-	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-			throws CertificateException {
-		throw new CertificateException("client certificates are not accepted");
-	}
-
-	@Override
-	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-			throws CertificateException {
-		throw new CertificateException("client certificates are not accepted");
 	}
 
 	@Override

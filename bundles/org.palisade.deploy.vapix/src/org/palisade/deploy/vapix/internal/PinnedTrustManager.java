@@ -7,14 +7,13 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trusts exactly one server certificate: the one whose DER encoding has the pinned SHA-256.
- * Extends {@link X509ExtendedTrustManager} so the JDK does not wrap it with its own host name
+ * Extends {@link javax.net.ssl.X509ExtendedTrustManager} so the JDK does not wrap it with its own host name
  * check; the pin is the identity check. Never trusts client certificates.
  */
-public final class PinnedTrustManager extends X509ExtendedTrustManager {
+public final class PinnedTrustManager extends ServerTrustManager {
 
 	private final byte[] pin;
 	private final String pinCommand;
@@ -61,23 +60,6 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
 	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
 		check(chain);
-	}
-
-	@Override
-	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		throw new CertificateException("client certificates are not accepted");
-	}
-
-	@Override
-	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-			throws CertificateException {
-		throw new CertificateException("client certificates are not accepted");
-	}
-
-	@Override
-	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-			throws CertificateException {
-		throw new CertificateException("client certificates are not accepted");
 	}
 
 	@Override
