@@ -40,7 +40,7 @@ public class SimulateCommand extends CliCommand {
 	@Parameters(paramLabel = "SITE", description = "the site design (a .perimeter file or its folder)")
 	Path site;
 
-	@Option(names = "--map", paramLabel = "FILE", description = "where to write the address map (default: in the temporary folder)")
+	@Option(names = "--map", paramLabel = "FILE", description = "where to write the address map (default: in a private folder of yours, removed on exit)")
 	Path map;
 
 	@Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: until Ctrl-C)")

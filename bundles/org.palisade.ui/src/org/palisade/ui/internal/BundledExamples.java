@@ -15,16 +15,25 @@ public final class BundledExamples {
 
 	/** @return the examples' folders, by name, or an empty list when no examples are known */
 	public static java.util.List<Path> all() {
+		Path root = root();
+		if (root == null) {
+			return java.util.List.of();
+		}
+		try (var list = Files.list(root)) {
+			return list.filter(Files::isDirectory).sorted().toList();
+		} catch (java.io.IOException e) {
+			return java.util.List.of();
+		}
+	}
+
+	/** @return the folder holding the examples, or null when none is configured or it is missing */
+	private static Path root() {
 		for (String root : new String[] { System.getProperty("palisade.examples"), System.getenv("PALISADE_EXAMPLES") }) {
 			if (root != null && !root.isBlank() && Files.isDirectory(Path.of(root))) {
-				try (var list = Files.list(Path.of(root))) {
-					return list.filter(Files::isDirectory).sorted().toList();
-				} catch (java.io.IOException e) {
-					return java.util.List.of();
-				}
+				return Path.of(root);
 			}
 		}
-		return java.util.List.of();
+		return null;
 	}
 
 	/** @return the project name an example gets: "harbour-depot" becomes "Harbour Depot" */
@@ -40,11 +49,7 @@ public final class BundledExamples {
 
 	/** @return the folder of one example, or null when no examples are known */
 	public static Path folder(String name) {
-		for (String root : new String[] { System.getProperty("palisade.examples"), System.getenv("PALISADE_EXAMPLES") }) {
-			if (root != null && !root.isBlank() && Files.isDirectory(Path.of(root, name))) {
-				return Path.of(root, name);
-			}
-		}
-		return null;
+		Path root = root();
+		return root != null && Files.isDirectory(root.resolve(name)) ? root.resolve(name) : null;
 	}
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.emf.common.util.Enumerator;
-import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -128,7 +127,7 @@ public final class SiteProperties {
 		if (value instanceof List<?> list) {
 			return list.isEmpty() ? null : list.toString();
 		}
-		return text(value, (EAttribute) feature);
+		return text(value);
 	}
 
 	private static String name(Object referenced) {
@@ -143,7 +142,7 @@ public final class SiteProperties {
 		return String.valueOf(referenced);
 	}
 
-	private static String text(Object value, EAttribute attribute) {
+	private static String text(Object value) {
 		if (value instanceof Enumerator e) {
 			return e.getLiteral();
 		}

@@ -276,8 +276,7 @@ public final class SiteQuickFixes {
 	 * under a credentials reference, and the design keeps only the reference.
 	 */
 	private static void plaintextPassword(EObject element, int offset, List<Fix> fixes) {
-		EObject owner = element instanceof Device || element instanceof Recipient ? element
-				: EcoreUtil2.getContainerOfType(element, Device.class);
+		EObject owner = secretOwner(element);
 		String password = owner instanceof Device d ? d.getPassword() : owner instanceof Recipient r ? r.getPassword() : null;
 		if (password == null || password.isEmpty()) {
 			return;
@@ -285,8 +284,7 @@ public final class SiteQuickFixes {
 		String current = owner instanceof Device d ? d.getCredentials() : ((Recipient) owner).getCredentials();
 		String reference = current != null && !current.isBlank() && !current.contains(":") ? current : suggestedReference(owner);
 		fixes.add(new Fix("Move the password to secure storage as credentials \"" + reference + "\"", copy -> {
-			EObject at = elementAt(copy, offset);
-			EObject target = at instanceof Device || at instanceof Recipient ? at : EcoreUtil2.getContainerOfType(at, Device.class);
+			EObject target = secretOwner(elementAt(copy, offset));
 			if (target instanceof Device d) {
 				d.setPassword(null);
 				d.setCredentials(reference);
@@ -299,6 +297,11 @@ public final class SiteQuickFixes {
 			}
 			return false;
 		}, new SecretMove(reference, password)));
+	}
+
+	/** @return the device or recipient whose password an element at the finding belongs to, or null */
+	private static EObject secretOwner(EObject element) {
+		return element instanceof Device || element instanceof Recipient ? element : EcoreUtil2.getContainerOfType(element, Device.class);
 	}
 
 	/** "harbour-depot/north1": the site's name and the element's, as the examples name them. */

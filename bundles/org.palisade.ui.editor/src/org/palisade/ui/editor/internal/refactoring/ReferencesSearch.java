@@ -73,10 +73,14 @@ public final class ReferencesSearch {
 			}
 			List<DesignReferences.Reference> found = DesignReferences.find(target.element(), target.designs().resourceSet());
 			List<Match> matches = new ArrayList<>();
+			// A file's lines are split once: a schedule used a thousand times is one file read, not a thousand.
+			java.util.Map<org.eclipse.emf.common.util.URI, String[]> lines = new java.util.HashMap<>();
 			for (DesignReferences.Reference ref : found) {
 				IFile in = ProjectDesigns.fileOf(ref.uri());
 				if (in != null) {
-					matches.add(new Match(new Use(in, ref.line(), lineText(ref.source(), ref.line())), ref.offset(), ref.length()));
+					String[] text = lines.computeIfAbsent(ref.uri(), u -> linesOf(ref.source()));
+					String line = ref.line() - 1 < text.length ? text[ref.line() - 1].strip() : "";
+					matches.add(new Match(new Use(in, ref.line(), line), ref.offset(), ref.length()));
 				}
 			}
 			label = "References to " + target.label() + ": " + matches.size() + (matches.size() == 1 ? " use" : " uses") + " in "
@@ -85,10 +89,9 @@ public final class ReferencesSearch {
 			return Status.OK_STATUS;
 		}
 
-		private static String lineText(EObject source, int line) {
+		private static String[] linesOf(EObject source) {
 			ICompositeNode root = NodeModelUtils.getNode(source).getRootNode();
-			String[] lines = root.getText().split("\r?\n", -1);
-			return line - 1 < lines.length ? lines[line - 1].strip() : "";
+			return root.getText().split("\r?\n", -1);
 		}
 
 		@Override
