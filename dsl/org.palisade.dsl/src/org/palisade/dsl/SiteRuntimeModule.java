@@ -9,6 +9,8 @@ import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.IAstFactory;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
+import org.eclipse.xtext.parser.impl.TokenRegionProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
@@ -16,7 +18,9 @@ import org.palisade.dsl.conversion.SiteValueConverters;
 import org.palisade.dsl.linking.SiteLinker;
 import org.palisade.dsl.linking.SiteLinkingMessages;
 import org.palisade.dsl.parser.SiteSyntaxErrorMessages;
+import org.palisade.dsl.parser.NearbyTokenRegions;
 import org.palisade.dsl.parser.QuietElementFactory;
+import org.palisade.dsl.parser.SitePartialParsing;
 import org.palisade.dsl.parser.SiteModelParser;
 import org.palisade.dsl.scoping.SiteGlobalScopeProvider;
 import org.palisade.dsl.scoping.SiteQualifiedNameConverter;
@@ -85,6 +89,16 @@ public class SiteRuntimeModule extends AbstractSiteRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return SiteSyntaxErrorMessages.class;
+	}
+
+	/** Partial reparses that lex from near the edit (see {@link NearbyTokenRegions}). */
+	@Override
+	public Class<? extends IPartialParsingHelper> bindIPartialParserHelper() {
+		return SitePartialParsing.class;
+	}
+
+	public Class<? extends TokenRegionProvider> bindTokenRegionProvider() {
+		return NearbyTokenRegions.class;
 	}
 
 	@Override

@@ -281,9 +281,13 @@ final class EditorRuns {
 
 		@Override
 		public void accept(ReconcileResult result) {
-			shown.add(new long[] { result.stamp(), System.nanoTime() });
-			timings.add(result.timings());
-			byStamp.put(result.stamp(), result.timings());
+			if (result.findingsOnly()) {
+				// Keystroke to annotations ends here: the squiggles are shown before the colours.
+				shown.add(new long[] { result.stamp(), System.nanoTime() });
+				byStamp.put(result.stamp(), result.timings());
+			} else {
+				timings.add(result.timings());
+			}
 		}
 
 		private final List<long[]> stages = Collections.synchronizedList(new ArrayList<>());

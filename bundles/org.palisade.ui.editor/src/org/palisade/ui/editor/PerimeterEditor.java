@@ -192,7 +192,7 @@ public class PerimeterEditor extends TextEditor {
 
 	/**
 	 * Shows a check's result, if the document is still the one it checked (called on the
-	 * reconciler's thread).
+	 * model's worker): first its findings, then its colours and outline.
 	 */
 	public void reconciled(ReconcileResult result) {
 		Display display = getSite() == null ? null : getSite().getShell().getDisplay();
@@ -206,14 +206,16 @@ public class PerimeterEditor extends TextEditor {
 				return; // typed since: the next check has it
 			}
 			long showStart = System.nanoTime();
-			presentation.show(result, annotationModel(), document);
+			presentation.show(result, annotationModel());
 			long shown = System.nanoTime();
-			if (outline != null) {
+			if (outline != null && result.outline() != null) {
 				outline.update(result.outline());
 			}
 			lastShowNanos = new long[] { result.stamp(), System.nanoTime() - showStart, shown - showStart, result.timings().ended(), showStart };
-			lastShown = result;
-			lastShownMillis = System.currentTimeMillis();
+			if (!result.findingsOnly()) {
+				lastShown = result;
+				lastShownMillis = System.currentTimeMillis();
+			}
 			for (Consumer<ReconcileResult> listener : listeners) {
 				listener.accept(result);
 			}
@@ -235,12 +237,12 @@ public class PerimeterEditor extends TextEditor {
 		return lastShowNanos.clone();
 	}
 
-	/** @return the last check's result shown, or null before the first */
+	/** @return the colours and outline of the last check shown, or null before the first */
 	public ReconcileResult lastShown() {
 		return lastShown;
 	}
 
-	/** @return when the last check's result was shown ({@link System#currentTimeMillis()}), 0 before */
+	/** @return when the last check's colours and outline were shown ({@link System#currentTimeMillis()}), 0 before */
 	public long lastShownMillis() {
 		return lastShownMillis;
 	}

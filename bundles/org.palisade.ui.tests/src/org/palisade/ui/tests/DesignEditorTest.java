@@ -20,6 +20,7 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -186,7 +187,23 @@ class DesignEditorTest {
 		assertEquals(SWT.BOLD, declaration.fontStyle & SWT.BOLD, "a declared name is bold: " + declaration);
 		StyleRange reference = ui(() -> styleAt(editor, "AfterHours\n\t\t\tdo output"));
 		assertEquals(SWT.ITALIC, reference.fontStyle & SWT.ITALIC, "a reference is italic: " + reference);
+
+		// The camera folds from the start of its line to the start of the line after its '}'.
+		String text = editor.document().get();
+		int cameraLine = text.lastIndexOf('\n', text.indexOf("camera North1")) + 1;
+		int afterBrace = text.indexOf("\n", text.indexOf("\t}\n\n\tbeacon Beacon1")) + 1;
+		assertTrue(ui(() -> folds(editor)).contains(new Position(cameraLine, afterBrace - cameraLine)),
+				"a fold over the camera North1, " + cameraLine + ".." + afterBrace + ", among " + ui(() -> folds(editor)));
 		Studio.screenshot("editor-example-open");
+	}
+
+	private static List<Position> folds(PerimeterEditor editor) {
+		var model = ((org.eclipse.jface.text.source.projection.ProjectionViewer) editor.viewer()).getProjectionAnnotationModel();
+		List<Position> found = new ArrayList<>();
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+			found.add(model.getPosition(it.next()));
+		}
+		return found;
 	}
 
 	private static StyleRange styleAt(PerimeterEditor editor, String text) {

@@ -1,9 +1,12 @@
 package org.palisade.validation.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.palisade.model.site.Design;
@@ -28,6 +31,18 @@ public final class SecurityCheck {
 	private static final Set<EStructuralFeature> OWN_CHECKS = Set.of(P.getDevice_Password(), P.getRecipient_Password(),
 			P.getDevice_Credentials(), P.getRecipient_Credentials(), P.getStorage_Credentials(), P.getRecipient_Url(),
 			P.getStorage_Share());
+
+	/**
+	 * The text attributes of each class that {@link #checkText} reads, worked out once per class:
+	 * asking every element's class for them again took most of a whole-site check in the editor.
+	 */
+	private static final Map<EClass, List<EAttribute>> TEXT_ATTRIBUTES = new ConcurrentHashMap<>();
+
+	private static List<EAttribute> textAttributes(EClass type) {
+		return TEXT_ATTRIBUTES.computeIfAbsent(type, t -> t.getEAllAttributes().stream()
+				.filter(a -> a.getEAttributeType().getInstanceClass() == String.class && !OWN_CHECKS.contains(a))
+				.toList());
+	}
 
 	private SecurityCheck() {
 	}
@@ -72,12 +87,11 @@ public final class SecurityCheck {
 	 */
 	public static void checkText(Design design, Findings findings) {
 		for (EObject element : (Iterable<EObject>) design::eAllContents) {
-			for (EAttribute attribute : element.eClass().getEAllAttributes()) {
-				if (attribute.getEAttributeType().getInstanceClass() != String.class || OWN_CHECKS.contains(attribute)
-						|| !element.eIsSet(attribute)) {
+			for (EAttribute attribute : textAttributes(element.eClass())) {
+				Object value = element.eGet(attribute);
+				if (value == null) {
 					continue;
 				}
-				Object value = element.eGet(attribute);
 				List<?> values = value instanceof List<?> l ? l : List.of(value);
 				for (Object v : values) {
 					String where = v instanceof String s ? SecretPatterns.find(s) : null;

@@ -2,6 +2,7 @@ package org.palisade.ui.editor.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.emf.ecore.EObject;
@@ -42,8 +43,19 @@ final class DesignAnalysis {
 		highlighting = PalisadeWorkspace.injector().getInstance(ISemanticHighlightingCalculator.class);
 	}
 
-	/** @return the result, or null when the pass was cancelled by a newer change */
-	ReconcileResult analyse(DesignModel.Snapshot snapshot, CancelIndicator cancel, long started) {
+	/** The outline of the last pass (worker thread only), to tell whether the tree changed shape. */
+	private List<OutlineNode> lastOutline = List.of();
+
+	private long shape;
+
+	/**
+	 * Runs the rules, hands their findings to {@code findings} at once, then works out the
+	 * colours and the outline.
+	 *
+	 * @return the colours and outline, or null when the pass was cancelled by a newer change
+	 */
+	ReconcileResult analyse(DesignModel.Snapshot snapshot, CancelIndicator cancel, long started,
+			Consumer<ReconcileResult> findings) {
 		XtextResource resource = snapshot.resource();
 		if (resource == null) {
 			return null;
@@ -70,6 +82,9 @@ final class DesignAnalysis {
 					severity, DesignSet.codeOf(issue), message));
 		}
 		long t1 = System.nanoTime();
+		findings.accept(new ReconcileResult(snapshot.stamp(), problems, null, null,
+				new ReconcileResult.Timings(started, snapshot.replayNanos(), t1 - t0, 0, 0, t1)));
+
 		List<ReconcileResult.Highlight> highlights = new ArrayList<>();
 		highlighting.provideHighlightingFor(resource,
 				(offset, length, ids) -> highlights.add(new ReconcileResult.Highlight(offset, length, ids[0])), cancel);
@@ -78,9 +93,28 @@ final class DesignAnalysis {
 		}
 		long t2 = System.nanoTime();
 		List<OutlineNode> outline = outline(resource);
+		if (!sameShape(lastOutline, outline)) {
+			shape++;
+		}
+		lastOutline = outline;
+		String text = resource.getParseResult() == null ? "" : resource.getParseResult().getRootNode().getText();
+		List<ReconcileResult.Fold> folds = Folds.of(text, outline);
 		long t3 = System.nanoTime();
-		return new ReconcileResult(snapshot.stamp(), problems, highlights, outline,
+		return new ReconcileResult(snapshot.stamp(), null, highlights, new ReconcileResult.Outline(outline, folds, shape),
 				new ReconcileResult.Timings(started, snapshot.replayNanos(), t1 - t0, t2 - t1, t3 - t2, System.nanoTime()));
+	}
+
+	/** @return whether two outlines have the same nodes (ids), in the same places */
+	static boolean sameShape(List<OutlineNode> a, List<OutlineNode> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			if (!a.get(i).id().equals(b.get(i).id()) || !sameShape(a.get(i).children(), b.get(i).children())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static List<OutlineNode> outline(XtextResource resource) {

@@ -24,6 +24,9 @@ public final class DesignOutlinePage extends ContentOutlinePage {
 
 	private List<OutlineNode> roots = List.of();
 
+	/** The shape of the tree the viewer holds (see {@link ReconcileResult.Outline#shape()}). */
+	private long shape = -1;
+
 	private boolean linking;
 
 	public DesignOutlinePage(PerimeterEditor editor) {
@@ -67,15 +70,13 @@ public final class DesignOutlinePage extends ContentOutlinePage {
 	}
 
 	/** Shows the elements of the last check (UI thread), keeping what was expanded. */
-	public void update(List<OutlineNode> nodes) {
+	public void update(ReconcileResult.Outline outline) {
+		boolean reshaped = roots.isEmpty() || outline.shape() != shape;
 		boolean first = roots.isEmpty();
-		boolean sameShape = sameShape(roots, nodes);
-		roots = nodes;
+		roots = outline.roots();
+		shape = outline.shape();
 		TreeViewer viewer = getTreeViewer();
-		if (viewer == null || viewer.getControl().isDisposed()) {
-			return;
-		}
-		if (sameShape && !first) {
+		if (viewer == null || viewer.getControl().isDisposed() || !reshaped) {
 			// Typing inside an element moves offsets, not labels: the tree as shown is right, and
 			// rebuilding it for a large site would stall the UI thread on every check.
 			return;
@@ -83,7 +84,7 @@ public final class DesignOutlinePage extends ContentOutlinePage {
 		Object[] expanded = viewer.getExpandedElements();
 		viewer.getControl().setRedraw(false);
 		try {
-			viewer.setInput(nodes);
+			viewer.setInput(roots);
 			if (first) {
 				viewer.expandToLevel(2);
 			} else {
@@ -92,18 +93,6 @@ public final class DesignOutlinePage extends ContentOutlinePage {
 		} finally {
 			viewer.getControl().setRedraw(true);
 		}
-	}
-
-	private static boolean sameShape(List<OutlineNode> a, List<OutlineNode> b) {
-		if (a.size() != b.size()) {
-			return false;
-		}
-		for (int i = 0; i < a.size(); i++) {
-			if (!a.get(i).id().equals(b.get(i).id()) || !sameShape(a.get(i).children(), b.get(i).children())) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/** @return the top-level nodes shown */

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.text.BadLocationException;
-import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
@@ -73,12 +70,14 @@ final class DesignPresenter {
 	 * Folds the elements that span lines (sites, devices, schedules, catalog models), keeping
 	 * the collapsed state of the ones that were there before.
 	 */
-	void showFolds(ProjectionAnnotationModel model, IDocument document, List<OutlineNode> outline) {
+	void showFolds(ProjectionAnnotationModel model, List<ReconcileResult.Fold> regions) {
 		if (model == null) {
 			return;
 		}
 		Map<String, Position> wanted = new HashMap<>();
-		collectFolds(document, outline, wanted, 0);
+		for (ReconcileResult.Fold fold : regions) {
+			wanted.put(fold.id(), new Position(fold.offset(), fold.length()));
+		}
 		List<Annotation> removed = new ArrayList<>();
 		List<Annotation> modified = new ArrayList<>();
 		for (Iterator<Map.Entry<String, ProjectionAnnotation>> it = folds.entrySet().iterator(); it.hasNext();) {
@@ -104,25 +103,6 @@ final class DesignPresenter {
 		});
 		if (!removed.isEmpty() || !added.isEmpty() || !modified.isEmpty()) {
 			model.modifyAnnotations(removed.toArray(Annotation[]::new), added, modified.toArray(Annotation[]::new));
-		}
-	}
-
-	private static void collectFolds(IDocument document, List<OutlineNode> nodes, Map<String, Position> into, int depth) {
-		for (OutlineNode node : nodes) {
-			try {
-				int first = document.getLineOfOffset(node.offset());
-				int last = document.getLineOfOffset(Math.min(document.getLength(), node.offset() + node.length()));
-				if (last > first) {
-					IRegion start = document.getLineInformation(first);
-					int end = last + 1 < document.getNumberOfLines() ? document.getLineOffset(last + 1) : document.getLength();
-					into.put(node.id(), new Position(start.getOffset(), end - start.getOffset()));
-				}
-			} catch (BadLocationException e) {
-				continue; // an element past the end of a shorter document: the next check has it
-			}
-			if (depth < 2) {
-				collectFolds(document, node.children(), into, depth + 1);
-			}
 		}
 	}
 }

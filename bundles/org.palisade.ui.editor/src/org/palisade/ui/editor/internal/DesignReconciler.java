@@ -67,7 +67,7 @@ final class DesignReconciler implements IReconcilingStrategy, IReconcilingStrate
 		}
 		CancelIndicator cancel = () -> model.hasPendingChanges() || monitor != null && monitor.isCanceled();
 		try {
-			ReconcileResult result = model.read(snapshot -> analysis.analyse(snapshot, cancel, started)).get();
+			ReconcileResult result = model.read(snapshot -> analysis.analyse(snapshot, cancel, started, publisher)).get();
 			if (result != null) {
 				publisher.accept(result);
 			}

@@ -1,7 +1,5 @@
 package org.palisade.ui.editor.internal;
 
-import java.util.List;
-
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextInputListener;
 import org.eclipse.jface.text.source.IAnnotationModel;
@@ -20,7 +18,7 @@ public final class EditorPresentation {
 
 	private final DesignPresenter presenter = new DesignPresenter();
 
-	private List<OutlineNode> lastOutline;
+	private ReconcileResult.Outline lastOutline;
 
 	private IAnnotationModel watched;
 
@@ -53,8 +51,8 @@ public final class EditorPresentation {
 		}
 	}
 
-	/** Shows a result that matches the document as it is now. */
-	public void show(ReconcileResult result, IAnnotationModel annotations, IDocument document) {
+	/** Shows a result that matches the document as it is now: findings, or colours and folds. */
+	public void show(ReconcileResult result, IAnnotationModel annotations) {
 		if (annotations != watched) {
 			if (watched != null) {
 				watched.removeAnnotationModelListener(markerHider);
@@ -64,22 +62,28 @@ public final class EditorPresentation {
 				annotations.addAnnotationModelListener(markerHider);
 			}
 		}
-		presenter.showProblems(annotations, result.problems());
-		highlights.set(result.highlights());
-		// Only the lines on screen: the viewer's invalidateTextPresentation() re-lexes the whole
-		// document on the UI thread (600 ms at 1,000 cameras, measured by 'bench editor'); lines
-		// scrolled into view later get the new colours as they are presented.
-		int top = viewer.getTopIndexStartOffset();
-		int bottom = viewer.getBottomIndexEndOffset();
-		if (bottom > top) {
-			viewer.invalidateTextPresentation(top, bottom - top);
+		if (result.problems() != null) {
+			presenter.showProblems(annotations, result.problems());
 		}
-		presenter.showFolds(viewer.getProjectionAnnotationModel(), document, result.outline());
-		lastOutline = result.outline();
+		if (result.highlights() != null) {
+			highlights.set(result.highlights());
+			// Only the lines on screen: the viewer's invalidateTextPresentation() re-lexes the whole
+			// document on the UI thread (600 ms at 1,000 cameras, measured by 'bench editor'); lines
+			// scrolled into view later get the new colours as they are presented.
+			int top = viewer.getTopIndexStartOffset();
+			int bottom = viewer.getBottomIndexEndOffset();
+			if (bottom > top) {
+				viewer.invalidateTextPresentation(top, bottom - top);
+			}
+		}
+		if (result.outline() != null) {
+			presenter.showFolds(viewer.getProjectionAnnotationModel(), result.outline().folds());
+			lastOutline = result.outline();
+		}
 	}
 
 	/** @return the outline of the last result shown, or null before the first */
-	public List<OutlineNode> lastOutline() {
+	public ReconcileResult.Outline lastOutline() {
 		return lastOutline;
 	}
 

@@ -5,15 +5,23 @@ import java.util.List;
 /**
  * What one pass over the design found, positioned in the document as it was at
  * {@link #stamp()}: published on the UI thread only if the document has not changed since.
+ * A pass publishes twice: its findings as soon as the rules have run, then its colours and
+ * outline, so the squiggles of a keystroke never wait for the rest.
  *
  * @param stamp      the document's modification stamp the offsets belong to
- * @param problems   the findings of the rules, syntax and linking included
- * @param highlights semantic highlighting ranges
- * @param outline    the design's elements, for the Outline view and folding
+ * @param problems   the findings of the rules, syntax and linking included; null in the second
+ *                   result of a pass (the first one showed them)
+ * @param highlights semantic highlighting ranges; null in the first result of a pass
+ * @param outline    the design's elements and folds; null in the first result of a pass
  * @param timings    where the pass spent its time, for the benchmark
  */
-public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight> highlights, List<OutlineNode> outline,
+public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight> highlights, Outline outline,
 		Timings timings) {
+
+	/** @return whether this is the first result of a pass: the findings alone */
+	public boolean findingsOnly() {
+		return highlights == null && outline == null;
+	}
 
 	/**
 	 * Where a pass spent its time, in nanoseconds.
@@ -21,9 +29,9 @@ public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight
 	 * @param started   when the reconciler started the pass ({@link System#nanoTime()})
 	 * @param replay    replaying the document's changes into the model (parse, link)
 	 * @param validate  the rules (resolving references included)
-	 * @param highlight semantic highlighting
-	 * @param outline   the outline and folding regions
-	 * @param ended     when the pass ended on the worker ({@link System#nanoTime()})
+	 * @param highlight semantic highlighting (0 in a findings-only result)
+	 * @param outline   the outline and folding regions (0 in a findings-only result)
+	 * @param ended     when the result was ready on the worker ({@link System#nanoTime()})
 	 */
 	public record Timings(long started, long replay, long validate, long highlight, long outline, long ended) {
 	}
@@ -38,5 +46,21 @@ public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight
 
 	/** A semantically coloured range. */
 	public record Highlight(int offset, int length, String style) {
+	}
+
+	/**
+	 * The outline of the design and its folding regions, worked out on the model's worker so
+	 * that the UI thread only applies them.
+	 *
+	 * @param roots the top-level elements
+	 * @param folds the regions that fold, whole lines, by outline node id
+	 * @param shape changes only when the tree's shape (its node ids) changes: the Outline view
+	 *              is rebuilt then and only then
+	 */
+	public record Outline(List<OutlineNode> roots, List<Fold> folds, long shape) {
+	}
+
+	/** A folding region: whole lines, from the start of the first to the start of the line after the last. */
+	public record Fold(String id, int offset, int length) {
 	}
 }
