@@ -36,26 +36,36 @@ public final class SecretPatterns {
 	 *         null when it holds none
 	 */
 	public static String find(String text) {
-		if (text == null || text.isEmpty() || !suspicious(text)) {
+		if (text == null || text.isEmpty()) {
 			return null;
 		}
-		Matcher userInfo = USER_INFO.matcher(text);
-		while (userInfo.find()) {
-			if (userInfo.group(1).indexOf(':') >= 0) {
-				return "a password in its user-info (user:password@)";
+		// Each pattern needs a character most names and labels lack ("Flashing beacon" has none
+		// of them); a design holds tens of thousands of strings, so the patterns run on few.
+		if (text.indexOf('@') >= 0 && text.contains("://")) {
+			Matcher userInfo = USER_INFO.matcher(text);
+			while (userInfo.find()) {
+				if (userInfo.group(1).indexOf(':') >= 0) {
+					return "a password in its user-info (user:password@)";
+				}
 			}
 		}
-		Matcher parameter = PARAMETER.matcher(text);
-		if (parameter.find()) {
-			return "a secret parameter ('" + parameter.group(1).toLowerCase(Locale.ROOT) + "=')";
+		if (text.indexOf('=') >= 0) {
+			Matcher parameter = PARAMETER.matcher(text);
+			if (parameter.find()) {
+				return "a secret parameter ('" + parameter.group(1).toLowerCase(Locale.ROOT) + "=')";
+			}
 		}
-		Matcher stated = STATED.matcher(text);
-		if (stated.find()) {
-			return "a password ('" + stated.group(1).toLowerCase(Locale.ROOT) + ": ...')";
+		if (text.indexOf(':') >= 0) {
+			Matcher stated = STATED.matcher(text);
+			if (stated.find()) {
+				return "a password ('" + stated.group(1).toLowerCase(Locale.ROOT) + ": ...')";
+			}
 		}
-		Matcher authorization = AUTHORIZATION.matcher(text);
-		if (authorization.find()) {
-			return "an authorization value ('" + authorization.group(1) + " ...')";
+		if (text.length() >= MIN_AUTHORIZATION && mentionsAuthorization(text)) {
+			Matcher authorization = AUTHORIZATION.matcher(text);
+			if (authorization.find()) {
+				return "an authorization value ('" + authorization.group(1) + " ...')";
+			}
 		}
 		return null;
 	}
@@ -72,14 +82,11 @@ public final class SecretPatterns {
 		}
 	}
 
-	private static boolean suspicious(String text) {
-		// Names, labels and versions hold none of these: most strings skip the patterns.
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '=' || c == ':' || c == '@' || c == ' ') {
-				return true;
-			}
-		}
-		return false;
+	/** "Basic " and twelve characters of token: nothing shorter is an authorization value. */
+	private static final int MIN_AUTHORIZATION = "basic ".length() + 12;
+
+	private static boolean mentionsAuthorization(String text) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		return lower.contains("bearer") || lower.contains("basic");
 	}
 }
