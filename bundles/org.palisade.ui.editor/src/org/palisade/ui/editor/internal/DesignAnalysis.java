@@ -85,9 +85,9 @@ final class DesignAnalysis {
 		findings.accept(new ReconcileResult(snapshot.stamp(), problems, null, null,
 				new ReconcileResult.Timings(started, snapshot.replayNanos(), t1 - t0, 0, 0, t1)));
 
-		List<ReconcileResult.Highlight> highlights = new ArrayList<>();
-		highlighting.provideHighlightingFor(resource,
-				(offset, length, ids) -> highlights.add(new ReconcileResult.Highlight(offset, length, ids[0])), cancel);
+		ReconcileResult.Highlights highlights = new ReconcileResult.Highlights();
+		highlighting.provideHighlightingFor(resource, (offset, length, ids) -> highlights.add(offset, length, ids[0]),
+				cancel);
 		if (cancel.isCanceled()) {
 			return null;
 		}

@@ -15,7 +15,7 @@ import java.util.List;
  * @param outline    the design's elements and folds; null in the first result of a pass
  * @param timings    where the pass spent its time, for the benchmark
  */
-public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight> highlights, Outline outline,
+public record ReconcileResult(long stamp, List<Problem> problems, Highlights highlights, Outline outline,
 		Timings timings) {
 
 	/** @return whether this is the first result of a pass: the findings alone */
@@ -44,8 +44,47 @@ public record ReconcileResult(long stamp, List<Problem> problems, List<Highlight
 		}
 	}
 
-	/** A semantically coloured range. */
-	public record Highlight(int offset, int length, String style) {
+	/**
+	 * The semantically coloured ranges, sorted and disjoint, in three parallel arrays: a large
+	 * site has a hundred thousand of them per check, and an object for each was garbage the
+	 * collector had to clear while the user typed.
+	 */
+	public static final class Highlights {
+		private int[] offsets = new int[1024];
+		private int[] lengths = new int[1024];
+		private String[] styles = new String[1024];
+		private int size;
+
+		/** Adds a range after the ones added so far. */
+		public void add(int offset, int length, String style) {
+			if (size == offsets.length) {
+				offsets = java.util.Arrays.copyOf(offsets, size * 2);
+				lengths = java.util.Arrays.copyOf(lengths, size * 2);
+				styles = java.util.Arrays.copyOf(styles, size * 2);
+			}
+			offsets[size] = offset;
+			lengths[size] = length;
+			styles[size++] = style;
+		}
+
+		public int size() {
+			return size;
+		}
+
+		/** @return the ranges' offsets, trimmed to {@link #size()}; the caller may change them */
+		int[] offsets() {
+			return java.util.Arrays.copyOf(offsets, size);
+		}
+
+		/** @return the ranges' lengths, trimmed to {@link #size()}; the caller may change them */
+		int[] lengths() {
+			return java.util.Arrays.copyOf(lengths, size);
+		}
+
+		/** @return the ranges' style ids, trimmed to {@link #size()} */
+		String[] styles() {
+			return java.util.Arrays.copyOf(styles, size);
+		}
 	}
 
 	/**

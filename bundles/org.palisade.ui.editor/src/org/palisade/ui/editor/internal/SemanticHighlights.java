@@ -1,7 +1,5 @@
 package org.palisade.ui.editor.internal;
 
-import java.util.List;
-
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.IRegion;
@@ -29,20 +27,10 @@ final class SemanticHighlights implements ITextPresentationListener, IDocumentLi
 	}
 
 	/** Replaces the ranges (UI thread; they match the document as it is now). */
-	void set(List<ReconcileResult.Highlight> highlights) {
-		int n = highlights.size();
-		int[] o = new int[n];
-		int[] l = new int[n];
-		String[] a = new String[n];
-		for (int i = 0; i < n; i++) {
-			ReconcileResult.Highlight h = highlights.get(i);
-			o[i] = h.offset();
-			l[i] = h.length();
-			a[i] = h.style();
-		}
-		offsets = o;
-		lengths = l;
-		styleIds = a;
+	void set(ReconcileResult.Highlights highlights) {
+		offsets = highlights.offsets();
+		lengths = highlights.lengths();
+		styleIds = highlights.styles();
 	}
 
 	@Override
