@@ -12,10 +12,12 @@ import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
 import org.eclipse.xtext.parser.impl.TokenRegionProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.palisade.dsl.conversion.SiteValueConverters;
 import org.palisade.dsl.linking.SiteLinker;
+import org.palisade.dsl.linking.SiteResource;
 import org.palisade.dsl.linking.SiteLinkingMessages;
 import org.palisade.dsl.parser.SiteSyntaxErrorMessages;
 import org.palisade.dsl.parser.NearbyTokenRegions;
@@ -89,6 +91,12 @@ public class SiteRuntimeModule extends AbstractSiteRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return SiteSyntaxErrorMessages.class;
+	}
+
+	/** Links again only what a keystroke replaced, when nothing else can depend on it. */
+	@Override
+	public Class<? extends XtextResource> bindXtextResource() {
+		return SiteResource.class;
 	}
 
 	/** Partial reparses that lex from near the edit (see {@link NearbyTokenRegions}). */

@@ -9,7 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -18,6 +25,7 @@ import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.util.LazyStringInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.palisade.dsl.linking.SiteResource;
 import org.palisade.dsl.load.SyntheticSite;
 
 import com.google.inject.Inject;
@@ -68,6 +76,76 @@ class PartialReparseTest {
 			}
 		}
 		assertTrue(fullAgree > 20, "too few edits left a valid design to exercise partial reparse: " + fullAgree);
+	}
+
+	@Test
+	void linkingOnlyWhatAnEditReplacedLinksAsLinkingEverything() throws IOException {
+		// Valid edits, each undone after: into wires and rules (linked alone), and into the
+		// declarations others refer to (a schedule, a port, a beacon), which must relink the rest.
+		String[][] edits = { { "13 m from pin 2", "130 m from pin 2" }, { "15 m from pin 3", "1 m from pin 3" },
+				{ "during AfterHours\n\t\t\tdo output", "during Weekend\n\t\t\tdo output" },
+				{ "schedule AfterHours", "schedule AfterHoursX" },
+				{ "port 1 output \"Flashing beacon\"", "port 1 output \"Beacon light\"" },
+				{ "beacon Beacon4 ", "beacon Beacon44 " }, { "do notify Horn0", "do notify Horn1" },
+				{ "palette iron", "palette white-hot" }, { "for 30 s", "for 45 s" } };
+		String original = SyntheticSite.of(8);
+		int partial = 0;
+		XtextResource edited = parse(original);
+		String text = original;
+		List<String> linkedAlone = new ArrayList<>();
+		for (String[] edit : edits) {
+			int offset = text.indexOf(edit[0]);
+			assertTrue(offset >= 0, edit[0]);
+			for (boolean undo : new boolean[] { false, true }) {
+				String from = undo ? edit[1] : edit[0];
+				String to = undo ? edit[0] : edit[1];
+				int before = ((SiteResource) edited).linkedPartially();
+				edited.update(offset, from.length(), to);
+				text = text.substring(0, offset) + to + text.substring(offset + from.length());
+				String where = (undo ? "undoing " : "") + "'" + from + "' -> '" + to + "'";
+				if (((SiteResource) edited).linkedPartially() > before) {
+					partial++;
+					linkedAlone.add(where);
+				}
+
+				XtextResource fresh = parse(text);
+				assertEquals(links(fresh), links(edited), where);
+				assertEquals(errors(fresh), errors(edited), where);
+			}
+		}
+		assertEquals(original, text, "every edit was undone");
+		assertTrue(partial >= 8, "edits that link only what they replaced were exercised: " + linkedAlone);
+	}
+
+	/** @return every cross-reference of the model, resolved, as "element path: reference -> target path" */
+	private static List<String> links(XtextResource resource) {
+		EcoreUtil2.resolveLazyCrossReferences(resource, CancelIndicator.NullImpl);
+		List<String> links = new ArrayList<>();
+		for (TreeIterator<EObject> it = resource.getAllContents(); it.hasNext();) {
+			EObject element = it.next();
+			for (EReference reference : element.eClass().getEAllReferences()) {
+				if (reference.isContainment() || reference.isContainer() || !element.eIsSet(reference)) {
+					continue;
+				}
+				Object value = element.eGet(reference, false);
+				for (Object target : value instanceof List<?> list ? list : List.of(value)) {
+					// Resolved as a rule reading the model would: any proxy, not only Xtext's lazy links.
+					EObject t = EcoreUtil.resolve((EObject) target, element);
+					links.add(resource.getURIFragment(element) + ": " + reference.getName() + " -> "
+							+ (t.eIsProxy() ? "unresolved" : t.eResource() == resource ? resource.getURIFragment(t) : EcoreUtil.getURI(t).toString()));
+				}
+			}
+		}
+		return links;
+	}
+
+	private static List<String> errors(XtextResource resource) {
+		List<String> errors = new ArrayList<>();
+		for (Resource.Diagnostic d : resource.getErrors()) {
+			errors.add(d.getLine() + ": " + d.getMessage());
+		}
+		java.util.Collections.sort(errors);
+		return errors;
 	}
 
 	private XtextResource parse(String text) throws IOException {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.IDiagnosticConsumer;
 import org.eclipse.xtext.linking.impl.IllegalNodeException;
 import org.eclipse.xtext.linking.impl.LinkingHelper;
 import org.eclipse.xtext.linking.lazy.LazyLinker;
@@ -38,6 +39,15 @@ public class SiteLinker extends LazyLinker {
 
 	@Inject
 	private LinkingHelper linkingHelper;
+
+	/**
+	 * Links an element a partial reparse just put in place, and what it holds, without
+	 * touching the rest of the model (see {@link SiteResource}): the lazy links of the rest
+	 * stay valid, so their bookkeeping is not cleared as a whole-model link clears it.
+	 */
+	void linkReplaced(EObject replaced, IDiagnosticConsumer consumer) {
+		doLinkModel(replaced, consumer);
+	}
 
 	@Override
 	protected boolean isClearAllReferencesRequired(Resource resource) {

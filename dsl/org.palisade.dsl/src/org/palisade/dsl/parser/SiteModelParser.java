@@ -21,6 +21,7 @@ public class SiteModelParser extends SiteParser {
 			int initialLookAhead) {
 		IParseResult result = super.doParse(ruleName, in, nodeModelBuilder, initialLookAhead);
 		EObject root = result.getRootASTElement();
+		SitePartialParsing.parsed(root);
 		if (root != null) {
 			root.eSetDeliver(true);
 			for (Iterator<EObject> it = root.eAllContents(); it.hasNext();) {

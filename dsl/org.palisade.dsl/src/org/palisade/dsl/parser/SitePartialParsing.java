@@ -1,5 +1,6 @@
 package org.palisade.dsl.parser;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
@@ -9,26 +10,63 @@ import org.eclipse.xtext.util.ReplaceRegion;
 /**
  * Xtext's partial reparse, with the node model of the text before the edit made known to
  * {@link NearbyTokenRegions} for the length of one reparse: the tokens in front of the edit
- * are unchanged, so the lexer can start near the edit instead of at the top of the file.
+ * are unchanged, so the lexer can start near the edit instead of at the top of the file. It
+ * also tells {@link org.palisade.dsl.linking.SiteResource} which element a partial reparse
+ * replaced, so that only that element is linked again.
  */
 public class SitePartialParsing extends PartialParsingHelper {
 
 	/** The root node of the text being edited, while a reparse of it runs on this thread. */
 	private static final ThreadLocal<ICompositeNode> PREVIOUS = new ThreadLocal<>();
 
+	/** The root element of the last parse run during a reparse on this thread. */
+	private static final ThreadLocal<EObject> PARSED = new ThreadLocal<>();
+
+	/** The element the last partial reparse on this thread put in place of an old one. */
+	private static final ThreadLocal<EObject> REPLACED = new ThreadLocal<>();
+
 	@Override
 	public IParseResult reparse(IParser parser, IParseResult previousParseResult, ReplaceRegion changedRegion) {
 		ICompositeNode outer = PREVIOUS.get();
-		PREVIOUS.set(previousParseResult == null ? null : previousParseResult.getRootNode());
+		ICompositeNode previousRoot = previousParseResult == null ? null : previousParseResult.getRootNode();
+		PREVIOUS.set(previousRoot);
+		PARSED.remove();
+		REPLACED.remove();
 		try {
-			return super.reparse(parser, previousParseResult, changedRegion);
+			IParseResult result = super.reparse(parser, previousParseResult, changedRegion);
+			EObject parsed = PARSED.get();
+			// Same root node: one element of the old model was replaced by what the partial parse
+			// built. A full reparse builds a new root node; a null edit parses nothing.
+			if (previousRoot != null && result != previousParseResult && result.getRootNode() == previousRoot
+					&& parsed != null && parsed != result.getRootASTElement()) {
+				REPLACED.set(parsed);
+			}
+			return result;
 		} finally {
 			PREVIOUS.set(outer);
+			PARSED.remove();
+		}
+	}
+
+	/** The parser tells, for each parse it runs, the root element it built. */
+	static void parsed(EObject root) {
+		if (PREVIOUS.get() != null) {
+			PARSED.set(root);
 		}
 	}
 
 	/** @return the node model before the edit being reparsed on this thread, or null */
 	static ICompositeNode previousRoot() {
 		return PREVIOUS.get();
+	}
+
+	/**
+	 * @return the element that the last reparse on this thread put in place of an old one, or
+	 *         null when it parsed the whole text again (or nothing); asking clears it
+	 */
+	public static EObject takeReplaced() {
+		EObject replaced = REPLACED.get();
+		REPLACED.remove();
+		return replaced;
 	}
 }
