@@ -10,6 +10,7 @@ import org.palisade.model.site.ApplicationInstance;
 import org.palisade.model.site.Clip;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceRole;
+import org.palisade.model.site.DeviceType;
 import org.palisade.model.site.PinFunction;
 import org.palisade.model.site.Scenario;
 import org.palisade.model.site.Site;
@@ -34,6 +35,23 @@ public final class VirtualSite {
 
 	/** @return a descriptor per camera and speaker, in design order */
 	public static Devices of(Site site) {
+		return of(site, Map.of());
+	}
+
+	/**
+	 * @param models device name to the catalog model its virtual device is instead (to rehearse a
+	 *               device that is not what the design says): it reports that model and runs only the
+	 *               design's applications that model can run (its catalog entry's {@code runs})
+	 * @throws IllegalArgumentException naming a device or model that does not exist
+	 */
+	public static Devices of(Site site, Map<String, String> models) {
+		Map<String, DeviceType> types = new LinkedHashMap<>();
+		for (Map.Entry<String, String> e : models.entrySet()) {
+			if (SiteContext.of(site).devices().stream().noneMatch(d -> d.getName().equals(e.getKey()))) {
+				throw new IllegalArgumentException("no camera or speaker named '" + e.getKey() + "'");
+			}
+			types.put(e.getKey(), catalogModel(site, e.getValue()));
+		}
 		List<DeviceDescriptor> out = new ArrayList<>();
 		Map<String, Credential> credentials = new LinkedHashMap<>();
 		for (Device d : SiteContext.of(site).devices()) {
@@ -45,18 +63,23 @@ public final class VirtualSite {
 			char[] password = shared != null ? shared.password() : PasswordPolicy.generate(20);
 			try {
 				DeviceDescriptor.Builder b = DeviceDescriptor.builder(d.getName()).username("root").password(password);
-				if (d.getType() != null) {
-					b.model(d.getType().getName());
+				DeviceType type = types.getOrDefault(d.getName(), d.getType());
+				if (type != null) {
+					b.model(type.getName());
 				}
 				if (d.getRole() == DeviceRole.CAMERA) {
 					b.kind(DeviceKind.CAMERA);
-					if (d.getType() != null) {
-						b.ioPorts((int) d.getType().getPins().stream()
+					if (type != null) {
+						b.ioPorts((int) type.getPins().stream()
 								.filter(p -> p.getFunction() == PinFunction.CONFIGURABLE).count());
 					}
 					List<String> scenarios = new ArrayList<>();
 					String app = null;
+					boolean substitute = types.containsKey(d.getName());
 					for (ApplicationInstance a : d.getApplications()) {
+						if (substitute && !type.getApplications().contains(a.getType())) {
+							continue; // the substitute model cannot run it: no topic of it
+						}
 						if (app == null && a.getType() != null) {
 							app = a.getType().getTopic() != null ? a.getType().getTopic() : a.getType().getName();
 						}
@@ -67,7 +90,7 @@ public final class VirtualSite {
 					if (app != null) {
 						b.analyticsApp(app);
 					}
-					if (!scenarios.isEmpty()) {
+					if (!scenarios.isEmpty() || substitute) {
 						b.scenarios(scenarios);
 					}
 				} else {
@@ -91,5 +114,21 @@ public final class VirtualSite {
 			}
 		}
 		return new Devices(out, credentials);
+	}
+
+	private static DeviceType catalogModel(Site site, String name) {
+		List<String> known = new ArrayList<>();
+		var contents = site.eResource() != null && site.eResource().getResourceSet() != null
+				? site.eResource().getResourceSet().getAllContents()
+				: site.eAllContents();
+		while (contents.hasNext()) {
+			if (contents.next() instanceof DeviceType t && t.getName() != null) {
+				if (t.getName().equals(name)) {
+					return t;
+				}
+				known.add(t.getName());
+			}
+		}
+		throw new IllegalArgumentException("no catalog model named '" + name + "' (models: " + String.join(", ", known) + ")");
 	}
 }

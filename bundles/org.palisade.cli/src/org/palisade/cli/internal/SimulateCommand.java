@@ -54,6 +54,11 @@ public class SimulateCommand extends CliCommand {
 			"fail-rate=P[/STATUS], wrong-password; without DEVICE, every device" })
 	List<String> faultSpecs = new ArrayList<>();
 
+	@Option(names = "--model", paramLabel = "DEVICE=MODEL", description = { "the virtual DEVICE is that catalog MODEL instead (repeatable):",
+			"it reports that model and runs only the applications the model can run,",
+			"to rehearse a device that is not what the design says" })
+	List<String> models = new ArrayList<>();
+
 	@Override
 	int run() throws InterruptedException {
 		if (duration != null) {
@@ -74,7 +79,20 @@ public class SimulateCommand extends CliCommand {
 			err.println("palisade simulate: " + e.getMessage());
 			return Palisade.ERRORS;
 		}
-		VirtualSite.Devices devices = VirtualSite.of(input.site());
+		Map<String, String> substitutes = new LinkedHashMap<>();
+		for (String m : models) {
+			int eq = m.indexOf('=');
+			if (eq <= 0 || eq == m.length() - 1) {
+				throw usage("--model: expected DEVICE=MODEL, got '" + m + "'");
+			}
+			substitutes.put(m.substring(0, eq), m.substring(eq + 1));
+		}
+		VirtualSite.Devices devices;
+		try {
+			devices = VirtualSite.of(input.site(), substitutes);
+		} catch (IllegalArgumentException e) {
+			throw usage("--model: " + e.getMessage());
+		}
 		for (FaultSpec f : faults) {
 			if (f.device() != null && devices.descriptors().stream().noneMatch(d -> d.name().equals(f.device()))) {
 				throw usage("--fault: no camera or speaker named '" + f.device() + "' in " + input.config().site());

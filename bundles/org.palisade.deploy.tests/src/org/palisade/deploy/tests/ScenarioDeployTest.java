@@ -47,7 +47,8 @@ class ScenarioDeployTest {
 			assertEquals(2, s.actionRules().size());
 			for (DeviceState.ActionRule rule : s.actionRules()) {
 				assertTrue(rule.enabled());
-				assertEquals("tnsaxis:CameraApplicationPlatform/tnsaxis:PerimeterDefender/tnsaxis:Fence",
+				// the topic as the device declares it, taken from its GetEventInstances (#14)
+				assertEquals("tnsaxis:CameraApplicationPlatform/PerimeterDefender/Fence",
 						rule.startEvent().topicExpression(), rule.name());
 				assertEquals(1, rule.conditions().size());
 				assertEquals("tns1:UserAlarm/tnsaxis:Recurring/Interval", rule.conditions().get(0).topicExpression());
@@ -62,6 +63,9 @@ class ScenarioDeployTest {
 					assertEquals("com.axis.action.fixed.notification.https", action.templateToken());
 					assertEquals("https://10.20.0.30/axis-cgi/playclip.cgi?clip=2", action.parameters().get("upload_url"));
 					assertEquals("1", action.parameters().get("validate_server_cert"));
+					// the template's own parameters the design leaves unset go out empty, as devices want
+					assertEquals("", action.parameters().get("method"));
+					assertEquals("", action.parameters().get("message"));
 				}
 			}
 			assertEquals("640x480", s.parameter("Image.I0.Appearance.Resolution"));

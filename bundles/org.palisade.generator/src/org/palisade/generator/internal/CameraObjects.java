@@ -219,7 +219,8 @@ public final class CameraObjects {
 			ApplicationType app = t.getApplication();
 			String topic = app.getTopic() != null ? app.getTopic() : app.getName();
 			String scenario = t.getScenario() != null ? t.getScenario().getName() : firstScenario(app);
-			return new Filter("tnsaxis:CameraApplicationPlatform/tnsaxis:" + topic + "/tnsaxis:" + scenario, ACTIVE);
+			// The device's own topic is looked up when deploying (its spelling is the device's).
+			return new Filter(Conventions.applicationEvent(topic, scenario), ACTIVE);
 		}
 		InputTrigger in = (InputTrigger) r.getTrigger();
 		return portFilter(in.getPort(), in.getState());
@@ -234,11 +235,11 @@ public final class CameraObjects {
 		return DEFAULT_SCENARIO;
 	}
 
-	/** Input port events number ports as the web page does (unconfirmed, see the virtual device). */
+	/** Input port events number ports from 0, as IOPort.I# (recorded; vapix-notes.md section 4). */
 	private static Filter portFilter(PortConfig port, CircuitState state) {
 		CircuitState normal = port.getNormalState() == null ? CircuitState.OPEN : port.getNormalState();
 		boolean active = state == null || state != normal;
-		return new Filter(PORT_TOPIC, "boolean(//SimpleItem[@Name=\"port\" and @Value=\"" + port.getPort()
+		return new Filter(PORT_TOPIC, "boolean(//SimpleItem[@Name=\"port\" and @Value=\"" + (port.getPort() - 1)
 				+ "\"]) and boolean(//SimpleItem[@Name=\"state\" and @Value=\"" + (active ? "1" : "0") + "\"])");
 	}
 

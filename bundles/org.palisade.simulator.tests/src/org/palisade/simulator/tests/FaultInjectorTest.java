@@ -82,7 +82,7 @@ class FaultInjectorTest {
 		var r = http.get(UPDATE);
 		assertEquals(503, r.statusCode());
 		assertEquals(before, device.state().snapshot());
-		assertEquals("OK\n", http.get(UPDATE).body());
+		assertEquals("OK", http.get(UPDATE).body());
 		assertEquals("Changed", device.state().parameter("IOPort.I0.Output.Name"));
 		RequestRecord faulted = device.requestLog().get(1);
 		assertEquals(503, faulted.status());

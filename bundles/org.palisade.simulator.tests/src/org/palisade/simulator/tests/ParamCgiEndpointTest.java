@@ -32,12 +32,26 @@ class ParamCgiEndpointTest {
 		device.stop();
 	}
 
+	/** Each group in the form it was asked (recorded; vapix-notes.md section 1). */
 	@Test
 	void listsGroupsCommaJoinedWithOrWithoutRoot() throws Exception {
-		HttpResponse<String> r = http.get(CGI + "?action=list&group=root.IOPort.I0.Direction,Properties.Firmware");
+		HttpResponse<String> r = http.get(CGI + "?action=list&group=root.IOPort.I0.Direction,Properties.Firmware.Version");
 		assertEquals(200, r.statusCode());
 		assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
-		assertEquals("root.IOPort.I0.Direction=input\nroot.Properties.Firmware.Version=11.11.73\n", r.body());
+		assertEquals("root.IOPort.I0.Direction=input\nProperties.Firmware.Version=11.11.73\n", r.body());
+	}
+
+	/** Clients written for real devices POST the form as text/plain, or with no Content-Type (issue #14). */
+	@Test
+	void postBodyIsReadWhateverItsContentType() throws Exception {
+		for (String type : new String[] { "text/plain", "text/plain; charset=utf-8", "application/octet-stream" }) {
+			HttpResponse<String> r = http.post(CGI, type, "action=list&group=Brand.ProdNbr");
+			assertEquals("Brand.ProdNbr=Q1961-TE\n", r.body(), type);
+		}
+		HttpResponse<String> r = http.post(CGI, "text/plain", "action=update&root.Image.I0.Appearance.Resolution=640x480\n");
+		assertEquals("OK", r.body());
+		assertEquals("640x480", device.state().parameter("Image.I0.Appearance.Resolution"));
+		assertEquals("Brand.ProdNbr=Q1961-TE\n", http.send("POST", CGI, null, "action=list&group=Brand.ProdNbr").body());
 	}
 
 	@Test
@@ -45,16 +59,18 @@ class ParamCgiEndpointTest {
 		String body = http.get(CGI + "?action=list&group=IOPort").body();
 		for (String p : List.of("Configurable=yes", "Direction=input", "Usage=", "Input.Name=Port 1", "Input.Trig=closed",
 				"Output.Name=Port 1", "Output.Active=closed", "Output.Mode=bistable", "Output.PulseTime=0")) {
-			assertTrue(body.contains("root.IOPort.I0." + p + "\n"), p);
-			assertTrue(body.contains("root.IOPort.I1." + p.replace("Port 1", "Port 2") + "\n"), p);
+			assertTrue(body.contains("\nIOPort.I0." + p + "\n") || body.startsWith("IOPort.I0." + p + "\n"), p);
+			assertTrue(body.contains("\nIOPort.I1." + p.replace("Port 1", "Port 2") + "\n"), p);
 		}
 		assertFalse(body.contains("IOPort.I2"));
+		assertFalse(body.contains("root."));
+		assertTrue(body.contains("IOPort.I0.Output.DelayTime=1\n"), "factory DelayTime is 1 (recorded)");
 	}
 
 	@Test
 	void groupMatchesOnDotBoundaryOnly() throws Exception {
 		String body = http.get(CGI + "?action=list&group=Image.I0").body();
-		assertTrue(body.contains("root.Image.I0.Appearance.Resolution=768x576"));
+		assertTrue(body.contains("Image.I0.Appearance.Resolution=768x576"));
 		assertFalse(body.contains("ImageSource"));
 		assertTrue(http.get(CGI + "?action=list&group=ImageSource.I0.Sensor").body().contains("ThermalPalette="));
 	}
@@ -70,7 +86,7 @@ class ParamCgiEndpointTest {
 	void updateAnswersOkAndIsVisibleToList() throws Exception {
 		HttpResponse<String> r = http.get(CGI
 				+ "?action=update&IOPort.I0.Direction=output&root.IOPort.I0.Output.Name=Flashing%20beacon&IOPort.I0.Output.Active=open");
-		assertEquals("OK\n", r.body());
+		assertEquals("OK", r.body());
 		assertEquals("Flashing beacon", device.state().parameter("IOPort.I0.Output.Name"));
 		DeviceState.IoPort port = device.state().ioPorts().get(0);
 		assertEquals("output", port.direction());
@@ -82,7 +98,7 @@ class ParamCgiEndpointTest {
 	void updateByFormPost() throws Exception {
 		HttpResponse<String> r = http.post(CGI, "application/x-www-form-urlencoded",
 				"action=update&Image.I0.Appearance.Resolution=640x480&Image.I0.RateControl.Mode=cbr");
-		assertEquals("OK\n", r.body());
+		assertEquals("OK", r.body());
 		assertEquals("640x480", device.state().parameter("root.Image.I0.Appearance.Resolution"));
 	}
 
@@ -111,12 +127,12 @@ class ParamCgiEndpointTest {
 		try (VirtualDevice horn = new VirtualDevice(DeviceDescriptor.builder("horn").kind(DeviceKind.SPEAKER)
 				.clips(List.of("Intruder warning", "Siren")).password("pw".toCharArray()).build()).start()) {
 			String body = new TestHttp(horn.baseUri(), "root", "pw").get(CGI + "?action=list&group=MediaClip").body();
-			assertTrue(body.startsWith("root.MediaClip.MaxGroups=10\n"), body);
-			assertTrue(body.contains("root.MediaClip.M0.Name=Intruder warning\n"));
-			assertTrue(body.contains("root.MediaClip.M1.Location=/etc/audioclips/siren.au\n"));
-			assertTrue(body.contains("root.MediaClip.M1.Type=audio\n"));
-			assertTrue(new TestHttp(horn.baseUri(), "root", "pw").get(CGI + "?action=list&group=Brand.ProdNbr").body()
-					.equals("root.Brand.ProdNbr=C1310-E\n"));
+			assertTrue(body.startsWith("MediaClip.MaxGroups=10\n"), body);
+			assertTrue(body.contains("MediaClip.M0.Name=Intruder warning\n"));
+			assertTrue(body.contains("MediaClip.M1.Location=/etc/audioclips/siren.au\n"));
+			assertTrue(body.contains("MediaClip.M1.Type=audio\n"));
+			assertEquals("Brand.ProdNbr=C1310-E\n",
+					new TestHttp(horn.baseUri(), "root", "pw").get(CGI + "?action=list&group=Brand.ProdNbr").body());
 		}
 	}
 

@@ -42,7 +42,7 @@ class PortManagementEndpointTest {
 	@Test
 	void getPortsHasTheRecordedShape() throws Exception {
 		JsonObject o = call("{\"apiVersion\":\"1.0\",\"context\":\"ctx\",\"method\":\"getPorts\"}");
-		assertEquals("1.0", o.get("apiVersion").getAsString());
+		assertEquals("1.1", o.get("apiVersion").getAsString(), "the version the device lists in API discovery (recorded)");
 		assertEquals("ctx", o.get("context").getAsString());
 		assertEquals("getPorts", o.get("method").getAsString());
 		JsonObject data = o.getAsJsonObject("data");
@@ -73,7 +73,7 @@ class PortManagementEndpointTest {
 				+ "\"direction\":\"output\",\"name\":\"Flashing beacon\",\"normalState\":\"open\",\"usage\":\"Beacon\"}]}}");
 		assertFalse(o.has("data"));
 		assertFalse(o.has("error"));
-		String params = http.get("/axis-cgi/param.cgi?action=list&group=IOPort.I0").body();
+		String params = http.get("/axis-cgi/param.cgi?action=list&group=root.IOPort.I0").body();
 		assertTrue(params.contains("root.IOPort.I0.Direction=output\n"));
 		assertTrue(params.contains("root.IOPort.I0.Output.Name=Flashing beacon\n"));
 		assertTrue(params.contains("root.IOPort.I0.Output.Active=closed\n"));
@@ -136,6 +136,6 @@ class PortManagementEndpointTest {
 	@Test
 	void supportedVersions() throws Exception {
 		JsonObject o = call("{\"apiVersion\":\"1.0\",\"method\":\"getSupportedVersions\"}");
-		assertEquals("1.0", o.getAsJsonObject("data").getAsJsonArray("apiVersions").get(0).getAsString());
+		assertEquals("1.1", o.getAsJsonObject("data").getAsJsonArray("apiVersions").get(0).getAsString());
 	}
 }

@@ -103,6 +103,16 @@ final class TestHttp {
 		return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/** @return the first element child, or {@code null} */
+	static org.w3c.dom.Element firstElement(org.w3c.dom.Element parent) {
+		for (org.w3c.dom.Node n = parent == null ? null : parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+			if (n instanceof org.w3c.dom.Element e) {
+				return e;
+			}
+		}
+		return null;
+	}
+
 	/** @return texts of all elements with this local name, in document order */
 	static java.util.List<String> texts(org.w3c.dom.Document d, String localName) {
 		java.util.List<String> out = new java.util.ArrayList<>();

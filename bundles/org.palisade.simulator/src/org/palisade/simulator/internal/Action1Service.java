@@ -17,12 +17,14 @@ import org.w3c.dom.Element;
  * action1 SOAP service (vapix.md §4): templates, recipient configurations, action configurations
  * and action rules. IDs are device-assigned decimal numbers, one sequence per kind.
  * <p>
- * Validation mirrors what devices reject with a Sender fault: unknown template, missing
- * element or required parameter, a rule whose primary action does not exist, a filter on an
- * undeclared topic, and a condition that does not select exactly one stateful event (recorded
- * fault: "could not match any property events" with {@code aa:InvalidConditionFilterFault}).
- * Removing an action configuration that a rule still uses is refused (device behaviour
- * unconfirmed; refusing keeps rules from dangling).
+ * Faults are those recorded from devices, reason and detail (vapix-notes.md section 3): an unknown
+ * template (ActionTemplateNotFoundFault), a template parameter left out (ParametersMissmatchFault),
+ * an unknown primary action (ActionConfigurationNotFoundFault), unknown IDs on removal, removing a
+ * configuration a rule uses (ActionConfigurationIsInUseFault with the rules), a topic expression
+ * that does not parse (wsnt:InvalidTopicExpressionFault), a message content that is not XPath
+ * (wsnt:InvalidMessageContentExpressionFault), a condition on an undeclared or stateless topic
+ * (InvalidConditionFilterFault) and an empty Conditions (ter:InvalidArgs). Those not recorded are
+ * marked where they are raised.
  */
 final class Action1Service implements SoapEndpoint.Service {
 
@@ -34,7 +36,7 @@ final class Action1Service implements SoapEndpoint.Service {
 
 	Action1Service(StateStore store) {
 		this.store = store;
-		this.templates = new ActionTemplates(store.descriptor().kind(), store.portCount());
+		this.templates = new ActionTemplates(store.descriptor(), store.portCount());
 		this.topics = new TopicCatalog(store);
 	}
 
@@ -92,17 +94,27 @@ final class Action1Service implements SoapEndpoint.Service {
 		return out;
 	}
 
+	/**
+	 * Every parameter of the template must be given (empty when unused); a missing one is refused as
+	 * recorded ("Configuration parameter missing: led", {@code aa:ParametersMissmatchFault}). An
+	 * unknown extra parameter is refused the same way (unconfirmed: only a missing one is recorded).
+	 */
 	private static void checkParameters(String token, Map<String, String> given, List<String> known,
-			Set<String> required) {
+			Set<String> present, Set<String> nonEmpty) {
 		for (String name : given.keySet()) {
 			if (!known.contains(name)) {
-				throw SoapFault.sender("Parameter '" + name + "' is not part of template " + token);
+				throw SoapFault.sender("Unknown configuration parameter: " + name, "aa:ParametersMissmatchFault");
 			}
 		}
-		for (String name : required) {
+		for (String name : present) {
+			if (!given.containsKey(name)) {
+				throw SoapFault.sender("Configuration parameter missing: " + name, "aa:ParametersMissmatchFault");
+			}
+		}
+		for (String name : nonEmpty) {
 			String v = given.get(name);
 			if (v == null || v.isEmpty()) {
-				throw SoapFault.sender("Missing required parameter '" + name + "' for template " + token);
+				throw SoapFault.sender("Configuration parameter missing: " + name, "aa:ParametersMissmatchFault");
 			}
 		}
 		String url = given.get("upload_url");
@@ -110,10 +122,10 @@ final class Action1Service implements SoapEndpoint.Service {
 			try {
 				URI u = new URI(url);
 				if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null) {
-					throw SoapFault.sender("Invalid upload_url");
+					throw SoapFault.sender("Invalid upload_url", "aa:InvalidActionConfigurationFault");
 				}
 			} catch (URISyntaxException e) {
-				throw SoapFault.sender("Invalid upload_url");
+				throw SoapFault.sender("Invalid upload_url", "aa:InvalidActionConfigurationFault");
 			}
 		}
 	}
@@ -129,10 +141,11 @@ final class Action1Service implements SoapEndpoint.Service {
 		}
 		ActionTemplates.Template t = templates.recipient(token);
 		if (t == null) {
-			throw SoapFault.sender("Unknown recipient template: " + token);
+			throw SoapFault.sender("recipient template with id '" + token + "' not found",
+					"aa:RecipientTemplateNotFoundFault");
 		}
 		Map<String, String> params = parameters(n);
-		checkParameters(token, params, t.parameters(), t.required());
+		checkParameters(token, params, t.parameters(), Set.of(), t.required());
 		String name = orEmpty(Xml.childText(n, "Name"));
 		String id = store.addRecipient(name, token, params);
 		return "<aa:AddRecipientConfigurationResponse>" + Xml.leaf(new StringBuilder(), "aa:ConfigurationID", id)
@@ -150,21 +163,26 @@ final class Action1Service implements SoapEndpoint.Service {
 		}
 		ActionTemplates.Template t = templates.action(token);
 		if (t == null) {
-			throw SoapFault.sender("Unknown action template: " + token);
+			// Recorded reason and detail (vapix-notes.md section 3).
+			throw SoapFault.sender("action template with id '" + token + "' not found", "aa:ActionTemplateNotFoundFault");
 		}
 		Map<String, String> params = parameters(n);
-		checkParameters(token, params, templates.allParameters(t), templates.allRequired(t));
+		Set<String> required = templates.allRequired(t, params.keySet());
+		Set<String> recipientRequired = new java.util.HashSet<>(required);
+		recipientRequired.removeAll(t.required());
+		checkParameters(token, params, templates.allParameters(t), t.required(), recipientRequired);
 		if (token.contains(".io.toggle")) {
 			String port = params.get("port");
 			if (!port.matches("\\d{1,2}") || Integer.parseInt(port) >= store.portCount()) {
-				throw SoapFault.sender("Invalid port '" + port + "'");
+				throw SoapFault.sender("Invalid port '" + port + "'", "aa:InvalidActionConfigurationFault");
 			}
 			if (!params.get("state").matches("high|low")) {
-				throw SoapFault.sender("Invalid state '" + params.get("state") + "'; expected high or low");
+				throw SoapFault.sender("Invalid state '" + params.get("state") + "'; expected high or low",
+						"aa:InvalidActionConfigurationFault");
 			}
 			String duration = params.get("duration");
 			if (duration != null && !duration.matches("\\d{1,6}")) {
-				throw SoapFault.sender("Invalid duration '" + duration + "'");
+				throw SoapFault.sender("Invalid duration '" + duration + "'", "aa:InvalidActionConfigurationFault");
 			}
 		}
 		String name = orEmpty(Xml.childText(n, "Name"));
@@ -173,25 +191,48 @@ final class Action1Service implements SoapEndpoint.Service {
 				+ "</aa:AddActionConfigurationResponse>";
 	}
 
+	/** Faults as recorded for unknown IDs and for a configuration a rule still uses (vapix-notes.md section 3). */
 	private String remove(Element request, String operation, String idElement) {
 		String id = Xml.childText(request, idElement);
 		if (id == null || id.isEmpty()) {
 			throw SoapFault.missing(idElement);
 		}
-		boolean removed = store.atomically(() -> switch (operation) {
-		case "RemoveRecipientConfiguration" -> store.removeRecipient(id);
-		case "RemoveActionConfiguration" -> {
-			List<String> users = store.rulesUsing(id);
-			if (!users.isEmpty()) {
-				throw SoapFault.sender("Action configuration " + id + " is used by action rule(s) " + users);
+		store.atomically(() -> {
+			switch (operation) {
+			case "RemoveRecipientConfiguration" -> {
+				if (!store.removeRecipient(id)) {
+					// Not recorded; by analogy with the action configuration's fault.
+					throw SoapFault.sender("", "aa:RecipientConfigurationNotFoundFault");
+				}
 			}
-			yield store.removeActionConfiguration(id);
-		}
-		default -> store.removeActionRule(id);
+			case "RemoveActionConfiguration" -> {
+				if (store.actionConfiguration(id) == null) {
+					throw SoapFault.sender("", "aa:ActionConfigurationNotFoundFault");
+				}
+				List<String> users = store.rulesUsing(id);
+				if (!users.isEmpty()) {
+					StringBuilder d = new StringBuilder("<aa:ActionConfigurationIsInUseFault><aa:UsedByActionRules>");
+					for (ActionRule r : store.actionRules()) {
+						if (users.contains(r.id())) {
+							d.append("<aa:ActionRule>");
+							Xml.leaf(d, "aa:ActionRuleID", r.id());
+							Xml.leaf(d, "aa:ActionRuleName", r.name());
+							d.append("</aa:ActionRule>");
+						}
+					}
+					d.append("</aa:UsedByActionRules></aa:ActionConfigurationIsInUseFault>");
+					throw SoapFault.senderWithDetail("action configuration is in use", d.toString());
+				}
+				store.removeActionConfiguration(id);
+			}
+			default -> {
+				if (!store.removeActionRule(id)) {
+					throw SoapFault.sender("No action rule with id '" + id + "' exists", "aa:ActionRuleNotFoundFault");
+				}
+			}
+			}
+			return null;
 		});
-		if (!removed) {
-			throw SoapFault.sender("No such " + idElement + ": " + id);
-		}
 		return "<aa:" + operation + "Response></aa:" + operation + "Response>";
 	}
 
@@ -240,7 +281,10 @@ final class Action1Service implements SoapEndpoint.Service {
 		}
 		String enabled = Xml.childText(n, "Enabled");
 		if (enabled == null || !BOOLEAN.contains(enabled)) {
-			throw SoapFault.sender(enabled == null ? "Missing required element: Enabled" : "Invalid Enabled value");
+			if (enabled == null) {
+				throw SoapFault.missing("Enabled");
+			}
+			throw SoapFault.invalidArgs("Validation constraint violation: invalid value in element Enabled");
 		}
 		String primary = Xml.childText(n, "PrimaryAction");
 		if (primary == null || primary.isEmpty()) {
@@ -248,16 +292,21 @@ final class Action1Service implements SoapEndpoint.Service {
 		}
 		String timeoutText = Xml.childText(n, "ActivationTimeout");
 		if (timeoutText != null && !timeoutText.matches("\\d{1,6}")) {
-			throw SoapFault.sender("Invalid ActivationTimeout");
+			throw SoapFault.sender("Invalid ActivationTimeout", "aa:InvalidActivationTimeoutFault");
 		}
 		Element startElement = Xml.child(n, "StartEvent");
 		Element conditionsElement = Xml.child(n, "Conditions");
 		List<Element> conditionElements = conditionsElement == null ? List.of()
 				: Xml.childrenNamed(conditionsElement, "Condition");
+		if (conditionsElement != null && conditionElements.isEmpty()) {
+			// Recorded: an empty Conditions is a schema violation, refused before any rule logic.
+			throw SoapFault.invalidArgs("Validation constraint violation: occurrence violation in element Conditions");
+		}
 		String id = store.atomically(() -> {
 			var action = store.actionConfiguration(primary);
 			if (action == null) {
-				throw SoapFault.sender("Action configuration " + primary + " does not exist");
+				throw SoapFault.sender("Unknown action configuration '" + primary + "' specified for primary action",
+						"aa:ActionConfigurationNotFoundFault");
 			}
 			EventFilter start = startElement == null ? null : filter(startElement, false);
 			List<EventFilter> conditions = new ArrayList<>();
@@ -265,10 +314,13 @@ final class Action1Service implements SoapEndpoint.Service {
 				conditions.add(filter(c, true));
 			}
 			if (start == null && conditions.isEmpty()) {
-				throw SoapFault.sender("An action rule needs a start event or at least one condition");
+				// Unconfirmed: which fault a rule with neither gets; the WSDL names this one.
+				throw SoapFault.sender("An action rule needs a start event or at least one condition",
+						"aa:InsufficientActivationRuleFault");
 			}
 			if (action.templateToken().contains(".unlimited.") && conditions.isEmpty()) {
-				throw SoapFault.sender("An unlimited action needs at least one condition");
+				throw SoapFault.sender("An unlimited action needs at least one condition",
+						"aa:InsufficientActivationRuleFault");
 			}
 			Integer timeout = timeoutText == null ? null : Integer.valueOf(timeoutText);
 			boolean on = enabled.equals("true") || enabled.equals("1");
@@ -278,6 +330,13 @@ final class Action1Service implements SoapEndpoint.Service {
 				+ "</aa:AddActionRuleResponse>";
 	}
 
+	/**
+	 * Checks one filter in the order a device does (vapix-notes.md section 3): the topic expression
+	 * must parse ({@code wsnt:InvalidTopicExpressionFault}), the message content must be an XPath
+	 * ({@code wsnt:InvalidMessageContentExpressionFault}), then the topic must be declared, spelled
+	 * as the device declares it ({@code aa:InvalidConditionFilterFault} for a condition). The
+	 * expression is kept as sent: GetActionRules echoes it (recorded).
+	 */
 	private EventFilter filter(Element e, boolean condition) {
 		Element topicElement = Xml.child(e, "TopicExpression");
 		if (topicElement == null || topicElement.getTextContent().isBlank()) {
@@ -285,21 +344,29 @@ final class Action1Service implements SoapEndpoint.Service {
 		}
 		String expression = topicElement.getTextContent().trim();
 		String content = Xml.childText(e, "MessageContent");
-		TopicCatalog.Match m = topics.match(expression, topicElement);
-		String invalid = condition ? "aa:InvalidConditionFilterFault" : "aa:InvalidStartEventFilterFault";
-		if (m == null) {
+		List<TopicCatalog.Segment> path = topics.parse(expression, topicElement);
+		if (path == null) {
+			throw SoapFault.baseFault("failed to parse topic expression '" + expression + "'",
+					"wsnt:InvalidTopicExpressionFault");
+		}
+		if (content != null && !content.isEmpty() && !TopicCatalog.isXPath(content)) {
+			// The device's reason is its XPath parser's ("around character 1: syntax error, unexpected [,
+			// expecting (" for "not[valid[xpath"); this parser's differs, the fault element is the same.
+			throw SoapFault.baseFault("syntax error in message content expression '" + content + "'",
+					"wsnt:InvalidMessageContentExpressionFault");
+		}
+		TopicCatalog.Topic topic = topics.match(path);
+		if (topic == null || (condition && !topic.stateful())) {
+			// A StartEvent on an undeclared topic is not recorded; the WSDL's InvalidFilterFault is a guess.
 			throw SoapFault.sender(condition ? "could not match any property events" : "could not match any events",
-					invalid);
+					condition ? "aa:InvalidConditionFilterFault" : "aa:InvalidFilterFault");
 		}
-		if (condition && !m.topic().stateful()) {
-			throw SoapFault.sender("could not match any property events", invalid);
-		}
-		String problem = TopicCatalog.checkContent(m.topic(), content, condition);
+		String problem = TopicCatalog.checkContent(topic, content, condition);
 		if (problem != null) {
 			throw SoapFault.sender((condition ? "could not match any property events: " : "could not match any events: ")
-					+ problem, invalid);
+					+ problem, condition ? "aa:InvalidConditionFilterFault" : "aa:InvalidFilterFault");
 		}
-		return new EventFilter(m.normalized(), content == null || content.isEmpty() ? null : content);
+		return new EventFilter(expression, content == null || content.isEmpty() ? null : content);
 	}
 
 	private static String orEmpty(String s) {

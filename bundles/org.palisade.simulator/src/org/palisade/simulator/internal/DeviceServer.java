@@ -61,7 +61,8 @@ public final class DeviceServer {
 				"/axis-cgi/basicdeviceinfo.cgi", json::basicDeviceInfo,
 				"/vapix/services", soap,
 				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store),
-				"/axis-cgi/time.cgi", json::time));
+				"/axis-cgi/time.cgi", json::time,
+				"/axis-cgi/pwdgrp.cgi", new PwdgrpEndpoint(store)));
 		if (descriptor.portManagementApi()) {
 			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
 		}
@@ -202,9 +203,11 @@ public final class DeviceServer {
 	private static Request request(DeviceHost.Exchange ex) {
 		Map<String, String> query = HttpIo.parseForm(ex.rawQuery(), HttpIo.newQuery());
 		String type = ex.header("Content-Type");
-		if ("POST".equals(ex.method()) && type != null
-				&& type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-			HttpIo.parseForm(new String(ex.body(), java.nio.charset.StandardCharsets.UTF_8), query);
+		String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+		// The CGIs read a POST body as a form whatever its Content-Type: clients written for real
+		// devices send text/plain or none (issue #14); only the JSON and SOAP bodies are not forms.
+		if ("POST".equals(ex.method()) && !t.contains("json") && !t.contains("xml")) {
+			HttpIo.parseForm(new String(ex.body(), java.nio.charset.StandardCharsets.UTF_8).strip(), query);
 		}
 		return new Request(ex.method(), ex.path(), query, ex.body(), ex.headers());
 	}

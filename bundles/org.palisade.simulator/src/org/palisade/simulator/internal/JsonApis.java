@@ -1,69 +1,83 @@
 package org.palisade.simulator.internal;
 
 import org.palisade.simulator.DeviceDescriptor;
-import org.palisade.simulator.DeviceKind;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * {@code apidiscovery.cgi} (getApiList, getSupportedVersions) and {@code basicdeviceinfo.cgi}
- * (getAllProperties, getProperties, getSupportedVersions), vapix.md §8. A client written for real
- * devices asks these first and only uses what the list names, so the list names every API the
- * virtual device serves.
+ * {@code apidiscovery.cgi} (getApiList, getSupportedVersions), {@code basicdeviceinfo.cgi}
+ * (getAllProperties, getAllUnrestrictedProperties, getProperties, getSupportedVersions) and
+ * {@code time.cgi}. A client written for real devices asks these first and only uses what the list
+ * names. The list, the versions and the property values are the model's as recorded
+ * ({@link ModelProfile}; vapix-notes.md section 2).
  */
 final class JsonApis {
 
+	/** Every item of a recorded list links here. */
+	private static final String DOC_LINK = "https://www.axis.com/partner_pages/vapix_library/#/";
+
 	private final StateStore store;
+	private final ModelProfile profile;
 
 	JsonApis(StateStore store) {
 		this.store = store;
+		this.profile = ModelProfile.of(store.descriptor());
+	}
+
+	private String version(String id, String otherwise) {
+		ModelProfile.Api a = profile.api(id);
+		return a == null ? otherwise : a.version();
 	}
 
 	Response apiDiscovery(Request request) {
+		String v = version("api-discovery", "1.1");
 		try {
-			JsonRpc.Call call = JsonRpc.parse(request, 0);
+			JsonRpc.Call call = JsonRpc.parse(request, v);
 			return switch (call.method()) {
 			case "getApiList" -> {
 				JsonArray list = new JsonArray();
-				list.add(api("api-discovery", "1.0", "API Discovery Service", "apidiscovery"));
-				list.add(api("basic-device-info", "1.1", "Basic Device Information", "basic-device-information"));
-				list.add(api("param-cgi", "1.0", "Legacy Parameter Handling", "parameter-management"));
-				list.add(api("time-service", "1.0", "Time API", "time-api"));
-				if (store.portCount() > 0 && store.descriptor().portManagementApi()) {
-					list.add(api("io-port-management", "1.0", "IO Port Management", "io-port-management"));
-				}
-				if (store.descriptor().kind() == DeviceKind.SPEAKER) {
-					list.add(api("media-clip", "1.0", "Media Clip", "media-clip-api"));
+				boolean ports = store.portCount() > 0 && store.descriptor().portManagementApi();
+				for (ModelProfile.Api a : profile.apis) {
+					if (a.id().equals("io-port-management") && !ports) {
+						continue; // a model (or firmware) without the API does not list it
+					}
+					list.add(api(a));
 				}
 				JsonObject data = new JsonObject();
 				data.add("apiList", list);
 				yield JsonRpc.ok(call, data);
 			}
-			case "getSupportedVersions" -> JsonRpc.ok(call, versions("1.0"));
+			case "getSupportedVersions" -> JsonRpc.ok(call, versions(v));
 			default -> throw new JsonRpc.RpcError(JsonRpc.METHOD, "Method not supported");
 			};
 		} catch (JsonRpc.RpcError e) {
-			return JsonRpc.error(request, e, "1.0");
+			return JsonRpc.error(request, e, v);
 		}
 	}
 
 	Response basicDeviceInfo(Request request) {
+		String v = version("basic-device-info", "1.3");
 		try {
-			JsonRpc.Call call = JsonRpc.parse(request, 1);
+			JsonRpc.Call call = JsonRpc.parse(request, v);
 			return switch (call.method()) {
 			case "getAllProperties" -> {
 				JsonObject data = new JsonObject();
-				data.add("propertyList", properties());
-				yield JsonRpc.ok(call, data);
+				data.add("propertyList", properties(false));
+				yield JsonRpc.ok(call, data, false);
+			}
+			case "getAllUnrestrictedProperties" -> {
+				JsonObject data = new JsonObject();
+				data.add("propertyList", properties(true));
+				yield JsonRpc.ok(call, data, false);
 			}
 			case "getProperties" -> {
 				JsonElement wanted = call.params().get("propertyList");
 				if (wanted == null || !wanted.isJsonArray()) {
 					throw new JsonRpc.RpcError(JsonRpc.MISSING_PARAM, "Missing parameter: propertyList");
 				}
-				JsonObject all = properties();
+				JsonObject all = properties(false);
 				JsonObject picked = new JsonObject();
 				for (JsonElement e : wanted.getAsJsonArray()) {
 					String k = e.getAsString();
@@ -74,32 +88,35 @@ final class JsonApis {
 				}
 				JsonObject data = new JsonObject();
 				data.add("propertyList", picked);
-				yield JsonRpc.ok(call, data);
+				yield JsonRpc.ok(call, data, false);
 			}
-			case "getSupportedVersions" -> JsonRpc.ok(call, versions("1.1"));
+			case "getSupportedVersions" -> JsonRpc.ok(call, versions(v), false);
 			default -> throw new JsonRpc.RpcError(JsonRpc.METHOD, "Method not supported");
 			};
 		} catch (JsonRpc.RpcError e) {
-			return JsonRpc.error(request, e, "1.1");
+			return JsonRpc.error(request, e, v);
 		}
 	}
 
 	/**
 	 * {@code time.cgi} (Time API, developer.axis.com/vapix/network-video/time-api): getDateTimeInfo
-	 * and setTimeZone (IANA zone). Member names ({@code timeZone}, {@code dateTime},
-	 * {@code localDateTime}) and the discovery id {@code time-service} are unconfirmed.
+	 * and setTimeZone (IANA zone); {@code localDateTime} carries the offset and setTimeZone echoes
+	 * the zone, as documented (not recorded).
 	 */
 	Response time(Request request) {
+		String v = version("time-service", "1.1");
 		try {
-			JsonRpc.Call call = JsonRpc.parse(request, 0);
+			JsonRpc.Call call = JsonRpc.parse(request, v);
 			return switch (call.method()) {
 			case "getDateTimeInfo" -> {
 				String zone = store.timeZone();
 				java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 				JsonObject data = new JsonObject();
 				data.addProperty("dateTime", now.toString());
-				data.addProperty("localDateTime", now.atZone(java.time.ZoneId.of(zone)).toLocalDateTime().toString());
+				data.addProperty("localDateTime",
+						now.atZone(java.time.ZoneId.of(zone)).toOffsetDateTime().toString());
 				data.addProperty("timeZone", zone);
+				data.addProperty("maxYearSupported", 2037);
 				yield JsonRpc.ok(call, data);
 			}
 			case "setTimeZone" -> {
@@ -111,42 +128,55 @@ final class JsonApis {
 					throw new JsonRpc.RpcError(JsonRpc.BAD_VALUE, "Invalid time zone: " + zone);
 				}
 				store.setTimeZone(zone);
-				yield JsonRpc.ok(call, null);
+				JsonObject data = new JsonObject();
+				data.addProperty("timeZone", zone);
+				yield JsonRpc.ok(call, data);
 			}
-			case "getSupportedVersions" -> JsonRpc.ok(call, versions("1.0"));
+			case "getSupportedVersions" -> JsonRpc.ok(call, versions(v));
 			default -> throw new JsonRpc.RpcError(JsonRpc.METHOD, "Method not supported");
 			};
 		} catch (JsonRpc.RpcError e) {
-			return JsonRpc.error(request, e, "1.0");
+			return JsonRpc.error(request, e, v);
 		}
 	}
 
-	private JsonObject properties() {
+	/** @param unrestricted without Architecture, Soc and SocSerialNumber, as getAllUnrestrictedProperties */
+	private JsonObject properties(boolean unrestricted) {
 		DeviceDescriptor d = store.descriptor();
 		JsonObject p = new JsonObject();
-		p.addProperty("Architecture", store.parameter("Properties.System.Architecture"));
-		p.addProperty("Brand", store.parameter("Brand.Brand"));
-		p.addProperty("BuildDate", "Mar 04 2025 10:00");
-		p.addProperty("HardwareID", d.kind() == DeviceKind.SPEAKER ? "7A4" : "9C3");
-		p.addProperty("ProdFullName", store.parameter("Brand.ProdFullName"));
+		if (!unrestricted) {
+			p.addProperty("Architecture", store.parameter("Properties.System.Architecture"));
+		}
 		p.addProperty("ProdNbr", store.parameter("Brand.ProdNbr"));
-		p.addProperty("ProdShortName", store.parameter("Brand.ProdShortName"));
-		p.addProperty("ProdType", store.parameter("Brand.ProdType"));
-		p.addProperty("ProdVariant", "");
-		p.addProperty("SerialNumber", d.serial());
-		p.addProperty("Soc", store.parameter("Properties.System.Soc"));
-		p.addProperty("SocSerialNumber", "00000000-00000000-" + d.serial().substring(Math.max(0, d.serial().length() - 8)));
+		p.addProperty("HardwareID", store.parameter("Properties.System.HardwareID"));
+		p.addProperty("ProdFullName", store.parameter("Brand.ProdFullName"));
 		p.addProperty("Version", d.firmware());
-		p.addProperty("WebURL", "http://www.axis.com");
+		p.addProperty("ProdType", store.parameter("Brand.ProdType"));
+		if (!unrestricted) {
+			p.addProperty("Soc", store.parameter("Properties.System.Soc"));
+		}
+		p.addProperty("Brand", store.parameter("Brand.Brand"));
+		p.addProperty("WebURL", store.parameter("Brand.WebURL"));
+		p.addProperty("ProdVariant", store.parameter("Brand.ProdVariant"));
+		p.addProperty("SerialNumber", d.serial());
+		if (!unrestricted) {
+			p.addProperty("SocSerialNumber",
+					"00000000-00000000-" + d.serial().substring(Math.max(0, d.serial().length() - 8)));
+		}
+		p.addProperty("ProdShortName", store.parameter("Brand.ProdShortName"));
+		p.addProperty("BuildDate", store.parameter("Properties.Firmware.BuildDate"));
 		return p;
 	}
 
-	private static JsonObject api(String id, String version, String name, String doc) {
+	private static JsonObject api(ModelProfile.Api a) {
 		JsonObject o = new JsonObject();
-		o.addProperty("id", id);
-		o.addProperty("version", version);
-		o.addProperty("name", name);
-		o.addProperty("docLink", "https://developer.axis.com/vapix/" + doc);
+		o.addProperty("id", a.id());
+		o.addProperty("version", a.version());
+		o.addProperty("name", a.name());
+		o.addProperty("docLink", DOC_LINK);
+		if (a.status() != null) {
+			o.addProperty("status", a.status());
+		}
 		return o;
 	}
 

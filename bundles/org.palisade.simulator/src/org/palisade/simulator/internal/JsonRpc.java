@@ -43,10 +43,12 @@ final class JsonRpc {
 	}
 
 	/**
-	 * @param supportedMinor highest supported minor version of major version 1
+	 * @param deviceVersion the version this device implements ({@code 1.1}); a request may ask for
+	 *                      it or an older minor version, and the reply carries the device's version,
+	 *                      not the request's (recorded: asked 1.0, API discovery answers 1.1)
 	 * @throws RpcError for GET, bad JSON, a missing method or an unsupported version
 	 */
-	static Call parse(Request r, int supportedMinor) {
+	static Call parse(Request r, String deviceVersion) {
 		if (!"POST".equals(r.method())) {
 			throw new RpcError(POST_ONLY, "Only POST supported");
 		}
@@ -66,15 +68,19 @@ final class JsonRpc {
 		if (method == null) {
 			throw new RpcError(MISSING_PARAM, "Missing method");
 		}
-		if (version == null) {
-			throw new RpcError(MISSING_PARAM, "Missing apiVersion");
-		}
-		if (!version.matches("1(\\.\\d+)?") || minor(version) > supportedMinor) {
-			throw new RpcError(VERSION, "The requested API version is not supported");
-		}
 		JsonObject params = o.has("params") && o.get("params").isJsonObject() ? o.getAsJsonObject("params")
 				: new JsonObject();
-		return new Call(version, context, method, params);
+		if (version == null) {
+			// Devices answer getSupportedVersions without apiVersion, and reply without one (recorded).
+			if (method.equals("getSupportedVersions")) {
+				return new Call(null, context, method, params);
+			}
+			throw new RpcError(MISSING_PARAM, "Missing apiVersion");
+		}
+		if (!version.matches("1(\\.\\d+)?") || minor(version) > minor(deviceVersion)) {
+			throw new RpcError(VERSION, "The requested API version is not supported");
+		}
+		return new Call(deviceVersion, context, method, params);
 	}
 
 	private static int minor(String version) {
@@ -93,7 +99,12 @@ final class JsonRpc {
 
 	/** @param data the {@code data} member, or {@code null} to omit it */
 	static Response ok(Call c, JsonObject data) {
-		JsonObject o = envelope(c.apiVersion(), c.context(), c.method());
+		return ok(c, data, true);
+	}
+
+	/** @param echoMethod {@code false} for APIs whose replies carry no {@code method} (basic device info, recorded) */
+	static Response ok(Call c, JsonObject data, boolean echoMethod) {
+		JsonObject o = envelope(c.apiVersion(), c.context(), echoMethod ? c.method() : null);
 		if (data != null) {
 			o.add("data", data);
 		}
@@ -120,7 +131,9 @@ final class JsonRpc {
 
 	private static JsonObject envelope(String apiVersion, String context, String method) {
 		JsonObject o = new JsonObject();
-		o.addProperty("apiVersion", apiVersion);
+		if (apiVersion != null) {
+			o.addProperty("apiVersion", apiVersion);
+		}
 		if (context != null) {
 			o.addProperty("context", context);
 		}

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code /axis-cgi/param.cgi}: {@code action=list} and {@code action=update}, by GET query or form
- * POST (vapix.md §1).
+ * {@code /axis-cgi/param.cgi}: {@code action=list} and {@code action=update}, by GET query or by a
+ * POST body of any Content-Type (vapix.md §1, vapix-notes.md section 1).
  * <p>
  * Shapes: list answers 200 text/plain {@code root.Group.Param=value} lines; groups are comma
  * separated, {@code root.} optional, a group matches itself and everything under it. An unknown
@@ -39,28 +39,36 @@ final class ParamCgiEndpoint implements Endpoint {
 				action == null ? "param.cgi" : action);
 	}
 
+	/**
+	 * Each group is answered in the form it was asked: with {@code root.} when asked with it (or for
+	 * a full listing), without it otherwise (recorded: {@code group=Properties.Image.Resolution}
+	 * answers {@code Properties.Image.Resolution=...}; vapix-notes.md section 1).
+	 */
 	private Response list(String groups) {
 		Map<String, String> all = store.parameters();
 		StringBuilder out = new StringBuilder();
 		List<String> wanted = new ArrayList<>();
 		if (groups == null || groups.isBlank()) {
-			wanted.add("");
+			wanted.add("root");
 		} else {
 			for (String g : groups.split(",")) {
-				wanted.add(StateStore.stripRoot(g.trim()));
+				wanted.add(g.trim());
 			}
 		}
-		for (String g : wanted) {
+		for (String asked : wanted) {
+			boolean rooted = asked.equals("root") || asked.startsWith("root.");
+			String g = asked.equals("root") ? "" : StateStore.stripRoot(asked);
+			String prefix = rooted ? "root." : "";
 			boolean found = false;
 			for (Map.Entry<String, String> e : all.entrySet()) {
 				String k = e.getKey();
 				if (g.isEmpty() || k.equals(g) || k.startsWith(g + ".")) {
-					out.append("root.").append(k).append('=').append(e.getValue()).append('\n');
+					out.append(prefix).append(k).append('=').append(e.getValue()).append('\n');
 					found = true;
 				}
 			}
 			if (!found) {
-				return Response.text(200, "# Error: Error -1 getting param in group '" + g + "'\n", "list");
+				return Response.text(200, "# Error: Error -1 getting param in group '" + asked + "'\n", "list");
 			}
 		}
 		return Response.text(200, out.toString(), "list");
@@ -92,7 +100,8 @@ final class ParamCgiEndpoint implements Endpoint {
 			}
 			return null;
 		});
-		return error == null ? Response.text(200, "OK\n", "update") : Response.text(200, error, "update");
+		// Recorded: the two bytes "OK", no newline.
+		return error == null ? Response.text(200, "OK", "update") : Response.text(200, error, "update");
 	}
 
 	/** @return the Axis-style error line, or {@code null} when the value is acceptable */

@@ -11,8 +11,9 @@ import org.palisade.simulator.DeviceKind;
 
 /**
  * The initial parameter tree of a device (keys without {@code root.}), and which keys are read-only.
- * Group and parameter names follow vapix.md §1 and the recorded trees of Kane610/axis; the thermal
- * palette key ({@code ImageSource.I0.Sensor.ThermalPalette}) is a plausible guess, unconfirmed.
+ * Group and parameter names follow the recorded listings of AXIS OS 11.11 and 12.9 devices
+ * (vapix-notes.md section 1) and the model's {@link ModelProfile}; the thermal palette key
+ * ({@code ImageSource.I0.Sensor.ThermalPalette}) is a plausible guess, unconfirmed.
  */
 final class ParamDefaults {
 
@@ -21,25 +22,20 @@ final class ParamDefaults {
 
 	/** Fills {@code params} and {@code readOnly} for the device; order is the listing order. */
 	static void populate(DeviceDescriptor d, Map<String, String> params, Set<String> readOnly) {
+		ModelProfile m = ModelProfile.of(d);
 		String shortModel = d.model().replaceFirst("^AXIS\\s+", "");
 		boolean speaker = d.kind() == DeviceKind.SPEAKER;
 		put(params, readOnly, true, "Brand.Brand", "AXIS");
-		put(params, readOnly, true, "Brand.ProdFullName",
-				d.model() + (speaker ? " Network Horn Speaker" : " Thermal Network Camera"));
+		put(params, readOnly, true, "Brand.ProdFullName", m.prodFullName);
 		put(params, readOnly, true, "Brand.ProdNbr", shortModel);
 		put(params, readOnly, true, "Brand.ProdShortName", d.model());
-		put(params, readOnly, true, "Brand.ProdType", speaker ? "Network Horn Speaker" : "Thermal Network Camera");
-		put(params, readOnly, true, "Brand.WebURL", "http://www.axis.com");
-
-		put(params, readOnly, true, "Properties.API.HTTP.Version", "3");
-		put(params, readOnly, true, "Properties.Firmware.Version", d.firmware());
-		put(params, readOnly, true, "Properties.System.Architecture", "aarch64");
-		put(params, readOnly, true, "Properties.System.SerialNumber", d.serial());
-		put(params, readOnly, true, "Properties.System.Soc", speaker ? "Axis Artpec-7" : "Axis Artpec-8");
-		if (!speaker) {
-			put(params, readOnly, true, "Properties.Image.Format", "jpeg,mjpeg,h264,h265");
-			put(params, readOnly, true, "Properties.Image.Resolution", "768x576,640x480,384x288,320x240");
-		}
+		put(params, readOnly, true, "Brand.ProdType", m.prodType);
+		put(params, readOnly, true, "Brand.ProdVariant", m.prodVariant);
+		// http on 11.x firmware, https from 12 (recorded on both).
+		put(params, readOnly, true, "Brand.WebURL", webUrl(d.firmware()));
+		properties(d, m, params, readOnly);
+		// Recorded on seven devices: factory "no", "update" to yes answers OK.
+		put(params, readOnly, false, "Network.SSH.Enabled", "no");
 		put(params, readOnly, true, "Input.NbrOfInputs", Integer.toString(d.ioPorts()));
 		put(params, readOnly, true, "Output.NbrOfOutputs", Integer.toString(d.ioPorts()));
 		for (int i = 0; i < d.ioPorts(); i++) {
@@ -52,7 +48,7 @@ final class ParamDefaults {
 			put(params, readOnly, false, p + "Output.Name", "Port " + (i + 1));
 			put(params, readOnly, false, p + "Output.Active", "closed");
 			put(params, readOnly, false, p + "Output.Button", "none");
-			put(params, readOnly, false, p + "Output.DelayTime", "0");
+			put(params, readOnly, false, p + "Output.DelayTime", "1");
 			put(params, readOnly, false, p + "Output.Mode", "bistable");
 			put(params, readOnly, false, p + "Output.PulseTime", "0");
 		}
@@ -67,7 +63,7 @@ final class ParamDefaults {
 			}
 		} else {
 			put(params, readOnly, false, "Image.I0.Appearance.Compression", "30");
-			put(params, readOnly, false, "Image.I0.Appearance.Mirror", "no");
+			put(params, readOnly, false, "Image.I0.Appearance.MirrorEnabled", "no");
 			put(params, readOnly, false, "Image.I0.Appearance.Resolution", "768x576");
 			put(params, readOnly, false, "Image.I0.Appearance.Rotation", "0");
 			put(params, readOnly, false, "Image.I0.RateControl.MaxBitrate", "0");
@@ -79,6 +75,72 @@ final class ParamDefaults {
 		}
 	}
 
+	/**
+	 * The Properties group as AXIS OS 12.9 lists it (vapix-notes.md section 1: the D4200-VE and
+	 * P3245-LVE listings; a thermal camera's full listing is not recorded, so the keys that do not
+	 * depend on the model are taken from those devices).
+	 */
+	private static void properties(DeviceDescriptor d, ModelProfile m, Map<String, String> params, Set<String> ro) {
+		boolean speaker = d.kind() == DeviceKind.SPEAKER;
+		boolean v11 = d.firmware().startsWith("11.") || d.firmware().startsWith("10.");
+		put(params, ro, true, "Properties.API.Browser.Language", "yes");
+		put(params, ro, true, "Properties.API.Browser.RootPwdSetValue", "yes");
+		put(params, ro, true, "Properties.API.Browser.UserGroup", "yes");
+		put(params, ro, true, "Properties.API.HTTP.AdminPath", "/index.html");
+		put(params, ro, true, "Properties.API.HTTP.Version", "3");
+		put(params, ro, true, "Properties.API.Metadata.Metadata", "yes");
+		put(params, ro, true, "Properties.API.Metadata.Version", "1.0");
+		put(params, ro, true, "Properties.API.RTSP.RTSPAuth", "yes");
+		put(params, ro, true, "Properties.API.RTSP.Version", "2.01");
+		put(params, ro, true, "Properties.API.WebService.EntryService", "yes");
+		put(params, ro, true, "Properties.API.WebService.WebService", "yes");
+		put(params, ro, true, "Properties.API.WebService.ONVIF.ONVIF", "yes");
+		put(params, ro, true, "Properties.API.WebService.ONVIF.Version", "23.06");
+		put(params, ro, true, "Properties.ApiDiscovery.ApiDiscovery", "yes");
+		put(params, ro, true, "Properties.AudioClip.Format", "au,mp3,opus,vorbis,wav");
+		put(params, ro, true, "Properties.AudioClip.PlayOptions", "location,repeat,volume");
+		put(params, ro, true, "Properties.AudioClip.StopClip", "yes");
+		put(params, ro, true, "Properties.EmbeddedDevelopment.EmbeddedDevelopment", "yes");
+		put(params, ro, true, "Properties.EmbeddedDevelopment.Version", "2.18");
+		put(params, ro, true, "Properties.EmbeddedDevelopment.RuleEngine.MultiConfiguration", "yes");
+		put(params, ro, true, "Properties.Firmware.BuildDate", m.buildDate);
+		put(params, ro, true, "Properties.Firmware.BuildNumber", "1");
+		put(params, ro, true, "Properties.Firmware.Version", d.firmware());
+		put(params, ro, true, "Properties.FirmwareManagement.Version", v11 ? "1.4" : "1.8");
+		put(params, ro, true, "Properties.HTTPS.HTTPS", "yes");
+		if (m.resolutions != null) {
+			put(params, ro, true, "Properties.Image.Format", "jpeg,mjpeg,h264,h265");
+			put(params, ro, true, "Properties.Image.NbrOfViews", "1");
+			put(params, ro, true, "Properties.Image.Resolution", m.resolutions);
+			put(params, ro, true, "Properties.Image.Rotation", "0,180");
+			put(params, ro, true, "Properties.Image.I0.Resolution", m.resolutions);
+		}
+		put(params, ro, true, "Properties.IO.ManualTriggerNbr", "6");
+		put(params, ro, true, "Properties.LocalStorage.LocalStorage", "yes");
+		put(params, ro, true, "Properties.LocalStorage.SDCard", "yes");
+		put(params, ro, true, "Properties.NetworkShare.CIFS", "yes");
+		put(params, ro, true, "Properties.NetworkShare.NetworkShare", "yes");
+		put(params, ro, true, "Properties.PackageManager.PackageManager", "yes");
+		put(params, ro, true, "Properties.SupervisedIO.SupervisedIO", "yes");
+		put(params, ro, true, "Properties.SupervisedIO.Version", "2.0");
+		put(params, ro, true, "Properties.System.Architecture", m.architecture);
+		put(params, ro, true, "Properties.System.HardwareID", m.hardwareId);
+		put(params, ro, true, "Properties.System.Language", "");
+		put(params, ro, true, "Properties.System.LanguageType", "");
+		put(params, ro, true, "Properties.System.SerialNumber", d.serial());
+		put(params, ro, true, "Properties.System.Soc", m.soc);
+		put(params, ro, true, "Properties.VirtualInput.VirtualInput", "yes");
+		if (speaker) {
+			put(params, ro, true, "Properties.API.SpeakerTest.AutomaticTest", "yes");
+			put(params, ro, true, "Properties.API.SpeakerTest.Version", "1.0");
+		}
+	}
+
+	/** @return Brand.WebURL as the firmware line writes it */
+	static String webUrl(String firmware) {
+		return firmware.startsWith("11.") || firmware.startsWith("10.") ? "http://www.axis.com" : "https://www.axis.com";
+	}
+
 	/** Allowed values of enumerated parameters, by the key's suffix after {@code IOPort.I<n>.} etc. */
 	static Set<String> allowedValues(String key) {
 		if (key.matches("IOPort\\.I\\d+\\.Direction")) {
@@ -87,6 +149,9 @@ final class ParamDefaults {
 		if (key.matches("IOPort\\.I\\d+\\.(Input\\.Trig|Output\\.Active)")) {
 			return Set.of("open", "closed");
 		}
+		if (key.equals("Network.SSH.Enabled")) {
+			return Set.of("yes", "no");
+		}
 		if (key.matches("IOPort\\.I\\d+\\.Output\\.Mode")) {
 			return Set.of("bistable", "monostable");
 		}
@@ -94,7 +159,7 @@ final class ParamDefaults {
 			return Set.of("vbr", "mbr", "abr", "cbr");
 		}
 		if (key.equals("Image.I0.Appearance.Resolution")) {
-			return new TreeSet<>(Set.of("768x576", "640x480", "384x288", "320x240"));
+			return new TreeSet<>(Set.of(ModelProfile.THERMAL_RESOLUTIONS.split(",")));
 		}
 		if (key.equals("ImageSource.I0.Sensor.ThermalPalette")) {
 			return Set.of("White-hot", "Black-hot", "Iron", "Rainbow", "Planck", "Nightvision");

@@ -22,7 +22,8 @@ import com.google.gson.JsonObject;
  */
 final class PortManagementEndpoint implements Endpoint {
 
-	private static final String VERSION = "1.0";
+	/** The version AXIS OS 11.11 and 12.9 list in API discovery (recorded). */
+	private static final String VERSION = "1.1";
 	private static final Set<String> CIRCUIT = Set.of("open", "closed");
 
 	private final StateStore store;
@@ -34,7 +35,7 @@ final class PortManagementEndpoint implements Endpoint {
 	@Override
 	public Response handle(Request request) {
 		try {
-			JsonRpc.Call call = JsonRpc.parse(request, 0);
+			JsonRpc.Call call = JsonRpc.parse(request, VERSION);
 			return switch (call.method()) {
 			case "getPorts" -> JsonRpc.ok(call, getPorts());
 			case "setPorts" -> {

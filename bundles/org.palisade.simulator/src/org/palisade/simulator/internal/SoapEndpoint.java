@@ -23,7 +23,8 @@ final class SoapEndpoint implements Endpoint {
 	private static final String ENVELOPE_OPEN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 			+ "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + Xml.SOAP12 + "\" xmlns:aa=\"" + Xml.ACTION1 + "\" xmlns:aev=\""
 			+ Xml.EVENT1 + "\" xmlns:wsnt=\"" + Xml.WSNT + "\" xmlns:wstop=\"" + Xml.WSTOP + "\" xmlns:tns1=\""
-			+ Xml.TNS1 + "\" xmlns:tnsaxis=\"" + Xml.TNSAXIS + "\"><SOAP-ENV:Body>";
+			+ Xml.TNS1 + "\" xmlns:tnsaxis=\"" + Xml.TNSAXIS + "\" xmlns:ter=\"" + Xml.TER + "\" xmlns:wsrfbf=\"" + Xml.WSRFBF
+			+ "\"><SOAP-ENV:Body>";
 	private static final String ENVELOPE_CLOSE = "</SOAP-ENV:Body></SOAP-ENV:Envelope>";
 
 	private final Map<String, Service> services;
@@ -71,12 +72,20 @@ final class SoapEndpoint implements Endpoint {
 	private static Response fault(SoapFault f, String codeOverride, String operation) {
 		String code = codeOverride != null ? codeOverride : f.sender ? "SOAP-ENV:Sender" : "SOAP-ENV:Receiver";
 		StringBuilder b = new StringBuilder(ENVELOPE_OPEN);
-		b.append("<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>").append(code)
-				.append("</SOAP-ENV:Value></SOAP-ENV:Code><SOAP-ENV:Reason><SOAP-ENV:Text xml:lang=\"en\">")
-				.append(Xml.escape(f.getMessage())).append("</SOAP-ENV:Text></SOAP-ENV:Reason>");
+		b.append("<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>").append(code).append("</SOAP-ENV:Value>");
+		if (f.subcode != null) {
+			b.append("<SOAP-ENV:Subcode><SOAP-ENV:Value>").append(f.subcode).append("</SOAP-ENV:Value></SOAP-ENV:Subcode>");
+		}
+		b.append("</SOAP-ENV:Code><SOAP-ENV:Reason>");
+		// An empty reason is sent as an empty element (recorded: RemoveActionConfiguration of an unknown ID).
+		if (f.getMessage().isEmpty()) {
+			b.append("<SOAP-ENV:Text xml:lang=\"en\"/>");
+		} else {
+			b.append("<SOAP-ENV:Text xml:lang=\"en\">").append(Xml.escape(f.getMessage())).append("</SOAP-ENV:Text>");
+		}
+		b.append("</SOAP-ENV:Reason>");
 		if (f.detail != null) {
-			b.append("<SOAP-ENV:Detail><").append(f.detail).append("></").append(f.detail)
-					.append("></SOAP-ENV:Detail>");
+			b.append("<SOAP-ENV:Detail>").append(f.detail).append("</SOAP-ENV:Detail>");
 		}
 		b.append("</SOAP-ENV:Fault>").append(ENVELOPE_CLOSE);
 		return Response.soap(f.sender ? 400 : 500, b.toString(), operation);

@@ -15,12 +15,18 @@ import org.w3c.dom.Element;
  * The event topics a device declares (GetEventInstances) and the matching of rule filters
  * against them.
  * <p>
- * Matching rule, and why: the first segment's namespace must be tns1 or tnsaxis as declared;
- * later segments compare by local name only, because published examples disagree on their
- * prefixes ({@code tns1:UserAlarm/tnsaxis:Recurring/Interval} in vapix.md versus
- * {@code .../tnsaxis:Interval} in the Axis event documentation) and both work on devices.
+ * Spelling, as recorded from AXIS OS 10.12 to 12.9 (vapix-notes.md section 4): only the levels that
+ * belong to a namespace are prefixed; leaves and Axis' lower levels are unqualified elements
+ * ({@code tns1:Device/tnsaxis:IO/Port}, {@code tnsaxis:CameraApplicationPlatform/ObjectAnalytics/...}).
+ * A filter matches a topic only when every level has the declared namespace (or none) and local
+ * name, so a filter in another spelling ({@code .../tnsaxis:Port}) matches nothing, as the issue
+ * (#14) reports for devices.
  */
 final class TopicCatalog {
+
+	/** One level of a topic path: its namespace ({@code ""} for none) and local name. */
+	record Segment(String namespace, String local) {
+	}
 
 	/** A simple item of a message instance; {@code values} (value to nice name) may be empty. */
 	record Item(String name, String type, String niceName, Map<String, String> values, boolean restrictive) {
@@ -28,18 +34,12 @@ final class TopicCatalog {
 
 	/** One declared leaf topic; segments are {@code prefix:local} with prefix tns1 or tnsaxis. */
 	record Topic(List<String> segments, String niceName, boolean stateful, List<Item> source, Item data) {
-		String firstNamespace() {
-			return segments.get(0).startsWith("tns1:") ? Xml.TNS1 : Xml.TNSAXIS;
-		}
-
-		String local(int i) {
+		Segment segment(int i) {
 			String s = segments.get(i);
-			return s.substring(s.indexOf(':') + 1);
+			int colon = s.indexOf(':');
+			String ns = colon < 0 ? "" : s.startsWith("tns1:") ? Xml.TNS1 : Xml.TNSAXIS;
+			return new Segment(ns, s.substring(colon + 1));
 		}
-	}
-
-	/** A resolved filter: the matching topic, the normalised expression to store. */
-	record Match(Topic topic, String normalized) {
 	}
 
 	private static final Pattern PAIR = Pattern.compile(
@@ -60,94 +60,119 @@ final class TopicCatalog {
 			(e.icalendar().contains("DTEND") ? intervals : pulses).put(e.id(), e.name());
 		}
 		Item active = new Item("active", "xsd:boolean", "Active", Map.of(), false);
-		t.add(new Topic(List.of("tns1:UserAlarm", "tnsaxis:Recurring", "tnsaxis:Interval"), "Scheduled event", true,
+		t.add(new Topic(List.of("tns1:UserAlarm", "tnsaxis:Recurring", "Interval"), "Scheduled event", true,
 				List.of(new Item("id", "xsd:string", "Schedule", intervals, true)), active));
-		t.add(new Topic(List.of("tns1:UserAlarm", "tnsaxis:Recurring", "tnsaxis:Pulse"), "Recurring pulse", false,
-				List.of(new Item("id", "xsd:string", "Schedule", pulses, true)), null));
+		if (!pulses.isEmpty()) { // recorded: no Pulse topic while no pulse schedule exists
+			t.add(new Topic(List.of("tns1:UserAlarm", "tnsaxis:Recurring", "Pulse"), "Recurring pulse", false,
+					List.of(new Item("id", "xsd:string", "Schedule", pulses, true)), null));
+		}
 		int ports = store.portCount();
 		if (ports > 0) {
+			// Recorded: event ports are the # of IOPort.I#, from 0, plus -1 for "any".
 			Map<String, String> portValues = new LinkedHashMap<>();
-			for (int i = 1; i <= ports; i++) {
-				portValues.put(Integer.toString(i), "Port " + i);
+			portValues.put("-1", "Any");
+			for (int i = 0; i < ports; i++) {
+				portValues.put(Integer.toString(i), "Port " + (i + 1));
 			}
-			// Event port numbering (1-based here, as in the recorded Kane610 stream) is unconfirmed,
-			// so port values are listed but not enforced.
-			t.add(new Topic(List.of("tns1:Device", "tnsaxis:IO", "tnsaxis:Port"), "Digital input port", true,
+			t.add(new Topic(List.of("tns1:Device", "tnsaxis:IO", "Port"), "Digital input port", true,
 					List.of(new Item("port", "xsd:int", "Port", portValues, false)),
 					new Item("state", "xsd:boolean", "Active", Map.of(), false)));
-			t.add(new Topic(List.of("tns1:Device", "tns1:Trigger", "tns1:Relay"), "Digital output port", true,
-					List.of(new Item("RelayToken", "tt:ReferenceToken", "Port", portValues, false)),
+			t.add(new Topic(List.of("tns1:Device", "tnsaxis:IO", "OutputPort"), "Digital output port", true,
+					List.of(new Item("port", "xsd:int", "Port", portValues, false)),
+					new Item("state", "xsd:boolean", "Active", Map.of(), false)));
+			Map<String, String> relays = new LinkedHashMap<>(portValues);
+			relays.remove("-1");
+			t.add(new Topic(List.of("tns1:Device", "Trigger", "Relay"), "Relay", true,
+					List.of(new Item("RelayToken", "tt:ReferenceToken", "Port", relays, false)),
 					new Item("LogicalState", "tt:RelayLogicalState", "Active", Map.of(), false)));
 		}
-		t.add(new Topic(List.of("tns1:Device", "tnsaxis:IO", "tnsaxis:VirtualInput"), "Virtual input", true,
+		t.add(new Topic(List.of("tns1:Device", "tnsaxis:IO", "VirtualInput"), "Virtual input", true,
 				List.of(new Item("port", "xsd:int", "Port", Map.of(), false)), active));
-		t.add(new Topic(List.of("tns1:Device", "tnsaxis:Status", "tnsaxis:SystemReady"), "System ready", true,
+		t.add(new Topic(List.of("tns1:Device", "tnsaxis:Status", "SystemReady"), "System ready", true,
 				List.of(), new Item("ready", "xsd:boolean", "Ready", Map.of(), false)));
+		t.add(new Topic(List.of("tnsaxis:MediaClip", "Playing"), "Media clip playing", true,
+				List.of(new Item("AudioOutput", "xsd:int", "Audio output", Map.of("1", "Audio output"), false)),
+				new Item("Playing", "xsd:boolean", "Playing", Map.of(), false)));
 		if (store.descriptor().kind() == DeviceKind.CAMERA) {
 			t.add(new Topic(List.of("tns1:VideoSource", "tnsaxis:Tampering"), "Camera tampering", false,
 					List.of(new Item("channel", "xsd:int", "Channel", Map.of("1", "Thermal"), false)), null));
 			String app = store.descriptor().analyticsApp();
 			for (String scenario : store.descriptor().scenarios()) {
-				t.add(new Topic(List.of("tnsaxis:CameraApplicationPlatform", "tnsaxis:" + app, "tnsaxis:" + scenario),
-						app + ": " + scenario, true, List.of(), active));
+				// Recorded applications: first level in tnsaxis, lower levels unqualified. The
+				// application and scenario levels of AXIS Perimeter Defender are unconfirmed.
+				t.add(new Topic(List.of("tnsaxis:CameraApplicationPlatform", app, scenario), app + ": " + scenario,
+						true, List.of(), active));
 			}
-		} else {
-			t.add(new Topic(List.of("tns1:MediaClip", "tnsaxis:Playing"), "Media clip playing", true,
-					List.of(new Item("clip", "xsd:int", "Clip", Map.of(), false)), active));
 		}
 		return t;
 	}
 
+	/** A Concrete topic expression: levels separated by '/', each an optionally prefixed XML name. */
+	private static final Pattern LEVEL = Pattern.compile("(?:([A-Za-z_][\\w.-]*):)?([A-Za-z_][\\w.-]*)");
+
 	/**
-	 * Resolves a topic expression written in an element's namespace context.
+	 * Parses a topic expression written in an element's namespace context.
 	 *
-	 * @throws SoapFault when a prefix is undeclared or unknown
-	 * @return the match, or {@code null} when no declared topic has that path
+	 * @return its levels, or {@code null} when it is not a Concrete expression or uses an unknown prefix
 	 */
-	Match match(String expression, Element context) {
-		String[] parts = expression.trim().split("/");
-		List<String> locals = new ArrayList<>();
-		StringBuilder normalized = new StringBuilder();
-		String firstNs = null;
-		for (int i = 0; i < parts.length; i++) {
-			String seg = parts[i].trim();
-			int colon = seg.indexOf(':');
-			String local = colon < 0 ? seg : seg.substring(colon + 1);
-			String canonicalPrefix = null;
-			if (colon >= 0) {
-				String prefix = seg.substring(0, colon);
-				String ns = context.lookupNamespaceURI(prefix);
+	List<Segment> parse(String expression, Element context) {
+		List<Segment> out = new ArrayList<>();
+		for (String level : expression.trim().split("/", -1)) {
+			Matcher m = LEVEL.matcher(level.trim());
+			if (!m.matches()) {
+				return null;
+			}
+			String ns = "";
+			if (m.group(1) != null) {
+				String prefix = m.group(1);
+				ns = context.lookupNamespaceURI(prefix);
 				if (ns == null) {
 					// Lenient: the conventional prefixes are understood even when undeclared.
 					ns = "tns1".equals(prefix) ? Xml.TNS1 : "tnsaxis".equals(prefix) ? Xml.TNSAXIS : null;
 				}
-				canonicalPrefix = Xml.TNS1.equals(ns) ? "tns1" : Xml.TNSAXIS.equals(ns) ? "tnsaxis" : null;
-				if (canonicalPrefix == null) {
-					throw SoapFault.sender("Unknown topic namespace prefix '" + prefix + "' in " + expression);
-				}
-				if (i == 0) {
-					firstNs = ns;
+				if (ns == null) {
+					return null;
 				}
 			}
-			if (local.isEmpty()) {
-				return null;
-			}
-			locals.add(local);
-			normalized.append(i == 0 ? "" : "/").append(canonicalPrefix == null ? "" : canonicalPrefix + ":").append(local);
+			out.add(new Segment(ns, m.group(2)));
 		}
+		return out;
+	}
+
+	/** @return the declared topic with exactly these levels (namespace and name), or {@code null} */
+	Topic match(List<Segment> path) {
 		for (Topic t : topics()) {
-			if (t.segments().size() != locals.size() || (firstNs != null && !firstNs.equals(t.firstNamespace()))) {
+			if (t.segments().size() != path.size()) {
 				continue;
 			}
 			boolean same = true;
-			for (int i = 0; i < locals.size() && same; i++) {
-				same = locals.get(i).equals(t.local(i));
+			for (int i = 0; i < path.size() && same; i++) {
+				same = path.get(i).equals(t.segment(i));
 			}
 			if (same) {
-				return new Match(t, normalized.toString());
+				return t;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * One XPath per thread: looking the factory up goes through class loaders (slow under OSGi),
+	 * and an XPath object is not thread-safe.
+	 */
+	private static final ThreadLocal<javax.xml.xpath.XPath> XPATH = ThreadLocal
+			.withInitial(() -> javax.xml.xpath.XPathFactory.newInstance().newXPath());
+
+	/** @return whether the text is an XPath 1.0 expression */
+	static boolean isXPath(String content) {
+		try {
+			javax.xml.xpath.XPath x = XPATH.get();
+			x.reset();
+			x.compile(content);
+			return true;
+		} catch (javax.xml.xpath.XPathExpressionException e) {
+			return false;
+		}
 	}
 
 	/**

@@ -28,6 +28,8 @@ final class Xml {
 	static final String TNSAXIS = "http://www.axis.com/2009/event/topics";
 	static final String CONCRETE = "http://docs.oasis-open.org/wsn/t-1/TopicExpression/Concrete";
 	static final String ITEM_FILTER = "http://www.onvif.org/ver10/tev/messageContentFilter/ItemFilter";
+	static final String TER = "http://www.onvif.org/ver10/error";
+	static final String WSRFBF = "http://docs.oasis-open.org/wsrf/bf-2";
 	static final String ICAL_DIALECT = "http://www.axis.com/vapix/ws/ical1";
 
 	private Xml() {

@@ -65,7 +65,7 @@ class Action1Test {
 		String beacon = client.action1().addActionConfiguration("Beacon 30 s", "com.axis.action.fixed.io.toggle",
 				Map.of("port", "0", "state", "high", "duration", "30"));
 		String horn = client.action1().addActionConfiguration("Horn", "com.axis.action.fixed.notification.http",
-				Map.of("upload_url", url, "message", "", "parameters", ""));
+				Map.of("upload_url", url, "message", "", "parameters", "", "method", "", "http_headers", "", "body", ""));
 		EventFilter during = new EventFilter("tns1:UserAlarm/tnsaxis:Recurring/Interval", scheduleFilter(schedule));
 		EventFilter trigger = new EventFilter(PD, ACTIVE);
 		String r1 = client.action1().addActionRule(new ActionRule(null, "Beacon on intrusion", true, trigger, List.of(during), null, beacon));
@@ -94,10 +94,17 @@ class Action1Test {
 		assertEquals(1, e.attempts());
 		VapixException missing = assertThrows(VapixException.class, () -> client.action1().addActionRule(
 				new ActionRule(null, "r", true, new EventFilter(PD, ACTIVE), List.of(), null, "42")));
-		assertEquals("Action configuration 42 does not exist", missing.deviceError());
+		assertEquals("Unknown action configuration '42' specified for primary action", missing.deviceError());
+		assertEquals("ActionConfigurationNotFoundFault", missing.deviceCode());
+		assertTrue(missing.getMessage().endsWith("- no action configuration with that ID on the device"), missing.getMessage());
 		VapixException template = assertThrows(VapixException.class,
 				() -> client.action1().addActionConfiguration("x", "com.axis.action.nope", Map.of()));
-		assertEquals("Sender", template.deviceCode());
+		assertEquals("ActionTemplateNotFoundFault", template.deviceCode());
+		assertTrue(template.getMessage().contains("action template with id 'com.axis.action.nope' not found"
+				+ " - the device has no action template with that token"), template.getMessage());
+		VapixException args = assertThrows(VapixException.class, () -> client.action1().addActionRule(
+				new ActionRule(null, "r", true, null, List.of(new EventFilter("not a topic", ACTIVE)), null, beacon)));
+		assertEquals("InvalidTopicExpressionFault", args.deviceCode());
 		assertTrue(device.state().actionRules().isEmpty());
 	}
 
@@ -109,7 +116,9 @@ class Action1Test {
 				List.of(new DeviceState.EventFilter(PD, ACTIVE)), null, handAction));
 		assertEquals(List.of("hand-made"), client.action1().getActionRules().stream().map(ActionRule::name).toList());
 		VapixException inUse = assertThrows(VapixException.class, () -> client.action1().removeActionConfiguration(handAction));
-		assertTrue(inUse.deviceError().contains("used by action rule"));
+		assertEquals("action configuration is in use", inUse.deviceError());
+		assertEquals("ActionConfigurationIsInUseFault", inUse.deviceCode());
+		assertTrue(inUse.getMessage().matches(".*\\(used by rule\\(s\\) \\d+ \"hand-made\"\\).*"), inUse.getMessage());
 		client.action1().removeActionRule(handRule);
 		client.action1().removeActionConfiguration(handAction);
 		String recipient = client.action1().addRecipientConfiguration("r", "com.axis.recipient.http", Map.of("upload_url", "http://h/"));

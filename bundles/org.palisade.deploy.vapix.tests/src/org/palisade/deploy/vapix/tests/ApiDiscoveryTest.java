@@ -17,7 +17,7 @@ class ApiDiscoveryTest {
 		try (VirtualDevice device = Fixture.camera("cam-api"); VapixClient client = Fixture.client(device)) {
 			List<ApiInfo> apis = client.apiDiscovery().getApiList();
 			ApiInfo io = apis.stream().filter(a -> a.id().equals("io-port-management")).findFirst().orElseThrow();
-			assertEquals("1.0", io.version());
+			assertEquals("1.1", io.version());
 			assertTrue(io.docLink().startsWith("https://"));
 			assertTrue(apis.stream().anyMatch(a -> a.id().equals("param-cgi")));
 		}

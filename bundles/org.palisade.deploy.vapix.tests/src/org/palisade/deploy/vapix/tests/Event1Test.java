@@ -64,14 +64,18 @@ class Event1Test {
 		String id = client.event1().addScheduledEvent("After hours", AFTER_HOURS);
 		List<EventTopic> topics = client.event1().getEventInstances();
 		EventTopic interval = topics.stream()
-				.filter(t -> t.expression().equals("tns1:UserAlarm/tnsaxis:Recurring/tnsaxis:Interval")).findFirst().orElseThrow();
+				.filter(t -> t.expression().equals("tns1:UserAlarm/tnsaxis:Recurring/Interval")).findFirst().orElseThrow();
 		assertTrue(interval.stateful());
 		assertEquals("Scheduled event", interval.niceName());
 		assertTrue(interval.sourceValues().get("id").contains(id));
-		EventTopic pd = topics.stream().filter(t -> t.expression().startsWith("tnsaxis:CameraApplicationPlatform/tnsaxis:PerimeterDefender/"))
+		EventTopic pd = topics.stream().filter(t -> t.expression().startsWith("tnsaxis:CameraApplicationPlatform/PerimeterDefender/"))
 				.findFirst().orElseThrow();
-		assertEquals("tnsaxis:CameraApplicationPlatform/tnsaxis:PerimeterDefender/tnsaxis:Camera1Profile1", pd.expression());
+		// the device's spelling: levels below the application root unqualified (recorded for ACAPs)
+		assertEquals("tnsaxis:CameraApplicationPlatform/PerimeterDefender/Camera1Profile1", pd.expression());
 		assertTrue(pd.stateful());
-		assertFalse(topics.stream().filter(t -> t.expression().endsWith("Pulse")).findFirst().orElseThrow().stateful());
+		assertTrue(topics.stream().anyMatch(t -> t.expression().equals("tns1:Device/tnsaxis:IO/Port")));
+		client.event1().addScheduledEvent("Every 5 min", "DTSTART:19700101T000000\nRRULE:FREQ=MINUTELY;INTERVAL=5");
+		assertFalse(client.event1().getEventInstances().stream().filter(t -> t.expression().endsWith("Recurring/Pulse"))
+				.findFirst().orElseThrow().stateful());
 	}
 }

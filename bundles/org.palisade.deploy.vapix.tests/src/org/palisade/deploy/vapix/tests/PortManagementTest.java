@@ -67,6 +67,6 @@ class PortManagementTest {
 		client.portManagement().setStateSequence("0", List.of(new StateStep("closed", 3000), new StateStep("open", 5000)));
 		assertEquals(1, device.state().stateSequences().size());
 		assertEquals(5000, device.state().stateSequences().get(0).steps().get(1).timeMs());
-		assertEquals(List.of("1.0"), client.portManagement().getSupportedVersions());
+		assertEquals(List.of("1.1"), client.portManagement().getSupportedVersions());
 	}
 }

@@ -24,7 +24,9 @@ import java.util.List;
  * {@code condition.<n>.topic}, {@code condition.<n>.content}, {@code primaryAction} (a
  * {@code ${ref:action/<key>}} reference), optional {@code activationTimeout}.</li>
  * </ul>
- * Placeholders: {@code ${credential.user:<ref>}}, {@code ${credential.password:<ref>}} (resolved
+ * Placeholders: {@code ${event:<application>/<scenario>}} (an application's event topic, as the
+ * device declares it in GetEventInstances; the driver resolves it, since the topic's spelling is
+ * the device's and AXIS Perimeter Defender's is not documented), {@code ${credential.user:<ref>}}, {@code ${credential.password:<ref>}} (resolved
  * from the credential store when written), {@code ${ref:<kind>/<key>}} (the device handle of
  * another item).
  */
@@ -47,6 +49,24 @@ public final class Conventions {
 	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, SCHEDULE, RECIPIENT, ACTION, RULE);
 
 	private Conventions() {
+	}
+
+	/** The topic every recorded ACAP application's events sit under. */
+	public static final String APPLICATION_TOPIC_ROOT = "tnsaxis:CameraApplicationPlatform";
+
+	/** @return the placeholder of an application scenario's event topic, resolved against the device */
+	public static String applicationEvent(String application, String scenario) {
+		return "${event:" + application + "/" + scenario + "}";
+	}
+
+	/** @return {@code [application, scenario]} of an event placeholder, or {@code null} if it is none */
+	public static String[] applicationEvent(String topic) {
+		if (topic == null || !topic.startsWith("${event:") || !topic.endsWith("}")) {
+			return null;
+		}
+		String body = topic.substring(8, topic.length() - 1);
+		int slash = body.indexOf('/');
+		return slash < 0 ? null : new String[] { body.substring(0, slash), body.substring(slash + 1) };
 	}
 
 	/** @return the placeholder of a credential's user name */

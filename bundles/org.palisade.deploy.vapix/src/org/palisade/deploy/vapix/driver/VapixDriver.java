@@ -31,11 +31,14 @@ import org.palisade.deploy.vapix.internal.Redactor;
  * {@link Conventions} describes them, and performs single steps with the typed VAPIX APIs
  * (time.cgi; port management, or param.cgi where a device lacks it; param.cgi; event1; action1).
  * <p>
- * Reading a device costs one call per service: getDateTimeInfo and getPorts (when wanted), one param.cgi
- * list for all wanted parameters, GetScheduledEvents, GetRecipientConfigurations,
- * GetActionConfigurations, GetActionRules. Each item step is one call; the settings of a plan go
- * out together ({@link #setAll}): time.cgi, one setPorts, and one param.cgi update for every
- * parameter.
+ * Reading a device costs one call per service: getDateTimeInfo (when wanted), one param.cgi list for
+ * all wanted parameters and the I/O ports (the IOPort tree holds what getPorts shows: direction,
+ * name, and the active level that gives the normal state), GetScheduledEvents,
+ * GetRecipientConfigurations, GetActionConfigurations, GetActionRules. The first read also asks
+ * what the device offers that the design needs ({@link DeviceCapabilities}: event topics,
+ * templates) and fails, before anything changes, when the device lacks it. Each item step is one
+ * call; the settings of a plan go out together ({@link #setAll}): time.cgi, one setPorts, and one
+ * param.cgi update for every parameter.
  * <p>
  * Secrets: values are resolved from placeholders only in the request that writes them; read values
  * that match are turned back into their placeholder; other secret values of Palisade's items read
@@ -48,7 +51,10 @@ public final class VapixDriver implements DeviceDriver {
 	private final Map<String, ManagedObject> desired = new HashMap<>();
 	/** Object id to device handle of the first copy, from the last read and later creates. */
 	private final Map<String, String> handles = new HashMap<>();
+	/** Whether the device has the port-management API; {@code null} until a setPorts told. */
 	private Boolean portManagement;
+	/** What the device offers, asked on the first read. */
+	private DeviceCapabilities capabilities;
 
 	/**
 	 * @param desired the wanted objects, whose placeholders are recognised when read back
@@ -91,8 +97,17 @@ public final class VapixDriver implements DeviceDriver {
 			if (ports) {
 				groups.add("IOPort");
 			}
+			if (capabilities == null && DeviceCapabilities.needed(desired.values())) {
+				// The model and firmware, for what a check of the capabilities says; same request.
+				groups.add(MODEL);
+				groups.add(FIRMWARE);
+			}
 			Map<String, String> values = groups.isEmpty() ? Map.of()
 					: client.paramCgi().list(groups.toArray(String[]::new));
+			if (capabilities == null) {
+				capabilities = DeviceCapabilities.discover(client, desired.values(),
+						values.getOrDefault(MODEL, "model unknown") + ", AXIS OS " + values.getOrDefault(FIRMWARE, "?"));
+			}
 			if (ports) {
 				out.addAll(readPorts(values));
 			}
@@ -140,26 +155,20 @@ public final class VapixDriver implements DeviceDriver {
 		return o;
 	}
 
+	private static final String MODEL = "Brand.ProdShortName";
+	private static final String FIRMWARE = "Properties.Firmware.Version";
+
 	/** The IOPort parameters a port object carries besides what port management shows. */
 	private static final List<String> PORT_PARAMS = List.of("Input.Name", "Input.Trig", "Output.Name", "Output.Active");
 
-	private List<ManagedObject> readPorts(Map<String, String> io) throws VapixException {
+	/**
+	 * Ports from the IOPort tree, read in the same param.cgi list as the parameters: it holds all a
+	 * port object compares (getPorts' normalState is the opposite of the active level, the mapping
+	 * vapix-notes.md section 2 documents), so no getPorts call is spent on it (#14 kept the
+	 * per-camera request count while adding the capability questions).
+	 */
+	private List<ManagedObject> readPorts(Map<String, String> io) {
 		List<ManagedObject> out = new ArrayList<>();
-		if (portManagement == null || portManagement) {
-			try {
-				for (PortManagement.IoPort p : client.portManagement().getPorts()) {
-					int index = Integer.parseInt(p.port());
-					out.add(port(index, p.direction(), p.name(), p.normalState(), io));
-				}
-				portManagement = true;
-				return out;
-			} catch (VapixException e) {
-				if (portManagement != null || !lacksApi(e)) {
-					throw e;
-				}
-				portManagement = false;
-			}
-		}
 		for (int i = 0; io.containsKey("IOPort.I" + i + ".Direction"); i++) {
 			String base = "IOPort.I" + i + ".";
 			boolean output = "output".equals(io.get(base + "Direction"));
@@ -205,7 +214,12 @@ public final class VapixDriver implements DeviceDriver {
 		ManagedObject wanted = desired.get(ManagedObject.id(kind, key));
 		Map<String, String> want = wanted == null ? null : Configuration.of(wanted.attributes()).params();
 		Map<String, String> params = new LinkedHashMap<>();
-		c.parameters().forEach((k, v) -> params.put(k, readValue(k, v, owned, want)));
+		c.parameters().forEach((k, v) -> {
+			// The template's parameters Palisade left unset were sent empty (DeviceCapabilities.complete).
+			if (!(owned && want != null && v.isEmpty() && !want.containsKey(k))) {
+				params.put(k, readValue(k, v, owned, want));
+			}
+		});
 		return new ManagedObject(kind, key, Nature.ITEM, owned ? Origin.PALISADE : Origin.HAND_MADE,
 				new Configuration(c.templateToken(), params).attributes(), List.of(), c.id());
 	}
@@ -252,8 +266,9 @@ public final class VapixDriver implements DeviceDriver {
 				r.id());
 	}
 
-	private static Filter filter(Action1.EventFilter f) {
-		return new Filter(f.topicExpression(), f.messageContent() == null ? "" : f.messageContent());
+	private Filter filter(Action1.EventFilter f) {
+		String topic = capabilities == null ? f.topicExpression() : capabilities.placeholderOf(f.topicExpression());
+		return new Filter(topic, f.messageContent() == null ? "" : f.messageContent());
 	}
 
 	@Override
@@ -295,7 +310,25 @@ public final class VapixDriver implements DeviceDriver {
 				}
 			}
 			if (!ports.isEmpty()) {
-				client.portManagement().setPorts(ports);
+				try {
+					client.portManagement().setPorts(ports);
+					portManagement = true;
+				} catch (VapixException e) {
+					if (portManagement != null || !lacksApi(e)) {
+						throw e;
+					}
+					// A model without the API: the same through param.cgi, in the one update below.
+					portManagement = false;
+					for (ManagedObject setting : settings) {
+						if (setting.kind().equals(Conventions.PORT)) {
+							int index = Integer.parseInt(setting.key()) - 1;
+							Map<String, String> p = new LinkedHashMap<>(VapixOperations.portParams(index, Port.of(setting.attributes())));
+							p.putAll(params);
+							params.clear();
+							params.putAll(p);
+						}
+					}
+				}
 			}
 			client.paramCgi().update(params);
 		} catch (VapixException e) {
@@ -319,7 +352,8 @@ public final class VapixDriver implements DeviceDriver {
 			}
 			case Conventions.ACTION -> {
 				Configuration c = Configuration.of(a);
-				yield client.action1().addActionConfiguration(name, c.template(), resolved(c.params()));
+				yield client.action1().addActionConfiguration(name, c.template(),
+						capabilities.complete(c.template(), resolved(c.params())));
 			}
 			case Conventions.RULE -> client.action1().addActionRule(rule(name, DeviceObjects.Rule.of(a)));
 			default -> throw new DeviceException(client.device() + ": unknown item kind " + item.kind(), null);
@@ -342,10 +376,10 @@ public final class VapixDriver implements DeviceDriver {
 
 	private Action1.ActionRule rule(String name, DeviceObjects.Rule r) throws DeviceException {
 		Action1.EventFilter start = r.start() == null ? null
-				: new Action1.EventFilter(r.start().topic(), emptyToNull(r.start().content()));
+				: new Action1.EventFilter(capabilities.resolve(r.start().topic()), emptyToNull(r.start().content()));
 		List<Action1.EventFilter> conditions = new ArrayList<>();
 		for (Filter f : r.conditions()) {
-			conditions.add(new Action1.EventFilter(f.topic(), emptyToNull(f.content())));
+			conditions.add(new Action1.EventFilter(capabilities.resolve(f.topic()), emptyToNull(f.content())));
 		}
 		String primary = r.primaryAction();
 		String handle;

@@ -14,6 +14,13 @@ public final class Failures {
 				Redactor.redact(text, req.secrets()), code, r.attempts(), null, null);
 	}
 
+	/** As {@link #deviceError(String, VapixRequest, VapixResponse, String, String)}, with what it means. */
+	public static VapixException deviceError(String device, VapixRequest req, VapixResponse r, String text, String code,
+			String meaning) {
+		return new VapixException(Kind.DEVICE_ERROR, device, req.call(), r.status(),
+				Redactor.redact(text, req.secrets()), code, r.attempts(), meaning, null);
+	}
+
 	/** For a non-2xx status without a recognisable device error body. */
 	public static VapixException httpStatus(String device, VapixRequest req, VapixResponse r) {
 		String first = Redactor.firstLine(r.text());

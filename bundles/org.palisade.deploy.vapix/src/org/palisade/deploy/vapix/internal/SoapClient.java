@@ -88,18 +88,63 @@ public final class SoapClient {
 		return first;
 	}
 
-	/** Fault{Code/Value, Reason/Text, Detail/*}: code = detail element name, else the code's local part. */
+	/**
+	 * What each recorded fault means, for the message (vapix-notes.md section 3; the fault names are
+	 * the action1 WSDL's, "Missmatch" is Axis' spelling).
+	 */
+	private static final java.util.Map<String, String> MEANINGS = java.util.Map.ofEntries(
+			java.util.Map.entry("ActionTemplateNotFoundFault", "the device has no action template with that token"),
+			java.util.Map.entry("RecipientTemplateNotFoundFault", "the device has no recipient template with that token"),
+			java.util.Map.entry("ParametersMissmatchFault",
+					"the parameters do not match the device's template: every template parameter must be given"),
+			java.util.Map.entry("ActionConfigurationNotFoundFault", "no action configuration with that ID on the device"),
+			java.util.Map.entry("RecipientConfigurationNotFoundFault",
+					"no recipient configuration with that ID on the device"),
+			java.util.Map.entry("ActionRuleNotFoundFault", "no action rule with that ID on the device"),
+			java.util.Map.entry("ActionConfigurationIsInUseFault",
+					"action rules still use the action configuration; remove them first"),
+			java.util.Map.entry("InvalidConditionFilterFault",
+					"a condition names an event the device does not declare as a stateful (property) event"),
+			java.util.Map.entry("InvalidFilterFault", "a filter names an event the device does not declare"),
+			java.util.Map.entry("InvalidTopicExpressionFault", "the topic expression is not a valid Concrete expression"),
+			java.util.Map.entry("InvalidMessageContentExpressionFault", "the message content filter is not valid XPath"),
+			java.util.Map.entry("InsufficientActivationRuleFault", "the rule has no start event and no condition"),
+			java.util.Map.entry("InvalidArgs", "the request does not match the service's schema"));
+
+	/** Fault{Code/Value[/Subcode], Reason/Text, Detail/*}: code = detail element name, else the (sub)code's local part. */
 	private VapixException fault(VapixRequest req, VapixResponse r, Element fault) {
 		Element code = XmlSupport.child(fault, "Code");
 		String value = code == null ? null : XmlSupport.childText(code, "Value");
+		Element sub = code == null ? null : XmlSupport.child(code, "Subcode");
+		String subValue = sub == null ? null : XmlSupport.childText(sub, "Value");
 		Element reason = XmlSupport.child(fault, "Reason");
 		String text = reason == null ? null : XmlSupport.childText(reason, "Text");
 		if (text == null) {
 			text = XmlSupport.childText(fault, "faultstring"); // SOAP 1.1 shape, should a device use it
 		}
 		Element detail = XmlSupport.children(XmlSupport.child(fault, "Detail")).stream().findFirst().orElse(null);
-		String codeName = detail != null ? detail.getLocalName()
-				: value == null ? null : value.substring(value.indexOf(':') + 1);
-		return Failures.deviceError(transport.device(), req, r, text, codeName);
+		String codeName;
+		String more = null;
+		if (subValue != null) {
+			codeName = subValue.substring(subValue.indexOf(':') + 1);
+			more = detail == null ? null : detail.getTextContent().trim(); // ter:InvalidArgs: the violation as text
+		} else if (detail != null) {
+			codeName = detail.getLocalName();
+			if (codeName.equals("ActionConfigurationIsInUseFault")) {
+				java.util.List<String> rules = new java.util.ArrayList<>();
+				for (Element rule : XmlSupport.childrenNamed(XmlSupport.child(detail, "UsedByActionRules"), "ActionRule")) {
+					rules.add(XmlSupport.childText(rule, "ActionRuleID") + " \"" + XmlSupport.childText(rule, "ActionRuleName")
+							+ "\"");
+				}
+				more = "used by rule(s) " + String.join(", ", rules);
+			}
+		} else {
+			codeName = value == null ? null : value.substring(value.indexOf(':') + 1);
+		}
+		String meaning = codeName == null ? null : MEANINGS.get(codeName);
+		if (more != null && !more.isEmpty()) {
+			meaning = meaning == null ? more : meaning + " (" + more + ")";
+		}
+		return Failures.deviceError(transport.device(), req, r, text, codeName, meaning);
 	}
 }
