@@ -88,7 +88,7 @@ class CommandLineTest {
 		Run all = Cli.run("help");
 		assertEquals(Palisade.OK, all.code());
 		for (String command : List.of("validate", "explain", "generate", "plan", "deploy", "trust", "journal", "simulate",
-				"demo", "bench", "studio", "completion")) {
+				"demo", "bench", "lsp", "studio", "completion")) {
 			assertTrue(all.out().contains("\n  " + command + " "), command + " missing from:\n" + all.out());
 		}
 		Run plan = Cli.run("plan", "--help");
@@ -111,7 +111,7 @@ class CommandLineTest {
 		Run r = Cli.run("completion");
 		assertEquals(Palisade.OK, r.code(), r.err());
 		assertTrue(r.out().contains("complete -F"), r.out());
-		for (String word : List.of("validate", "deploy", "--detailed-exitcode", "--warmups", "--edits")) {
+		for (String word : List.of("validate", "deploy", "--detailed-exitcode", "--warmups", "--edits", "lsp", "--socket")) {
 			assertTrue(r.out().contains(word), word);
 		}
 	}

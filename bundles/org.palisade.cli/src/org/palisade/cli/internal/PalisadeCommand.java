@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 		description = "Check perimeter-protection designs and deploy them to Axis devices over VAPIX.",
 		subcommands = { ValidateCommand.class, ExplainCommand.class, GenerateCommand.class, PlanCommand.class,
 				DeployCommand.class, TrustCommand.class, JournalCommand.class, SimulateCommand.class, DemoCommand.class,
-				BenchCommand.class, StudioCommand.class, CompletionCommand.class, HelpCommand.class },
+				BenchCommand.class, LspCommand.class, StudioCommand.class, CompletionCommand.class, HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  done, nothing wrong", "  1  the design has errors, a device failed, or the site is locked by another deploy",
 				"  2  the command line or the input cannot be used, or an internal error (plan --detailed-exitcode:",

@@ -1,24 +1,18 @@
 package org.palisade.ui.editor;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.text.edits.MultiTextEdit;
 import org.eclipse.text.edits.ReplaceEdit;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.ide.serializer.IChangeSerializer;
-import org.eclipse.xtext.ide.serializer.IEmfResourceChange;
-import org.eclipse.xtext.ide.serializer.ITextDocumentChange;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.util.LazyStringInputStream;
+import org.palisade.dsl.ide.quickfix.DesignEdits;
 import org.palisade.ui.editor.internal.DesignModel;
 import org.palisade.ui.editor.internal.EditorActions;
 import org.palisade.workspace.PalisadeWorkspace;
@@ -94,29 +88,8 @@ public final class DesignChanges {
 		}
 		String text = current.getParseResult().getRootNode().getText();
 		var injector = PalisadeWorkspace.injector();
-		XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
-		XtextResource copy = (XtextResource) set.createResource(model.uri());
-		try {
-			copy.load(new LazyStringInputStream(text, "UTF-8"), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
-		} catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		DesignModel.loadImports(copy);
-		// The serializer writes references by name: every one must be resolved first.
-		EcoreUtil.resolveAll(copy);
-		IChangeSerializer serializer = injector.getInstance(IChangeSerializer.class);
-		boolean[] changed = { false };
-		serializer.addModification(copy.getContents().get(0), root -> changed[0] = Boolean.TRUE.equals(modification.apply(copy)));
-		List<IEmfResourceChange> changes = new ArrayList<>();
-		serializer.applyModifications(changes::add);
-		List<ITextReplacement> replacements = new ArrayList<>();
-		if (changed[0]) {
-			for (IEmfResourceChange change : changes) {
-				if (change instanceof ITextDocumentChange textChange && change.getResource() == copy) {
-					replacements.addAll(textChange.getReplacements());
-				}
-			}
-		}
+		List<ITextReplacement> replacements = DesignEdits.edits(injector.getInstance(XtextResourceSet.class), model.uri(), text,
+				modification, injector.getInstance(IChangeSerializer.class));
 		return new Edits(snapshot.stamp(), replacements);
 	}
 }

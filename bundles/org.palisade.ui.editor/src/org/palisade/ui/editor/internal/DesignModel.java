@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
@@ -18,9 +17,7 @@ import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.LazyStringInputStream;
-import org.palisade.dsl.load.ImportUris;
-import org.palisade.model.site.Design;
-import org.palisade.model.site.Import;
+import org.palisade.dsl.ide.quickfix.DesignEdits;
 
 import com.google.inject.Injector;
 
@@ -184,22 +181,7 @@ public final class DesignModel {
 
 	/** Loads what a design imports into its resource set, as {@code palisade validate} does. */
 	public static void loadImports(XtextResource resource) {
-		var resourceSet = resource.getResourceSet();
-		for (EObject root : List.copyOf(resource.getContents())) {
-			if (root instanceof Design design) {
-				for (Import imp : design.getImports()) {
-					URI target = ImportUris.resolve(resource, imp.getImportURI());
-					if (target != null && resourceSet.getResource(target, false) == null
-							&& resourceSet.getURIConverter().exists(target, null)) {
-						try {
-							resourceSet.getResource(target, true);
-						} catch (RuntimeException e) {
-							// Kept with its errors; the import's own editor reports them.
-						}
-					}
-				}
-			}
-		}
+		DesignEdits.loadImports(resource);
 	}
 
 	private static long stampOf(IDocument document) {

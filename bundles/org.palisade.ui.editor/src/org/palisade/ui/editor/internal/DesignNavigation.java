@@ -2,21 +2,13 @@ package org.palisade.ui.editor.internal;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.Assignment;
-import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.RuleCall;
-import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.ILocationInFileProvider;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.ITextRegion;
 import org.eclipse.xtext.util.TextRegion;
 import org.palisade.dsl.ide.hover.SiteDescriptions;
-import org.palisade.model.site.Device;
-import org.palisade.model.site.PinEndpoint;
-import org.palisade.model.site.PinSpec;
 import org.palisade.workspace.PalisadeWorkspace;
 
 /**
@@ -59,36 +51,10 @@ final class DesignNavigation {
 
 	/**
 	 * @return a description of what the name at an offset is or refers to (a device and its
-	 *         catalog figures, a pin's role), or null when the offset is on nothing named
+	 *         catalog figures, a pin's role), or null when the offset is on nothing named; the
+	 *         language server's hover says the same
 	 */
 	static String describe(XtextResource resource, int offset) {
-		if (resource == null || resource.getParseResult() == null) {
-			return null;
-		}
-		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
-		if (leaf == null || leaf.isHidden()) {
-			return null;
-		}
-		EObject semantic = NodeModelUtils.findActualSemanticObjectFor(leaf);
-		if (semantic instanceof PinEndpoint endpoint) {
-			PinSpec pin = SiteDescriptions.pin(EcoreUtil2.getContainerOfType(endpoint, Device.class), endpoint.getPin());
-			return pin == null ? "pin " + endpoint.getPin() + ": not a pin of this device's I/O terminal" : SiteDescriptions.describe(pin);
-		}
-		EObject target = PalisadeWorkspace.injector().getInstance(EObjectAtOffsetHelper.class)
-				.resolveCrossReferencedElementAt(resource, offset);
-		if (target != null) {
-			return target.eIsProxy() ? null : SiteDescriptions.describe(target);
-		}
-		// A declared name: the leaf, or (a data type rule such as ValidID) its parent.
-		for (INode node = leaf; node != null; node = node.getParent()) {
-			if (node.getGrammarElement() instanceof RuleCall call && call.eContainer() instanceof Assignment assignment
-					&& "name".equals(assignment.getFeature())) {
-				return semantic == null ? null : SiteDescriptions.describe(semantic);
-			}
-			if (node.getGrammarElement() instanceof Assignment || node.getGrammarElement() instanceof org.eclipse.xtext.ParserRule) {
-				break;
-			}
-		}
-		return null;
+		return SiteDescriptions.describeAt(resource, offset);
 	}
 }

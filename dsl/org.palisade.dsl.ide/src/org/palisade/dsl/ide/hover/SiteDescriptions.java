@@ -5,10 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.ParserRule;
+import org.eclipse.xtext.RuleCall;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
+import org.eclipse.xtext.resource.XtextResource;
 import org.palisade.model.site.ApplicationType;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceType;
+import org.palisade.model.site.PinEndpoint;
 import org.palisade.model.site.PinFunction;
 import org.palisade.model.site.PinSpec;
 import org.palisade.model.site.PortConfig;
@@ -24,6 +33,43 @@ import org.palisade.model.site.TerminalSpec;
 public final class SiteDescriptions {
 
 	private SiteDescriptions() {
+	}
+
+	/**
+	 * What the Studio's hover and the language server's hover say at a place in a design.
+	 *
+	 * @return a description of what the name at an offset is or refers to (a device and its
+	 *         catalog figures, a pin's role), or null when the offset is on nothing named
+	 */
+	public static String describeAt(XtextResource resource, int offset) {
+		if (resource == null || resource.getParseResult() == null) {
+			return null;
+		}
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+		if (leaf == null || leaf.isHidden()) {
+			return null;
+		}
+		EObject semantic = NodeModelUtils.findActualSemanticObjectFor(leaf);
+		if (semantic instanceof PinEndpoint endpoint) {
+			PinSpec pin = pin(EcoreUtil2.getContainerOfType(endpoint, Device.class), endpoint.getPin());
+			return pin == null ? "pin " + endpoint.getPin() + ": not a pin of this device's I/O terminal" : describe(pin);
+		}
+		EObject target = resource.getResourceServiceProvider().get(EObjectAtOffsetHelper.class)
+				.resolveCrossReferencedElementAt(resource, offset);
+		if (target != null) {
+			return target.eIsProxy() ? null : describe(target);
+		}
+		// A declared name: the leaf, or (a data type rule such as ValidID) its parent.
+		for (INode node = leaf; node != null; node = node.getParent()) {
+			if (node.getGrammarElement() instanceof RuleCall call && call.eContainer() instanceof Assignment assignment
+					&& "name".equals(assignment.getFeature())) {
+				return semantic == null ? null : describe(semantic);
+			}
+			if (node.getGrammarElement() instanceof Assignment || node.getGrammarElement() instanceof ParserRule) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	/** @return a description of a design element, or null when there is nothing to add */
