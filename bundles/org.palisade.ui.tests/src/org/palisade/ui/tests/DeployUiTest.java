@@ -1,0 +1,459 @@
+package org.palisade.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palisade.ui.tests.Studio.page;
+import static org.palisade.ui.tests.Studio.run;
+import static org.palisade.ui.tests.Studio.ui;
+import static org.palisade.ui.tests.Studio.waitUntil;
+import static org.palisade.ui.tests.Widgets.all;
+import static org.palisade.ui.tests.Widgets.button;
+import static org.palisade.ui.tests.Widgets.click;
+import static org.palisade.ui.tests.Widgets.dialog;
+import static org.palisade.ui.tests.Widgets.find;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.palisade.deploy.Credential;
+import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.internal.SecureStorageSource;
+import org.palisade.deploy.site.Rehearsal;
+import org.palisade.simulator.DeviceState;
+import org.palisade.simulator.VirtualDevice;
+import org.palisade.ui.PalisadeUi;
+import org.palisade.ui.deploy.DeployUi;
+import org.palisade.ui.deploy.internal.CredentialsStorage;
+import org.palisade.ui.deploy.internal.DeployView;
+import org.palisade.ui.deploy.internal.DeployWizard;
+import org.palisade.ui.deploy.internal.Rehearsals;
+import org.palisade.ui.deploy.internal.RunJob;
+import org.palisade.ui.deploy.internal.SiteRun;
+import org.palisade.ui.deploy.internal.SiteTarget;
+import org.palisade.workspace.PalisadeWorkspace;
+
+/**
+ * Deploy from the Studio, on real widgets: the wizard rehearses the bundled example on virtual
+ * devices (the plan shows the beacon port and the two rules; Deploy; every device deployed or up to
+ * date in the Deploy view; a second run plans nothing), a slow deploy is cancelled and no device is
+ * left half-configured (read back), a missing credential is asked for, and the credentials page
+ * stores a password it never shows. Last, no password used is found in the workspace, the log or
+ * the preference files.
+ */
+@ExtendWith(Studio.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeployUiTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(90);
+
+	/** Every password the tests typed or the virtual devices were given, for the final grep. */
+	private static final List<String> SECRETS = new ArrayList<>();
+
+	private static Path storageFile;
+
+	@BeforeAll
+	static void privateSecureStorage() throws Exception {
+		// A private storage with a master password made up at run time, as DesignEditorTest does.
+		storageFile = Files.createTempFile("palisade-deploy-storage", ".equinox");
+		Map<Object, Object> options = new HashMap<>();
+		options.put(IProviderHints.DEFAULT_PASSWORD,
+				new javax.crypto.spec.PBEKeySpec(java.util.UUID.randomUUID().toString().toCharArray()));
+		options.put(IProviderHints.PROMPT_USER, Boolean.FALSE);
+		ISecurePreferences storage = SecurePreferencesFactory.open(storageFile.toUri().toURL(), options);
+		CredentialsStorage.use(() -> storage);
+	}
+
+	@AfterAll
+	static void defaultStorage() throws Exception {
+		CredentialsStorage.use(SecurePreferencesFactory::getDefault);
+		Files.deleteIfExists(storageFile);
+	}
+
+	@AfterEach
+	void closeDialogs() {
+		run(() -> {
+			for (Shell shell : Studio.display().getShells()) {
+				if (shell != PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell() && shell.isVisible()) {
+					shell.close();
+				}
+			}
+		});
+	}
+
+	private static IFile example() {
+		return ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT).getFile("harbour-depot.perimeter");
+	}
+
+	/** Opens the wizard as the toolbar button does, from a later event so that this thread is not held. */
+	private static void openWizard(IFile design) {
+		run(() -> Studio.display().asyncExec(() -> DeployWizard.open(
+				PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), design, List.of())));
+		waitUntil("the deploy wizard", WAIT, () -> dialog("Deploy Site") != null);
+	}
+
+	private static Button buttonStarting(Shell shell, String start) {
+		return all(shell, Button.class).stream().filter(b -> b.getText().replace("&", "").startsWith(start)).findFirst()
+				.orElseThrow(() -> new AssertionError("no button " + start + "..."));
+	}
+
+	/** Chooses "Rehearse on virtual devices", the faults and devices at a time, then Next to the plan. */
+	private static void rehearseAndPlan(String faults, int parallel) {
+		run(() -> {
+			Shell shell = dialog("Deploy Site");
+			buttonStarting(shell, "Real devices").setSelection(false);
+			click(buttonStarting(shell, "Rehearse on virtual devices"));
+			if (faults != null) {
+				fields(shell).get(0).setText(faults);
+			}
+			find(shell, Spinner.class).setSelection(parallel);
+			assertTrue(button(shell, "Next >").isEnabled(), "the example is a sound site");
+			click(button(shell, "Next >"));
+		});
+		waitUntil("the plan", WAIT, () -> summaryOnUi().startsWith("No changes") || summaryOnUi().startsWith("Plan:")
+				|| summaryOnUi().startsWith("No plan"), DeployUiTest::summary);
+	}
+
+	/** @return the plan page's summary line (any thread) */
+	private static String summary() {
+		return ui(DeployUiTest::summaryOnUi);
+	}
+
+	private static String summaryOnUi() {
+		Shell shell = dialog("Deploy Site");
+		if (shell == null) {
+			return "(no wizard)";
+		}
+		return all(shell, Label.class).stream().map(Label::getText).filter(t -> t.startsWith("Plan:")
+				|| t.startsWith("No changes") || t.startsWith("No plan") || t.startsWith("Reading")).findFirst().orElse("");
+	}
+
+	/** @return every line of the plan tree, indented by depth */
+	private static List<String> planLines() {
+		return ui(() -> {
+			List<String> lines = new ArrayList<>();
+			for (TreeItem item : find(dialog("Deploy Site"), Tree.class).getItems()) {
+				collect(item, "", lines);
+			}
+			return lines;
+		});
+	}
+
+	private static void collect(TreeItem item, String indent, List<String> lines) {
+		lines.add(indent + item.getText());
+		for (TreeItem child : item.getItems()) {
+			collect(child, indent + "  ", lines);
+		}
+	}
+
+	private static DeployView deployView() {
+		return ui(() -> (DeployView) page().showView(DeployUi.VIEW_ID));
+	}
+
+	private static String state(String device) {
+		return ui(() -> deployView().shown().stream().filter(r -> r[0].equals(device)).map(r -> r[3]).findFirst().orElse("?"));
+	}
+
+	private static String rows() {
+		return ui(() -> String.join("\n", deployView().shown().stream().map(r -> String.join(" | ", r)).toList()));
+	}
+
+	/** Waits for the deploy job that Deploy started (made after {@code before}) to end. */
+	private static RunJob awaitJob(RunJob before) throws InterruptedException {
+		waitUntil("the deploy job", WAIT, () -> RunJob.latest() != before);
+		RunJob job = RunJob.latest();
+		assertTrue(job.join(WAIT.toMillis(), null), "the job ended");
+		return job;
+	}
+
+	/** @return the fields a person types into (not the wizard's read-only message) */
+	private static List<Text> fields(Shell shell) {
+		return all(shell, Text.class).stream().filter(t -> (t.getStyle() & SWT.READ_ONLY) == 0).toList();
+	}
+
+	private static void rememberVirtualPasswords(String key) throws Exception {
+		Rehearsal r = Rehearsals.running(key);
+		for (String ref : List.of("harbour-depot/north1", "harbour-depot/horn", "harbour-depot/north2", "harbour-depot/north3")) {
+			Credential c = r.credentials().resolve(ref).orElse(null);
+			if (c != null) {
+				SECRETS.add(new String(c.password()));
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void rehearsalOfTheExampleShowsThePlanDeploysAndASecondPlanIsEmpty() throws Exception {
+		openWizard(example());
+		rehearseAndPlan(null, 8);
+		List<String> plan = planLines();
+		String all = String.join("\n", plan);
+		assertTrue(all.contains("North1: changes pending"), all);
+		assertTrue(plan.stream().anyMatch(l -> l.strip().startsWith("~ port 1")), "the beacon's port is set: " + all);
+		assertTrue(plan.stream().anyMatch(l -> l.contains("\"Flashing beacon\"") && l.contains("->")),
+				"the port's new name, old -> new: " + all);
+		assertTrue(plan.stream().anyMatch(l -> l.strip().startsWith("+ rule \"Flashing beacon\"")), all);
+		assertTrue(plan.stream().anyMatch(l -> l.strip().startsWith("+ rule \"Horn speaker\"")), all);
+		assertTrue(ui(() -> button(dialog("Deploy Site"), "Deploy").isEnabled()), "changes pending: Deploy is offered");
+		Studio.screenshot("deploy-plan-page");
+		String key = ui(() -> example().getLocation().toOSString());
+		Rehearsal rehearsal = Rehearsals.running(key);
+		assertNotNull(rehearsal, "the rehearsal started the site's virtual devices");
+		Object before = rehearsal.fleet().device("North1").state().snapshot();
+		assertEquals(before, rehearsal.fleet().device("North1").state().snapshot());
+
+		RunJob previous = RunJob.latest();
+		run(() -> click(button(dialog("Deploy Site"), "Deploy")));
+		waitUntil("the wizard to close", WAIT, () -> dialog("Deploy Site") == null);
+		RunJob job = awaitJob(previous);
+		assertTrue(job.getResult().isOK(), String.valueOf(job.getResult()));
+		waitUntil("North1 deployed in the Deploy view", WAIT, () -> state("North1").equals("deployed"), DeployUiTest::rows);
+		waitUntil("Horn up to date in the Deploy view", WAIT, () -> state("Horn").equals("up to date"), DeployUiTest::rows);
+		Studio.screenshot("deploy-view-after-deploy");
+		DeviceState s = rehearsal.fleet().device("North1").state();
+		assertEquals("Flashing beacon", s.ioPorts().get(0).name(), "read back from the virtual camera");
+		assertEquals(2, s.actionRules().stream().filter(r -> r.name().contains("Flashing beacon")
+				|| r.name().contains("Horn speaker")).count(), s.actionRules().toString());
+		rememberVirtualPasswords(key);
+
+		openWizard(example());
+		rehearseAndPlan(null, 8);
+		assertEquals("No changes: every device matches the design. There is nothing to deploy.", summary());
+		assertFalse(ui(() -> button(dialog("Deploy Site"), "Deploy").isEnabled()), "nothing to deploy");
+		assertTrue(planLines().stream().allMatch(l -> l.contains(": up to date") || l.startsWith("  = ")), planLines().toString());
+		run(() -> click(button(dialog("Deploy Site"), "Cancel")));
+	}
+
+	@Test
+	@Order(2)
+	void cancelOfASlowDeployLeavesNoDeviceHalfConfigured() throws Exception {
+		IProject project = PalisadeWorkspace.createProject("Cancel Depot",
+				Path.of(System.getProperty("palisade.examples")).resolve("harbour-depot"), null);
+		String key = null;
+		try {
+			IFile design = project.getFile("harbour-depot.perimeter");
+			design.setContents(new ByteArrayInputStream(threeCameras().getBytes(StandardCharsets.UTF_8)), true, false, null);
+			key = design.getLocation().toOSString();
+			openWizard(design);
+			// One device at a time, each request 150 ms late: the cancel lands while North1 is changed.
+			rehearseAndPlan("latency=150", 1);
+			assertTrue(summary().startsWith("Plan: 3 device(s) with changes"), summary());
+			Rehearsal rehearsal = Rehearsals.running(key);
+			Map<String, Object> before = new HashMap<>();
+			for (VirtualDevice d : rehearsal.fleet().devices()) {
+				before.put(d.name(), d.state().snapshot());
+			}
+			RunJob previous = RunJob.latest();
+			run(() -> click(button(dialog("Deploy Site"), "Deploy")));
+			waitUntil("North1 being deployed", WAIT, () -> state("North1").equals("deploying"), DeployUiTest::rows);
+			assertTrue(RunJob.latest() != previous && RunJob.latest().getState() == Job.RUNNING, "the deploy runs");
+			RunJob.latest().cancel(); // as the Progress view's Cancel does
+			RunJob job = awaitJob(previous);
+			Studio.screenshot("deploy-view-after-cancel");
+			List<DeviceResult> results = job.outcome().results();
+			assertTrue(results.stream().anyMatch(r -> r.outcome() == DeviceResult.Outcome.DEPLOYED), results.toString());
+			assertTrue(results.stream().anyMatch(r -> r.outcome() == DeviceResult.Outcome.NOT_STARTED), results.toString());
+			waitUntil("a device not started in the view", WAIT, () -> rows().contains("not started (cancelled)"), DeployUiTest::rows);
+
+			// Read back: every device is either fully deployed (nothing left to plan) or exactly as before.
+			rehearsal.fleet().devices().forEach(d -> d.faults().latency(Duration.ZERO));
+			SiteTarget target = SiteTarget.load(design, true);
+			SiteRun.Outcome again = new SiteRun(target, List.of(), List.of(), 4).plan(() -> false, (d, m) -> { });
+			for (DeviceResult r : again.results()) {
+				VirtualDevice d = rehearsal.fleet().device(r.device());
+				if (r.outcome() != DeviceResult.Outcome.UP_TO_DATE) {
+					assertEquals(DeviceResult.Outcome.CHANGES_PENDING, r.outcome(), r.toString());
+					assertEquals(before.get(r.device()), d.state().snapshot(), r.device() + " was left as it was");
+				}
+				assertFalse(r.interrupted(), r.device() + ": no journal entry left: " + r);
+			}
+			assertTrue(target.state().journal().scan().isEmpty(), "no interrupted device");
+			rememberVirtualPasswords(key);
+		} finally {
+			if (key != null) {
+				Rehearsals.stop(key);
+			}
+			project.delete(true, true, null);
+		}
+	}
+
+	/** The example with two more cameras like North1, each with a beacon of its own. */
+	private static String threeCameras() throws Exception {
+		String s = Files.readString(Path.of(System.getProperty("palisade.examples"), "harbour-depot", "harbour-depot.perimeter"));
+		int a = s.indexOf("\tcamera North1");
+		int b = s.indexOf("\tbeacon Beacon1");
+		String camera = s.substring(a, b);
+		StringBuilder extra = new StringBuilder();
+		for (int n = 2; n <= 3; n++) {
+			extra.append(camera.replace("North1", "North" + n).replace("10.20.0.11", "10.20.0.1" + n)
+					.replace("north1", "north" + n).replace("Beacon1", "Beacon" + n));
+			extra.append("\tbeacon Beacon").append(n).append(" : \"Beacon 12V 50mA\"\n\n");
+		}
+		return s.substring(0, b) + extra + s.substring(b);
+	}
+
+	@Test
+	@Order(3)
+	void aDeployToRealDevicesAsksForAMissingCredentialBeforeReadingAny() {
+		openWizard(example());
+		run(() -> click(button(dialog("Deploy Site"), "Next >")));
+		waitUntil("the credentials question", WAIT, () -> dialog("Credentials Needed") != null);
+		run(() -> {
+			Shell ask = dialog("Credentials Needed");
+			assertTrue(all(ask, Label.class).stream().anyMatch(l -> l.getText().contains("harbour-depot/")),
+					"it names the reference");
+			assertTrue(buttonStarting(ask, "Store in secure storage").getSelection(), "it offers to store them");
+			assertTrue((fields(ask).get(1).getStyle() & SWT.PASSWORD) != 0, "the password is masked");
+			click(button(ask, "Cancel"));
+		});
+		waitUntil("the page to say why there is no plan", WAIT, () -> summaryOnUi().startsWith("No plan"), DeployUiTest::summary);
+		assertFalse(ui(() -> button(dialog("Deploy Site"), "Deploy").isEnabled()));
+		// Nothing was read: no device of the example (10.20.0.x) was contacted, no record was made.
+		run(() -> click(button(dialog("Deploy Site"), "Cancel")));
+	}
+
+	@Test
+	@Order(4)
+	void theCredentialsPageStoresAPasswordAndNeverShowsIt() throws Exception {
+		String secret = "pw-" + java.util.UUID.randomUUID();
+		SECRETS.add(secret);
+		run(() -> Studio.display().asyncExec(() -> PreferencesUtil.createPreferenceDialogOn(
+				PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), DeployUi.CREDENTIALS_PAGE_ID, null, null).open()));
+		waitUntil("the preferences", WAIT, () -> dialog("Preferences") != null);
+		run(() -> {
+			Table table = find(dialog("Preferences"), Table.class);
+			TableItem north = row(table, "harbour-depot/north1");
+			assertEquals("Harbour Depot: North1", north.getText(1));
+			assertEquals("not stored", north.getText(3));
+			table.setSelection(north);
+			table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			Studio.display().asyncExec(() -> click(button(dialog("Preferences"), "Set...")));
+		});
+		waitUntil("the credentials dialog", WAIT, () -> dialog("Set Credentials") != null);
+		run(() -> {
+			Shell set = dialog("Set Credentials");
+			List<Text> typed = fields(set);
+			typed.get(0).setText("operator");
+			typed.get(1).setText(secret);
+			assertTrue((typed.get(1).getStyle() & SWT.PASSWORD) != 0, "typed into a masked field");
+			click(button(set, "OK"));
+		});
+		waitUntil("the password stored", WAIT, () -> row(find(dialog("Preferences"), Table.class), "harbour-depot/north1")
+				.getText(3).equals("stored"));
+		run(() -> {
+			Shell prefs = dialog("Preferences");
+			TableItem north = row(find(prefs, Table.class), "harbour-depot/north1");
+			assertEquals("operator", north.getText(2));
+			assertFalse(everyText(prefs).contains(secret), "the password is not shown anywhere on the page");
+		});
+		Studio.screenshot("credentials-preference-page");
+		// Stored where and how the CLI reads it.
+		Credential c = SecureStorageSource.over(CredentialsStorage.root()).find("harbour-depot/north1");
+		assertEquals("operator", c.username());
+		assertEquals(secret, new String(c.password()));
+		run(() -> Studio.display().asyncExec(() -> click(button(dialog("Preferences"), "Remove"))));
+		waitUntil("the question", WAIT, () -> dialog("Remove Credentials") != null);
+		run(() -> click(button(dialog("Remove Credentials"), "Yes")));
+		waitUntil("the password removed", WAIT, () -> row(find(dialog("Preferences"), Table.class), "harbour-depot/north1")
+				.getText(3).equals("not stored"));
+		assertEquals(null, SecureStorageSource.over(CredentialsStorage.root()).find("harbour-depot/north1"));
+	}
+
+	private static TableItem row(Table table, String first) {
+		for (TableItem item : table.getItems()) {
+			if (item.getText(0).equals(first)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no row " + first);
+	}
+
+	private static String everyText(Control root) {
+		StringBuilder b = new StringBuilder();
+		for (Text t : all(root, Text.class)) {
+			b.append(t.getText()).append('\n');
+		}
+		for (Label l : all(root, Label.class)) {
+			b.append(l.getText()).append('\n');
+		}
+		for (Table t : all(root, Table.class)) {
+			for (TableItem i : t.getItems()) {
+				for (int col = 0; col < t.getColumnCount(); col++) {
+					b.append(i.getText(col)).append('\n');
+				}
+			}
+		}
+		return b.toString();
+	}
+
+	@Test
+	@Order(99)
+	void noPasswordInTheWorkspaceTheLogOrThePreferenceFiles() throws Exception {
+		assertTrue(SECRETS.size() >= 2, "the tests above used passwords: " + SECRETS.size());
+		Platform.getPreferencesService().getRootNode().flush();
+		ResourcesPlugin.getWorkspace().save(true, null);
+		List<Path> places = new ArrayList<>();
+		places.add(ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath()); // .metadata: prefs, log
+		places.add(Platform.getLogFileLocation().toFile().toPath());
+		places.add(Path.of(Platform.getConfigurationLocation().getURL().toURI()));
+		places.add(storageFile); // encrypted: the value is not in clear there either
+		List<String> found = new ArrayList<>();
+		int files = 0;
+		for (Path place : places) {
+			if (!Files.exists(place)) {
+				continue;
+			}
+			try (Stream<Path> walk = Files.walk(place)) {
+				for (Path f : walk.filter(Files::isRegularFile).toList()) {
+					files++;
+					String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+					for (String secret : SECRETS) {
+						if (text.contains(secret)) {
+							found.add(f + " holds a password");
+						}
+					}
+				}
+			}
+		}
+		assertTrue(files > 10, "the grep read the workspace's files: " + files);
+		assertEquals(List.of(), found);
+	}
+}
