@@ -188,6 +188,28 @@ class DeployUiTest {
 		return ui(() -> (DeployView) page().showView(DeployUi.VIEW_ID));
 	}
 
+	/** A screenshot of the studio with the Deploy view maximized, so that every column shows. */
+	private static void screenshotOfTheView(String name) {
+		run(() -> page().setPartState(page().findViewReference(DeployUi.VIEW_ID), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED));
+		Studio.sleep(300);
+		Studio.screenshot(name);
+		run(() -> page().setPartState(page().findViewReference(DeployUi.VIEW_ID), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED));
+	}
+
+	/** Runs an action of the Deploy view's toolbar, as a click on it does. */
+	private static void viewAction(String text) {
+		run(() -> {
+			for (var item : deployView().getViewSite().getActionBars().getToolBarManager().getItems()) {
+				if (item instanceof org.eclipse.jface.action.ActionContributionItem a && a.getAction().getText().equals(text)) {
+					assertTrue(a.getAction().isEnabled(), text + " is enabled");
+					a.getAction().run();
+					return;
+				}
+			}
+			throw new AssertionError("no action " + text + " in the Deploy view");
+		});
+	}
+
 	private static String state(String device) {
 		return ui(() -> deployView().shown().stream().filter(r -> r[0].equals(device)).map(r -> r[3]).findFirst().orElse("?"));
 	}
@@ -233,7 +255,7 @@ class DeployUiTest {
 		assertTrue(plan.stream().anyMatch(l -> l.strip().startsWith("+ rule \"Flashing beacon\"")), all);
 		assertTrue(plan.stream().anyMatch(l -> l.strip().startsWith("+ rule \"Horn speaker\"")), all);
 		assertTrue(ui(() -> button(dialog("Deploy Site"), "Deploy").isEnabled()), "changes pending: Deploy is offered");
-		Studio.screenshot("deploy-plan-page");
+		ui(() -> Screenshots.capture(dialog("Deploy Site"), "deploy-plan-page"));
 		String key = ui(() -> example().getLocation().toOSString());
 		Rehearsal rehearsal = Rehearsals.running(key);
 		assertNotNull(rehearsal, "the rehearsal started the site's virtual devices");
@@ -247,12 +269,26 @@ class DeployUiTest {
 		assertTrue(job.getResult().isOK(), String.valueOf(job.getResult()));
 		waitUntil("North1 deployed in the Deploy view", WAIT, () -> state("North1").equals("deployed"), DeployUiTest::rows);
 		waitUntil("Horn up to date in the Deploy view", WAIT, () -> state("Horn").equals("up to date"), DeployUiTest::rows);
-		Studio.screenshot("deploy-view-after-deploy");
+		screenshotOfTheView("deploy-view-after-deploy");
 		DeviceState s = rehearsal.fleet().device("North1").state();
 		assertEquals("Flashing beacon", s.ioPorts().get(0).name(), "read back from the virtual camera");
 		assertEquals(2, s.actionRules().stream().filter(r -> r.name().contains("Flashing beacon")
 				|| r.name().contains("Horn speaker")).count(), s.actionRules().toString());
 		rememberVirtualPasswords(key);
+
+		// Drift: the design changes (the beacon flashes 20 s, not 30 s); Check for Drift marks North1.
+		String original = Files.readString(example().getLocation().toFile().toPath());
+		try {
+			example().setContents(new ByteArrayInputStream(original.replace("for 30 s", "for 20 s")
+					.getBytes(StandardCharsets.UTF_8)), true, false, null);
+			viewAction("Check for Drift");
+			waitUntil("North1 drifted", WAIT, () -> state("North1").equals("changes pending"), DeployUiTest::rows);
+			waitUntil("Horn still up to date", WAIT, () -> state("Horn").equals("up to date"), DeployUiTest::rows);
+		} finally {
+			example().setContents(new ByteArrayInputStream(original.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		}
+		viewAction("Check for Drift");
+		waitUntil("North1 up to date again", WAIT, () -> state("North1").equals("up to date"), DeployUiTest::rows);
 
 		openWizard(example());
 		rehearseAndPlan(null, 8);
@@ -287,7 +323,7 @@ class DeployUiTest {
 			assertTrue(RunJob.latest() != previous && RunJob.latest().getState() == Job.RUNNING, "the deploy runs");
 			RunJob.latest().cancel(); // as the Progress view's Cancel does
 			RunJob job = awaitJob(previous);
-			Studio.screenshot("deploy-view-after-cancel");
+			screenshotOfTheView("deploy-view-after-cancel");
 			List<DeviceResult> results = job.outcome().results();
 			assertTrue(results.stream().anyMatch(r -> r.outcome() == DeviceResult.Outcome.DEPLOYED), results.toString());
 			assertTrue(results.stream().anyMatch(r -> r.outcome() == DeviceResult.Outcome.NOT_STARTED), results.toString());
@@ -382,6 +418,7 @@ class DeployUiTest {
 			Shell prefs = dialog("Preferences");
 			TableItem north = row(find(prefs, Table.class), "harbour-depot/north1");
 			assertEquals("operator", north.getText(2));
+			assertTrue(button(prefs, "Remove").isEnabled(), "stored credentials can be removed");
 			assertFalse(everyText(prefs).contains(secret), "the password is not shown anywhere on the page");
 		});
 		Studio.screenshot("credentials-preference-page");
@@ -422,6 +459,46 @@ class DeployUiTest {
 			}
 		}
 		return b.toString();
+	}
+
+	@Test
+	@Order(5)
+	void anUntrustedCertificateIsShownAndPinnedForItsDevice() throws Exception {
+		String key = ui(() -> example().getLocation().toOSString());
+		try {
+			openWizard(example());
+			run(() -> {
+				Shell shell = dialog("Deploy Site");
+				buttonStarting(shell, "Real devices").setSelection(false);
+				click(buttonStarting(shell, "Rehearse on virtual devices"));
+				click(buttonStarting(shell, "Virtual devices serve HTTPS"));
+				click(button(shell, "Next >"));
+			});
+			// Self-signed, as Axis devices ship: refused, and the dialog shows what a person needs to decide.
+			waitUntil("the trust dialog for North1", WAIT, () -> dialog("Trust the Certificate of North1?") != null,
+					DeployUiTest::summary);
+			java.net.URI uri = Rehearsals.running(key).uris().get("North1");
+			assertEquals("https", uri.getScheme());
+			String fingerprint = org.palisade.deploy.vapix.Pins.fingerprint(org.palisade.deploy.vapix.Pins.fetch(uri, WAIT));
+			String shown = ui(() -> everyText(dialog("Trust the Certificate of North1?")));
+			assertTrue(shown.contains(fingerprint), "the SHA-256 fingerprint: " + shown);
+			assertTrue(shown.contains("CN=palisade-rehearsal"), "the subject: " + shown);
+			assertTrue(summary().contains("2 failed"), "nothing trusted before it is pinned: " + summary());
+			Studio.ui(() -> Screenshots.capture(dialog("Trust the Certificate of North1?"), "trust-dialog"));
+			run(() -> click(button(dialog("Trust the Certificate of North1?"), "Pin for This Device")));
+			waitUntil("the trust dialog for Horn", WAIT, () -> dialog("Trust the Certificate of Horn?") != null);
+			run(() -> click(button(dialog("Trust the Certificate of Horn?"), "Pin for This Device")));
+			waitUntil("the plan with both pinned", WAIT, () -> summaryOnUi().startsWith("Plan: 1 device(s) with changes, 1 up to date, 0 failed"),
+					DeployUiTest::summary);
+			SiteTarget target = SiteTarget.load(example(), true);
+			String pins = Files.readString(target.state().pinsFile());
+			assertTrue(pins.contains("North1=" + fingerprint), pins);
+			assertTrue(pins.contains("Horn="), pins);
+			run(() -> click(button(dialog("Deploy Site"), "Cancel")));
+			Files.delete(target.state().pinsFile());
+		} finally {
+			Rehearsals.stop(key);
+		}
 	}
 
 	@Test

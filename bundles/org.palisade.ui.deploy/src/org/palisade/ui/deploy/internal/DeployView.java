@@ -53,8 +53,8 @@ public final class DeployView extends ViewPart {
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
 		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		for (String[] col : new String[][] { { "Device", "90" }, { "Kind", "170" }, { "Address", "230" },
-				{ "State", "150" }, { "Last read", "140" }, { "Details", "500" } }) {
+		for (String[] col : new String[][] { { "Device", "80" }, { "Kind", "160" }, { "Address", "150" },
+				{ "State", "150" }, { "Last read", "140" }, { "Details", "600" } }) {
 			TableColumn column = new TableColumn(table, SWT.LEFT);
 			column.setText(col[0]);
 			column.setWidth(Integer.parseInt(col[1]));
@@ -73,14 +73,14 @@ public final class DeployView extends ViewPart {
 		Action planAll = action("Check for Drift", () -> {
 			SiteTarget t = DeployRecords.get().current();
 			if (t != null) {
-				planAll(shell(), t.file(), t.rehearse());
+				planAll(shell(), t, t.file());
 			}
 		});
 		replan = action("Re-plan Device", () -> {
 			SiteTarget t = DeployRecords.get().current();
 			String d = selected();
 			if (t != null && d != null) {
-				run(shell(), t.file(), t.rehearse(), List.of(d));
+				run(shell(), t, t.file(), List.of(d));
 			}
 		});
 		deployOne = action("Deploy Device...", () -> {
@@ -141,19 +141,25 @@ public final class DeployView extends ViewPart {
 		boolean one = selected() != null;
 		replan.setEnabled(one);
 		deployOne.setEnabled(one);
-		trust.setEnabled(one && t != null && !t.rehearse());
+		trust.setEnabled(one && t != null); // a device on plain HTTP is told it has no certificate
 		stop.setEnabled(t != null && t.rehearse() && Rehearsals.running(t.key()) != null);
 	}
 
-	/** Plans every device of a site as a job (the drift check). */
-	static void planAll(Shell shell, IFile file, boolean rehearse) {
-		run(shell, file, rehearse, List.of());
+	/**
+	 * Plans every device of a site as a job (the drift check).
+	 *
+	 * @param shown the site the view shows (planned again as it was reached), or {@code null}
+	 * @param file  else the design, planned on its real devices
+	 */
+	static void planAll(Shell shell, SiteTarget shown, IFile file) {
+		run(shell, shown, file, List.of());
 	}
 
-	private static void run(Shell shell, IFile file, boolean rehearse, List<String> devices) {
+	private static void run(Shell shell, SiteTarget shown, IFile file, List<String> devices) {
 		SiteTarget target;
 		try {
-			target = SiteTarget.load(file, rehearse);
+			// The design may have changed since: reloaded, reached as before (a rehearsal's fleet is kept).
+			target = shown != null ? shown.reload() : SiteTarget.load(file, false);
 		} catch (SiteDesign.Invalid e) {
 			MessageDialog.openError(shell, "Check for Drift", e.getMessage() + ":\n"
 					+ String.join("\n", e.errors().stream().limit(5).map(d -> d.format()).toList()));

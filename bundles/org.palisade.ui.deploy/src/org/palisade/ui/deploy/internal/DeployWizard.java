@@ -76,7 +76,7 @@ public final class DeployWizard extends Wizard {
 				setButtonLayoutData(finish);
 			}
 		};
-		dialog.setPageSize(700, 420);
+		dialog.setPageSize(760, 560);
 		return dialog.open();
 	}
 }

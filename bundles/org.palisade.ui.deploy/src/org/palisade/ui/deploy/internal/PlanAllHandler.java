@@ -26,7 +26,7 @@ public final class PlanAllHandler extends AbstractHandler {
 					"Select a design (or deploy a site first): the drift check reads the devices of its site.");
 			return null;
 		}
-		DeployView.planAll(window == null ? null : window.getShell(), file, current != null && current.rehearse());
+		DeployView.planAll(window == null ? null : window.getShell(), current, file);
 		return null;
 	}
 }

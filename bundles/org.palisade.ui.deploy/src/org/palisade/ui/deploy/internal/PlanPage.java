@@ -49,7 +49,7 @@ final class PlanPage extends WizardPage {
 		summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		tree = new Tree(c, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
 		GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
-		data.heightHint = 300;
+		data.heightHint = 420;
 		data.widthHint = 640;
 		tree.setLayoutData(data);
 		setControl(c);
@@ -114,6 +114,31 @@ final class PlanPage extends WizardPage {
 		}
 		planned = target;
 		show(outcome);
+		offerTrust(target, outcome);
+	}
+
+	/**
+	 * A device refused for its certificate gets the trust dialog (subject, SHA-256, pin for this
+	 * device); once one is pinned, the devices are planned again.
+	 */
+	private void offerTrust(SiteTarget target, SiteRun.Outcome o) {
+		List<String> untrusted = o.results().stream().filter(r -> TrustDialog.isTrustFailure(r.error()))
+				.map(DeviceResult::device).toList();
+		if (untrusted.isEmpty()) {
+			return;
+		}
+		getShell().getDisplay().asyncExec(() -> {
+			boolean pinned = false;
+			for (String device : untrusted) {
+				if (getShell() == null || getShell().isDisposed()) {
+					return;
+				}
+				pinned |= TrustDialog.offer(getShell(), target, device);
+			}
+			if (pinned && !getControl().isDisposed()) {
+				plan();
+			}
+		});
 	}
 
 	private boolean askForMissingCredentials(SiteTarget target, List<String> devices) {
@@ -173,13 +198,11 @@ final class PlanPage extends WizardPage {
 					for (String attr : lines.subList(1, lines.size())) {
 						new TreeItem(change, SWT.NONE).setText(attr.strip());
 					}
-					change.setExpanded(true);
 				}
 				for (ManagedObject m : r.handMade()) {
 					new TreeItem(device, SWT.NONE).setText("= " + m.label() + " (hand-made, left alone)");
 				}
 			}
-			device.setExpanded(true);
 			changed += r.outcome() == DeviceResult.Outcome.CHANGES_PENDING ? 1 : 0;
 			failed += r.outcome().isFailure() ? 1 : 0;
 		}
@@ -187,7 +210,13 @@ final class PlanPage extends WizardPage {
 			TreeItem notes = new TreeItem(tree, SWT.NONE);
 			notes.setText("Journal notes (devices outside this run)");
 			o.notes().forEach(n -> new TreeItem(notes, SWT.NONE).setText(n));
-			notes.setExpanded(true);
+		}
+		// Top down: an item shows expanded only once its parent is.
+		for (TreeItem device : tree.getItems()) {
+			device.setExpanded(true);
+			for (TreeItem change : device.getItems()) {
+				change.setExpanded(change.getItemCount() > 0);
+			}
 		}
 		if (!tree.isDisposed() && tree.getItemCount() > 0) {
 			tree.setTopItem(tree.getItem(0));

@@ -18,7 +18,7 @@ import org.palisade.simulator.VirtualDevice;
  * devices are started by the first rehearsed plan and kept until stopped from the Deploy view or
  * until the Studio closes, so that a second rehearsal sees what the first one deployed (an empty
  * plan), as a second run against {@code palisade simulate} does. A design whose networked devices
- * changed gets a fresh fleet.
+ * changed, or a switch between HTTP and HTTPS, gets a fresh fleet.
  */
 public final class Rehearsals {
 
@@ -30,17 +30,18 @@ public final class Rehearsals {
 	/**
 	 * @param key    the design file's location
 	 * @param faults armed on the devices, also when they already run
+	 * @param https  whether the devices serve HTTPS (self-signed); a fleet that does not is restarted
 	 * @return the running rehearsal of the design, started if need be
 	 */
 	public static synchronized Rehearsal start(String key, Site site, List<DeviceConfiguration> devices,
-			List<FaultSpec> faults) throws IOException {
+			List<FaultSpec> faults, boolean https) throws IOException {
 		Rehearsal running = RUNNING.get(key);
-		if (running != null && !sameDevices(running, devices)) {
+		if (running != null && (!sameDevices(running, devices) || running.https() != https)) {
 			running.close();
 			running = null;
 		}
 		if (running == null) {
-			running = Rehearsal.start(site, faults);
+			running = Rehearsal.start(site, faults, https);
 			RUNNING.put(key, running);
 		} else {
 			running.arm(faults);

@@ -38,6 +38,7 @@ public final class SiteTarget {
 	private final SiteDesign design;
 	private final CredentialStore entered;
 	private final Map<String, Credential> enteredCredentials = new java.util.LinkedHashMap<>();
+	private boolean https;
 
 	private SiteTarget(IFile file, boolean rehearse, SiteDesign design) {
 		this.file = file;
@@ -74,7 +75,14 @@ public final class SiteTarget {
 	public SiteTarget reload() throws DesignInputException, SiteDesign.Invalid {
 		SiteTarget t = load(file, rehearse);
 		t.enteredCredentials.putAll(enteredCredentials);
+		t.https = https;
 		return t;
+	}
+
+	/** A rehearsal's virtual devices serve HTTPS with a self-signed certificate, as Axis devices ship. */
+	public SiteTarget https(boolean value) {
+		this.https = value;
+		return this;
 	}
 
 	public IFile file() {
@@ -108,12 +116,23 @@ public final class SiteTarget {
 		return design.config().devices();
 	}
 
+	/**
+	 * @return where a device is reached: its virtual device's address in a rehearsal, else the
+	 *         design's (over HTTPS)
+	 * @throws IllegalArgumentException when it cannot be reached
+	 */
+	public URI uri(DeviceConfiguration d) {
+		Rehearsal r = rehearse ? Rehearsals.running(key()) : null;
+		return new SiteJobs(design.config(), state(), CredentialStore.empty()).virtual(r == null ? Map.of() : r.uris())
+				.uri(d);
+	}
+
 	/** @return the address a device is shown with: its virtual device's, or the design's */
 	public String address(DeviceConfiguration d) {
 		Rehearsal r = rehearse ? Rehearsals.running(key()) : null;
 		if (r != null && r.uris().containsKey(d.name())) {
 			URI u = r.uris().get(d.name());
-			return u.getHost() + ":" + u.getPort() + " (virtual; design " + d.address() + ")";
+			return u.getHost() + ":" + u.getPort() + " (virtual)";
 		}
 		return d.address() == null ? "(no address)" : d.address();
 	}
@@ -157,7 +176,7 @@ public final class SiteTarget {
 	public List<DeployEngine.Job> jobs(List<String> only, List<FaultSpec> faults)
 			throws IOException, GeneralSecurityException {
 		if (rehearse) {
-			Rehearsal r = Rehearsals.start(key(), design.site(), devices(), faults);
+			Rehearsal r = Rehearsals.start(key(), design.site(), devices(), faults, https);
 			return new SiteJobs(design.config(), state(), r.credentials()).virtual(r.uris())
 					.trustCommand(this::trustHint).jobs(only);
 		}

@@ -46,6 +46,7 @@ final class TargetPage extends WizardPage {
 	private Button real;
 	private Button rehearse;
 	private Text faults;
+	private Button https;
 	private Spinner parallel;
 	private SiteTarget target;
 	private List<FaultSpec> parsedFaults = List.of();
@@ -107,6 +108,10 @@ final class TargetPage extends WizardPage {
 		rehearse.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		real.addListener(SWT.Selection, e -> modeChanged());
 		rehearse.addListener(SWT.Selection, e -> modeChanged());
+		https = new Button(where, SWT.CHECK);
+		https.setText("Virtual devices serve HTTPS with self-signed certificates, as Axis devices ship");
+		https.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		https.setEnabled(false);
 		new Label(where, SWT.NONE).setText("Faults to rehearse:");
 		faults = new Text(where, SWT.BORDER);
 		faults.setMessage("none; e.g. latency=200; North1:fail-after=5 (as palisade simulate --fault)");
@@ -129,6 +134,7 @@ final class TargetPage extends WizardPage {
 
 	private void modeChanged() {
 		faults.setEnabled(rehearse.getSelection());
+		https.setEnabled(rehearse.getSelection());
 		if (target != null && target.rehearse() != rehearse.getSelection()) {
 			load();
 		}
@@ -205,7 +211,7 @@ final class TargetPage extends WizardPage {
 
 	/** @return the site chosen (loaded), or {@code null} */
 	SiteTarget target() {
-		return target;
+		return target == null ? null : target.https(rehearse.getSelection() && https.getSelection());
 	}
 
 	/** @return the devices checked; all of them means the whole site */

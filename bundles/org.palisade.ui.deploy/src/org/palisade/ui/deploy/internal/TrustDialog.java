@@ -20,9 +20,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.SiteLock;
-import org.palisade.deploy.site.SiteJobs;
 import org.palisade.deploy.vapix.Pins;
 import org.palisade.generator.DeviceConfiguration;
 
@@ -64,7 +62,7 @@ public final class TrustDialog extends Dialog {
 		DeviceConfiguration d = target.design().config().device(device);
 		URI uri;
 		try {
-			uri = new SiteJobs(target.design().config(), target.state(), CredentialStore.empty()).uri(d);
+			uri = target.uri(d);
 		} catch (IllegalArgumentException e) {
 			MessageDialog.openError(shell, "Trust Certificate", e.getMessage());
 			return false;
