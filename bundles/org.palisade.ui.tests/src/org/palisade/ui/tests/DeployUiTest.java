@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palisade.ui.tests.DeployDriver.*;
 import static org.palisade.ui.tests.Studio.page;
 import static org.palisade.ui.tests.Studio.run;
 import static org.palisade.ui.tests.Studio.ui;
@@ -34,16 +35,12 @@ import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -60,11 +57,8 @@ import org.palisade.deploy.internal.SecureStorageSource;
 import org.palisade.deploy.site.Rehearsal;
 import org.palisade.simulator.DeviceState;
 import org.palisade.simulator.VirtualDevice;
-import org.palisade.ui.PalisadeUi;
 import org.palisade.ui.deploy.DeployUi;
 import org.palisade.ui.deploy.internal.CredentialsStorage;
-import org.palisade.ui.deploy.internal.DeployView;
-import org.palisade.ui.deploy.internal.DeployWizard;
 import org.palisade.ui.deploy.internal.Rehearsals;
 import org.palisade.ui.deploy.internal.RunJob;
 import org.palisade.ui.deploy.internal.SiteRun;
@@ -82,8 +76,6 @@ import org.palisade.workspace.PalisadeWorkspace;
 @ExtendWith(Studio.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployUiTest {
-
-	private static final Duration WAIT = Duration.ofSeconds(90);
 
 	/** Every password the tests typed or the virtual devices were given, for the final grep. */
 	private static final List<String> SECRETS = new ArrayList<>();
@@ -119,117 +111,20 @@ class DeployUiTest {
 		});
 	}
 
-	private static IFile example() {
-		return ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT).getFile("harbour-depot.perimeter");
-	}
 
-	/** Opens the wizard as the toolbar button does, from a later event so that this thread is not held. */
-	private static void openWizard(IFile design) {
-		run(() -> Studio.display().asyncExec(() -> DeployWizard.open(
-				PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), design, List.of())));
-		waitUntil("the deploy wizard", WAIT, () -> dialog("Deploy Site") != null);
-	}
 
-	private static Button buttonStarting(Shell shell, String start) {
-		return all(shell, Button.class).stream().filter(b -> b.getText().replace("&", "").startsWith(start)).findFirst()
-				.orElseThrow(() -> new AssertionError("no button " + start + "..."));
-	}
 
-	/** Chooses "Rehearse on virtual devices", the faults and devices at a time, then Next to the plan. */
-	private static void rehearseAndPlan(String faults, int parallel) {
-		run(() -> {
-			Shell shell = dialog("Deploy Site");
-			buttonStarting(shell, "Real devices").setSelection(false);
-			click(buttonStarting(shell, "Rehearse on virtual devices"));
-			if (faults != null) {
-				fields(shell).get(0).setText(faults);
-			}
-			find(shell, Spinner.class).setSelection(parallel);
-			assertTrue(button(shell, "Next >").isEnabled(), "the example is a sound site");
-			click(button(shell, "Next >"));
-		});
-		waitUntil("the plan", WAIT, () -> summaryOnUi().startsWith("No changes") || summaryOnUi().startsWith("Plan:")
-				|| summaryOnUi().startsWith("No plan"), DeployUiTest::summary);
-	}
 
-	/** @return the plan page's summary line (any thread) */
-	private static String summary() {
-		return ui(DeployUiTest::summaryOnUi);
-	}
 
-	private static String summaryOnUi() {
-		Shell shell = dialog("Deploy Site");
-		if (shell == null) {
-			return "(no wizard)";
-		}
-		return all(shell, Label.class).stream().map(Label::getText).filter(t -> t.startsWith("Plan:")
-				|| t.startsWith("No changes") || t.startsWith("No plan") || t.startsWith("Reading")).findFirst().orElse("");
-	}
 
-	/** @return every line of the plan tree, indented by depth */
-	private static List<String> planLines() {
-		return ui(() -> {
-			List<String> lines = new ArrayList<>();
-			for (TreeItem item : find(dialog("Deploy Site"), Tree.class).getItems()) {
-				collect(item, "", lines);
-			}
-			return lines;
-		});
-	}
 
-	private static void collect(TreeItem item, String indent, List<String> lines) {
-		lines.add(indent + item.getText());
-		for (TreeItem child : item.getItems()) {
-			collect(child, indent + "  ", lines);
-		}
-	}
 
-	private static DeployView deployView() {
-		return ui(() -> (DeployView) page().showView(DeployUi.VIEW_ID));
-	}
 
-	/** A screenshot of the studio with the Deploy view maximized, so that every column shows. */
-	private static void screenshotOfTheView(String name) {
-		run(() -> page().setPartState(page().findViewReference(DeployUi.VIEW_ID), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED));
-		Studio.sleep(300);
-		Studio.screenshot(name);
-		run(() -> page().setPartState(page().findViewReference(DeployUi.VIEW_ID), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED));
-	}
 
-	/** Runs an action of the Deploy view's toolbar, as a click on it does. */
-	private static void viewAction(String text) {
-		run(() -> {
-			for (var item : deployView().getViewSite().getActionBars().getToolBarManager().getItems()) {
-				if (item instanceof org.eclipse.jface.action.ActionContributionItem a && a.getAction().getText().equals(text)) {
-					assertTrue(a.getAction().isEnabled(), text + " is enabled");
-					a.getAction().run();
-					return;
-				}
-			}
-			throw new AssertionError("no action " + text + " in the Deploy view");
-		});
-	}
 
-	private static String state(String device) {
-		return ui(() -> deployView().shown().stream().filter(r -> r[0].equals(device)).map(r -> r[3]).findFirst().orElse("?"));
-	}
 
-	private static String rows() {
-		return ui(() -> String.join("\n", deployView().shown().stream().map(r -> String.join(" | ", r)).toList()));
-	}
 
-	/** Waits for the deploy job that Deploy started (made after {@code before}) to end. */
-	private static RunJob awaitJob(RunJob before) throws InterruptedException {
-		waitUntil("the deploy job", WAIT, () -> RunJob.latest() != before);
-		RunJob job = RunJob.latest();
-		assertTrue(job.join(WAIT.toMillis(), null), "the job ended");
-		return job;
-	}
 
-	/** @return the fields a person types into (not the wizard's read-only message) */
-	private static List<Text> fields(Shell shell) {
-		return all(shell, Text.class).stream().filter(t -> (t.getStyle() & SWT.READ_ONLY) == 0).toList();
-	}
 
 	private static void rememberVirtualPasswords(String key) throws Exception {
 		Rehearsal r = Rehearsals.running(key);
@@ -244,6 +139,9 @@ class DeployUiTest {
 	@Test
 	@Order(1)
 	void rehearsalOfTheExampleShowsThePlanDeploysAndASecondPlanIsEmpty() throws Exception {
+		assertTrue(ui(() -> all(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), ToolBar.class).stream()
+				.flatMap(t -> java.util.Arrays.stream(t.getItems())).anyMatch(i -> "Deploy".equals(i.getText()))),
+				"the main toolbar has the Deploy button");
 		openWizard(example());
 		rehearseAndPlan(null, 8);
 		List<String> plan = planLines();
@@ -267,8 +165,8 @@ class DeployUiTest {
 		waitUntil("the wizard to close", WAIT, () -> dialog("Deploy Site") == null);
 		RunJob job = awaitJob(previous);
 		assertTrue(job.getResult().isOK(), String.valueOf(job.getResult()));
-		waitUntil("North1 deployed in the Deploy view", WAIT, () -> state("North1").equals("deployed"), DeployUiTest::rows);
-		waitUntil("Horn up to date in the Deploy view", WAIT, () -> state("Horn").equals("up to date"), DeployUiTest::rows);
+		waitUntil("North1 deployed in the Deploy view", WAIT, () -> state("North1").equals("deployed"), DeployDriver::rows);
+		waitUntil("Horn up to date in the Deploy view", WAIT, () -> state("Horn").equals("up to date"), DeployDriver::rows);
 		screenshotOfTheView("deploy-view-after-deploy");
 		DeviceState s = rehearsal.fleet().device("North1").state();
 		assertEquals("Flashing beacon", s.ioPorts().get(0).name(), "read back from the virtual camera");
@@ -282,13 +180,13 @@ class DeployUiTest {
 			example().setContents(new ByteArrayInputStream(original.replace("for 30 s", "for 20 s")
 					.getBytes(StandardCharsets.UTF_8)), true, false, null);
 			viewAction("Check for Drift");
-			waitUntil("North1 drifted", WAIT, () -> state("North1").equals("changes pending"), DeployUiTest::rows);
-			waitUntil("Horn still up to date", WAIT, () -> state("Horn").equals("up to date"), DeployUiTest::rows);
+			waitUntil("North1 drifted", WAIT, () -> state("North1").equals("changes pending"), DeployDriver::rows);
+			waitUntil("Horn still up to date", WAIT, () -> state("Horn").equals("up to date"), DeployDriver::rows);
 		} finally {
 			example().setContents(new ByteArrayInputStream(original.getBytes(StandardCharsets.UTF_8)), true, false, null);
 		}
 		viewAction("Check for Drift");
-		waitUntil("North1 up to date again", WAIT, () -> state("North1").equals("up to date"), DeployUiTest::rows);
+		waitUntil("North1 up to date again", WAIT, () -> state("North1").equals("up to date"), DeployDriver::rows);
 
 		openWizard(example());
 		rehearseAndPlan(null, 8);
@@ -319,7 +217,7 @@ class DeployUiTest {
 			}
 			RunJob previous = RunJob.latest();
 			run(() -> click(button(dialog("Deploy Site"), "Deploy")));
-			waitUntil("North1 being deployed", WAIT, () -> state("North1").equals("deploying"), DeployUiTest::rows);
+			waitUntil("North1 being deployed", WAIT, () -> state("North1").equals("deploying"), DeployDriver::rows);
 			assertTrue(RunJob.latest() != previous && RunJob.latest().getState() == Job.RUNNING, "the deploy runs");
 			RunJob.latest().cancel(); // as the Progress view's Cancel does
 			RunJob job = awaitJob(previous);
@@ -327,7 +225,7 @@ class DeployUiTest {
 			List<DeviceResult> results = job.outcome().results();
 			assertTrue(results.stream().anyMatch(r -> r.outcome() == DeviceResult.Outcome.DEPLOYED), results.toString());
 			assertTrue(results.stream().anyMatch(r -> r.outcome() == DeviceResult.Outcome.NOT_STARTED), results.toString());
-			waitUntil("a device not started in the view", WAIT, () -> rows().contains("not started (cancelled)"), DeployUiTest::rows);
+			waitUntil("a device not started in the view", WAIT, () -> rows().contains("not started (cancelled)"), DeployDriver::rows);
 
 			// Read back: every device is either fully deployed (nothing left to plan) or exactly as before.
 			rehearsal.fleet().devices().forEach(d -> d.faults().latency(Duration.ZERO));
@@ -380,7 +278,7 @@ class DeployUiTest {
 			assertTrue((fields(ask).get(1).getStyle() & SWT.PASSWORD) != 0, "the password is masked");
 			click(button(ask, "Cancel"));
 		});
-		waitUntil("the page to say why there is no plan", WAIT, () -> summaryOnUi().startsWith("No plan"), DeployUiTest::summary);
+		waitUntil("the page to say why there is no plan", WAIT, () -> summaryOnUi().startsWith("No plan"), DeployDriver::summary);
 		assertFalse(ui(() -> button(dialog("Deploy Site"), "Deploy").isEnabled()));
 		// Nothing was read: no device of the example (10.20.0.x) was contacted, no record was made.
 		run(() -> click(button(dialog("Deploy Site"), "Cancel")));
@@ -434,32 +332,7 @@ class DeployUiTest {
 		assertEquals(null, SecureStorageSource.over(CredentialsStorage.root()).find("harbour-depot/north1"));
 	}
 
-	private static TableItem row(Table table, String first) {
-		for (TableItem item : table.getItems()) {
-			if (item.getText(0).equals(first)) {
-				return item;
-			}
-		}
-		throw new AssertionError("no row " + first);
-	}
 
-	private static String everyText(Control root) {
-		StringBuilder b = new StringBuilder();
-		for (Text t : all(root, Text.class)) {
-			b.append(t.getText()).append('\n');
-		}
-		for (Label l : all(root, Label.class)) {
-			b.append(l.getText()).append('\n');
-		}
-		for (Table t : all(root, Table.class)) {
-			for (TableItem i : t.getItems()) {
-				for (int col = 0; col < t.getColumnCount(); col++) {
-					b.append(i.getText(col)).append('\n');
-				}
-			}
-		}
-		return b.toString();
-	}
 
 	@Test
 	@Order(5)
@@ -476,7 +349,7 @@ class DeployUiTest {
 			});
 			// Self-signed, as Axis devices ship: refused, and the dialog shows what a person needs to decide.
 			waitUntil("the trust dialog for North1", WAIT, () -> dialog("Trust the Certificate of North1?") != null,
-					DeployUiTest::summary);
+					DeployDriver::summary);
 			java.net.URI uri = Rehearsals.running(key).uris().get("North1");
 			assertEquals("https", uri.getScheme());
 			String fingerprint = org.palisade.deploy.vapix.Pins.fingerprint(org.palisade.deploy.vapix.Pins.fetch(uri, WAIT));
@@ -489,7 +362,7 @@ class DeployUiTest {
 			waitUntil("the trust dialog for Horn", WAIT, () -> dialog("Trust the Certificate of Horn?") != null);
 			run(() -> click(button(dialog("Trust the Certificate of Horn?"), "Pin for This Device")));
 			waitUntil("the plan with both pinned", WAIT, () -> summaryOnUi().startsWith("Plan: 1 device(s) with changes, 1 up to date, 0 failed"),
-					DeployUiTest::summary);
+					DeployDriver::summary);
 			SiteTarget target = SiteTarget.load(example(), true);
 			String pins = Files.readString(target.state().pinsFile());
 			assertTrue(pins.contains("North1=" + fingerprint), pins);
@@ -512,6 +385,7 @@ class DeployUiTest {
 		places.add(Platform.getLogFileLocation().toFile().toPath());
 		places.add(Path.of(Platform.getConfigurationLocation().getURL().toURI()));
 		places.add(storageFile); // encrypted: the value is not in clear there either
+		places.add(Path.of(System.getProperty("user.home"), ".palisade", "logs")); // the libraries' log
 		List<String> found = new ArrayList<>();
 		int files = 0;
 		for (Path place : places) {
