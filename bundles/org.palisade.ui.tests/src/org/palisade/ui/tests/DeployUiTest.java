@@ -405,6 +405,9 @@ class DeployUiTest {
 			}
 		}
 		assertTrue(files > 10, "the grep read the workspace's files: " + files);
+		Path log = Platform.getLogFileLocation().toFile().toPath();
+		String logged = Files.exists(log) ? Files.readString(log) : "";
+		assertFalse(logged.contains("org.palisade.ui.deploy"), "the deploy UI logged an error: " + logged);
 		assertEquals(List.of(), found);
 	}
 }

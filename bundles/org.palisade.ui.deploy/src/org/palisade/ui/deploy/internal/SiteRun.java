@@ -67,7 +67,7 @@ public final class SiteRun {
 		return new DeployEngine(target.state().journal(), parallel, (device, message) -> {
 			records.progress(target, device, working, message);
 			also.report(device, message);
-		}).designLabel(target.file().getLocation().toOSString()).cancelWhen(cancelled)
+		}).designLabel(target.key()).cancelWhen(cancelled)
 				.onFinished(r -> {
 					records.result(target, r);
 					finished.accept(r);

@@ -39,11 +39,14 @@ public final class SiteTarget {
 	private final CredentialStore entered;
 	private final Map<String, Credential> enteredCredentials = new java.util.LinkedHashMap<>();
 	private boolean https;
+	/** Taken while the file exists: the view still names a site whose project was deleted since. */
+	private final String key;
 
 	private SiteTarget(IFile file, boolean rehearse, SiteDesign design) {
 		this.file = file;
 		this.rehearse = rehearse;
 		this.design = design;
+		this.key = file.getLocation().toOSString();
 		this.entered = CredentialStore.empty().add("entered in the Studio", CredentialStore.of(enteredCredentials));
 	}
 
@@ -103,7 +106,7 @@ public final class SiteTarget {
 
 	/** @return the key of the site's records and rehearsal: the design file's location */
 	public String key() {
-		return file.getLocation().toOSString();
+		return key;
 	}
 
 	/** @return where the site's journal, lock and pins are */
@@ -184,7 +187,7 @@ public final class SiteTarget {
 	}
 
 	private String trustHint(String device) {
-		return "Trust Certificate... for " + device + " in the Deploy view (or: palisade trust "
-				+ file.getLocation().toOSString() + " --device " + device + ")";
+		return "Trust Certificate... for " + device + " in the Deploy view (or: palisade trust " + key
+				+ " --device " + device + ")";
 	}
 }
