@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.palisade.deploy.DevicePlan.Step;
 import org.palisade.deploy.DeviceResult.Outcome;
@@ -78,6 +79,8 @@ public final class DeployEngine {
 	private final int parallelism;
 	private final Progress progress;
 	private String design = "<design>";
+	private BooleanSupplier cancelled = () -> false;
+	private java.util.function.Consumer<DeviceResult> finished = r -> { };
 
 	public DeployEngine(Journal journal, int parallelism, Progress progress) {
 		if (parallelism < 1) {
@@ -91,6 +94,22 @@ public final class DeployEngine {
 	/** @param label how messages name the design in the commands they suggest (e.g. its path) */
 	public DeployEngine designLabel(String label) {
 		this.design = label;
+		return this;
+	}
+
+	/**
+	 * Lets a run be cancelled: once {@code cancelled} says so, no further device is started (each
+	 * is reported {@link Outcome#NOT_STARTED}, untouched); a device already started finishes, or is
+	 * restored, as it would have, so that no device is left half-configured.
+	 */
+	public DeployEngine cancelWhen(BooleanSupplier value) {
+		this.cancelled = value;
+		return this;
+	}
+
+	/** Hears each device's result as soon as the device is done (from the device's thread), e.g. for progress. */
+	public DeployEngine onFinished(java.util.function.Consumer<DeviceResult> value) {
+		this.finished = value;
 		return this;
 	}
 
@@ -125,7 +144,11 @@ public final class DeployEngine {
 		try {
 			List<Future<DeviceResult>> futures = new ArrayList<>();
 			for (Job job : jobs) {
-				futures.add(pool.submit(() -> worker.run(job)));
+				futures.add(pool.submit(() -> {
+					DeviceResult r = worker.run(job);
+					finished.accept(r);
+					return r;
+				}));
 			}
 			List<DeviceResult> results = new ArrayList<>();
 			for (int i = 0; i < jobs.size(); i++) {
@@ -148,6 +171,9 @@ public final class DeployEngine {
 
 	private DeviceResult planOne(Job job) {
 		Instant start = Instant.now();
+		if (cancelled.getAsBoolean()) {
+			return notStarted(job, start);
+		}
 		Journal.Found found = journal.find(job.device());
 		String unusable = unusable(found, job);
 		boolean interrupted = found != null;
@@ -173,6 +199,9 @@ public final class DeployEngine {
 
 	private DeviceResult deployOne(Job job) {
 		Instant start = Instant.now();
+		if (cancelled.getAsBoolean()) {
+			return notStarted(job, start);
+		}
 		String device = job.device();
 		Journal.Found found = journal.find(device);
 		String unusable = unusable(found, job);
@@ -248,6 +277,12 @@ public final class DeployEngine {
 			return new DeviceResult(device, Outcome.FAILED_JOURNALED, plan, interrupted,
 					failure + "; restore failed: " + restoreFailure, driver.calls(), since(start));
 		}
+	}
+
+	private DeviceResult notStarted(Job job, Instant start) {
+		progress.report(job.device(), "not started: the run was cancelled");
+		return new DeviceResult(job.device(), Outcome.NOT_STARTED, null, journal.find(job.device()) != null, null, 0,
+				since(start));
 	}
 
 	/**

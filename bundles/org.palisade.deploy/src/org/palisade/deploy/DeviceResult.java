@@ -34,7 +34,9 @@ public record DeviceResult(String device, Outcome outcome, DevicePlan plan, bool
 		/** failed and could not be restored; the journal is kept, the next run restores or completes it. */
 		FAILED_JOURNALED("failed, NOT restored (journal kept; run deploy again)", true),
 		/** not touched: its journal entry is damaged or belongs to another site or device (see the error). */
-		JOURNAL_UNUSABLE("not touched: its journal entry cannot be used (palisade journal show)", true);
+		JOURNAL_UNUSABLE("not touched: its journal entry cannot be used (palisade journal show)", true),
+		/** not touched: the run was cancelled before it came to this device. */
+		NOT_STARTED("not started: the run was cancelled", true);
 
 		private final String text;
 		private final boolean failure;

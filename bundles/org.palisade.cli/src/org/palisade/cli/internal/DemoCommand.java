@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import org.palisade.cli.Palisade;
 import org.palisade.cli.Palisade.UsageException;
-import org.palisade.cli.VirtualSite;
+import org.palisade.deploy.site.VirtualSite;
 import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.palisade.cli.Palisade;
-import org.palisade.cli.VirtualSite;
+import org.palisade.deploy.site.VirtualSite;
 import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;

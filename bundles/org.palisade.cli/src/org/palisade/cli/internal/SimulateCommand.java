@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.palisade.cli.Palisade;
-import org.palisade.cli.VirtualSite;
+import org.palisade.deploy.site.SelfSignedStore;
+import org.palisade.deploy.site.VirtualSite;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.FaultSpec;
 import org.palisade.simulator.VirtualDevice;

@@ -19,12 +19,7 @@ import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceLocks;
 import org.palisade.deploy.SiteLock;
 import org.palisade.deploy.SiteState;
-import org.palisade.deploy.vapix.HttpConnector;
-import org.palisade.deploy.vapix.Pins;
-import org.palisade.deploy.vapix.RetryPolicy;
-import org.palisade.deploy.vapix.TlsOptions;
-import org.palisade.deploy.vapix.VapixClient;
-import org.palisade.deploy.vapix.driver.VapixTargets;
+import org.palisade.deploy.site.SiteJobs;
 import org.palisade.generator.DeviceConfiguration;
 import org.palisade.generator.SiteConfiguration;
 
@@ -108,28 +103,21 @@ final class SiteSession {
 
 	/** @return the devices of the run: those named, or all */
 	List<DeviceConfiguration> devices(List<String> only) {
-		List<DeviceConfiguration> out = new ArrayList<>();
-		for (DeviceConfiguration d : config.devices()) {
-			if (only.isEmpty() || only.contains(d.name())) {
-				out.add(d);
-			}
-		}
-		return out;
+		return new SiteJobs(config, state, CredentialStore.empty()).devices(only);
 	}
 
 	/** @return where Palisade reaches the device */
 	URI uri(DeviceConfiguration d) {
-		URI uri = uris.get(d.name());
-		if (uri != null) {
-			return uri;
+		try {
+			return targets(CredentialStore.empty()).uri(d);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
 		}
-		if (reach.simulate()) {
-			throw new UsageException("the simulation has no device " + d.name() + "; restart palisade simulate");
-		}
-		if (d.address() == null) {
-			throw new UsageException(d.name() + " has no address in the design");
-		}
-		return URI.create((reach.http() ? "http://" : "https://") + d.address());
+	}
+
+	private SiteJobs targets(CredentialStore store) {
+		return new SiteJobs(config, state, store).virtual(uris).http(reach.http()).pin(reach.pin())
+				.basicOverHttp(reach.basicOverHttp()).trustCommand(this::trustCommand);
 	}
 
 	/** @return the command that pins a device's certificate, as the user would type it */
@@ -151,31 +139,11 @@ final class SiteSession {
 		} catch (IOException e) {
 			throw new UsageException(e.getMessage()); // a credentials file that must not be used
 		}
-		Duration connect = Duration.ofSeconds(5);
-		HttpConnector shared = VapixClient.newConnector(
-				reach.pin() != null ? TlsOptions.pinnedSha256(reach.pin()) : TlsOptions.systemDefault(), connect);
-		Map<String, HttpConnector> own = new LinkedHashMap<>();
-		Pins pins = Pins.load(state.pinsFile());
-		Map<String, VapixTargets.Peer> peers = new LinkedHashMap<>();
-		for (DeviceConfiguration d : config.devices()) {
-			URI uri = uris.containsKey(d.name()) ? uris.get(d.name())
-					: !reach.simulate() && d.address() != null ? uri(d) : null;
-			if (uri != null && d.address() != null) {
-				peers.put(d.address(), new VapixTargets.Peer(d.name(), uri));
-			}
-			// --pin given: one certificate for every device, as before; else each device its own trust.
-			if (reach.pin() == null && uri != null && "https".equals(uri.getScheme())) {
-				own.put(d.name(), VapixClient.newConnector(TlsOptions.forDevice(pins.of(d.name()), trustCommand(d.name())),
-						connect));
-			}
-		}
-		VapixTargets targets = new VapixTargets(store, shared, RetryPolicy.defaults(), Duration.ofSeconds(15))
-				.connectors(own).basicOverHttp(reach.basicOverHttp()).peers(peers);
-		List<DeployEngine.Job> jobs = new ArrayList<>();
+		SiteJobs targets = targets(store);
 		for (DeviceConfiguration d : devices(only)) {
-			jobs.add(targets.job(d.name(), d.objects(), uri(d), d.credentials()));
+			uri(d); // a device that cannot be reached is a usage error, as before
 		}
-		return jobs;
+		return targets.jobs(only);
 	}
 
 	/**

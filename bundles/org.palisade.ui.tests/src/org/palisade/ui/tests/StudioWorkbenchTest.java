@@ -50,7 +50,7 @@ class StudioWorkbenchTest {
 			for (MenuItem item : shell.getMenuBar().getItems()) {
 				menus.add(item.getText().replace("&", ""));
 			}
-			assertEquals(List.of("File", "Edit", "Navigate", "Search", "Window", "Help"), menus);
+			assertEquals(List.of("File", "Edit", "Navigate", "Search", "Deploy", "Window", "Help"), menus);
 			assertTrue(shell.isVisible(), "the studio window is visible");
 			assertEquals("Palisade Studio", shell.getText());
 			return Screenshots.capture(shell, "studio-workbench");

@@ -25,7 +25,7 @@ public class StudioWindowAdvisor extends WorkbenchWindowAdvisor {
 		IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
 		configurer.setInitialSize(new Point(1280, 800));
 		configurer.setShowStatusLine(true);
-		configurer.setShowCoolBar(false);
+		configurer.setShowCoolBar(true); // the Deploy button
 		configurer.setShowPerspectiveBar(false);
 		configurer.setTitle("Palisade Studio");
 	}

@@ -1,4 +1,4 @@
-package org.palisade.cli.internal;
+package org.palisade.deploy.site;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throw-away self-signed certificate for {@code palisade simulate --https}, as Axis devices ship
- * with: made by the JDK's own keytool (the JDK has no public API to sign a certificate, and a
- * library for it would be a dependency for a rehearsal tool only), in simulate's private folder,
- * valid for two days, for 127.0.0.1 and ::1.
+ * A throw-away self-signed certificate for virtual devices that serve HTTPS ({@code palisade
+ * simulate --https}, an HTTPS rehearsal in the Studio), as Axis devices ship with: made by the
+ * JDK's own keytool (the JDK has no public API to sign a certificate, and a library for it would
+ * be a dependency for a rehearsal tool only), valid for two days, for 127.0.0.1 and ::1.
  */
-final class SelfSignedStore {
+public final class SelfSignedStore {
 
 	private SelfSignedStore() {
 	}
@@ -24,10 +24,10 @@ final class SelfSignedStore {
 	 * @param password the store password (also the key's); the caller wipes it
 	 * @return the PKCS#12 store
 	 */
-	static Path create(String name, Path store, char[] password) throws IOException, InterruptedException {
+	public static Path create(String name, Path store, char[] password) throws IOException, InterruptedException {
 		Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
 		if (!Files.isExecutable(keytool)) {
-			throw new IOException("--https needs the JDK's keytool, not found at " + keytool);
+			throw new IOException("virtual devices on HTTPS need the JDK's keytool, not found at " + keytool);
 		}
 		String pw = new String(password);
 		List<String> cmd = List.of(keytool.toString(), "-genkeypair", "-alias", "device", "-keyalg", "EC", "-groupname",

@@ -1,4 +1,4 @@
-package org.palisade.cli;
+package org.palisade.deploy.site;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

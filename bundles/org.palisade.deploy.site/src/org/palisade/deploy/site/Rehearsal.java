@@ -1,0 +1,145 @@
+package org.palisade.deploy.site;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.palisade.deploy.CredentialStore;
+import org.palisade.model.site.Site;
+import org.palisade.simulator.DeviceDescriptor;
+import org.palisade.simulator.FaultSpec;
+import org.palisade.simulator.VirtualDevice;
+import org.palisade.simulator.VirtualFleet;
+import org.palisade.validation.PasswordPolicy;
+
+/**
+ * A site's virtual devices running in this process, for a rehearsal: one virtual Axis device per
+ * camera and speaker ({@link VirtualSite}), on loopback ports, with the faults given armed (the
+ * {@code --fault} syntax of {@code palisade simulate}). Their generated passwords stay in memory,
+ * never in a file; a run reaches the devices through {@link #uris()} and {@link #credentials()}.
+ */
+public final class Rehearsal implements AutoCloseable {
+
+	private final VirtualFleet fleet;
+	private final VirtualSite.Devices devices;
+	private final Path keyDir;
+
+	private Rehearsal(VirtualFleet fleet, VirtualSite.Devices devices, Path keyDir) {
+		this.fleet = fleet;
+		this.devices = devices;
+		this.keyDir = keyDir;
+	}
+
+	/** As {@link #start(Site, List, boolean)}, over plain HTTP. */
+	public static Rehearsal start(Site site, List<FaultSpec> faults) throws IOException {
+		return start(site, faults, false);
+	}
+
+	/**
+	 * @param https whether the devices serve HTTPS with a self-signed certificate, as Axis devices
+	 *              ship (its key lives in a private temporary folder until {@link #close})
+	 * @throws IllegalArgumentException when a fault names a device that is not a camera or speaker of the site
+	 * @throws IOException              when a device cannot listen; nothing is left running then
+	 */
+	public static Rehearsal start(Site site, List<FaultSpec> faults, boolean https) throws IOException {
+		VirtualSite.Devices devices = VirtualSite.of(site);
+		for (FaultSpec f : faults) {
+			if (f.device() != null && devices.descriptors().stream().noneMatch(d -> d.name().equals(f.device()))) {
+				throw new IllegalArgumentException("fault " + f.device() + ": no camera or speaker named '" + f.device()
+						+ "' in " + site.getName());
+			}
+		}
+		List<DeviceDescriptor> descriptors = devices.descriptors();
+		Path keyDir = null;
+		if (https) {
+			// Owner-only on POSIX (createTempDirectory's default there); removed on close.
+			keyDir = Files.createTempDirectory("palisade-rehearsal");
+			char[] pw = PasswordPolicy.generate(20);
+			try {
+				Path store = SelfSignedStore.create("palisade-rehearsal", keyDir.resolve("devices.p12"), pw);
+				List<DeviceDescriptor> tls = new ArrayList<>();
+				for (DeviceDescriptor d : descriptors) {
+					tls.add(d.toBuilder().tls(store, pw).build());
+				}
+				descriptors = tls;
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				delete(keyDir);
+				throw new IOException("interrupted while making the certificate", e);
+			} catch (IOException | RuntimeException e) {
+				delete(keyDir);
+				throw e;
+			} finally {
+				Arrays.fill(pw, '\0');
+			}
+		}
+		try {
+			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors), devices, keyDir);
+			r.arm(faults);
+			return r;
+		} catch (IOException | RuntimeException e) {
+			delete(keyDir);
+			throw e;
+		}
+	}
+
+	/** Arms more faults on the running devices (see {@link #start}). */
+	public void arm(List<FaultSpec> faults) {
+		for (VirtualDevice d : fleet.devices()) {
+			for (FaultSpec f : faults) {
+				if (f.device() == null || f.device().equals(d.name())) {
+					f.applyTo(d);
+				}
+			}
+		}
+	}
+
+	/** @return the loopback address of each virtual device, by the design's device name */
+	public Map<String, URI> uris() {
+		Map<String, URI> out = new LinkedHashMap<>();
+		fleet.devices().forEach(d -> out.put(d.name(), d.baseUri()));
+		return out;
+	}
+
+	/** @return the virtual devices' credentials, by the design's credentials reference */
+	public CredentialStore credentials() {
+		return CredentialStore.empty().add("virtual devices", CredentialStore.of(devices.credentials()));
+	}
+
+	/** @return the running devices (what they hold can be read back directly) */
+	public VirtualFleet fleet() {
+		return fleet;
+	}
+
+	/** @return whether the devices serve HTTPS */
+	public boolean https() {
+		return keyDir != null;
+	}
+
+	@Override
+	public void close() {
+		fleet.stopAll();
+		devices.credentials().values().forEach(org.palisade.deploy.Credential::clear);
+		delete(keyDir);
+	}
+
+	private static void delete(Path dir) {
+		if (dir == null) {
+			return;
+		}
+		try (var files = Files.list(dir)) {
+			for (Path f : files.toList()) {
+				Files.deleteIfExists(f);
+			}
+			Files.deleteIfExists(dir);
+		} catch (IOException e) {
+			// best effort: a private temporary folder
+		}
+	}
+}
