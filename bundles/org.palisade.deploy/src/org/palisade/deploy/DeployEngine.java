@@ -191,7 +191,7 @@ public final class DeployEngine {
 			progress.report(job.device(), plan.isEmpty() ? "up to date" : plan.summary());
 			return new DeviceResult(job.device(), o, plan, interrupted, unusable, driver.calls(), since(start));
 		} catch (DeviceException e) {
-			progress.report(job.device(), "cannot be read: " + e.getMessage());
+			progress.report(job.device(), readFailure(e));
 			return new DeviceResult(job.device(), Outcome.FAILED_UNCHANGED, null, interrupted, e.getMessage(), 0,
 					since(start));
 		}
@@ -233,7 +233,7 @@ public final class DeployEngine {
 				current = driver.read(interest);
 				plan = planner.plan(device, job.desired(), current);
 			} catch (DeviceException e) {
-				progress.report(device, "cannot be read: " + e.getMessage());
+				progress.report(device, readFailure(e));
 				return new DeviceResult(device, notReached, null, interrupted, e.getMessage(), driver.calls(),
 						since(start));
 			}
@@ -461,5 +461,10 @@ public final class DeployEngine {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** @return how a failed read is reported: a device that is not what the design needs was read fine */
+	private static String readFailure(DeviceException e) {
+		return e instanceof DeviceUnsuitableException ? e.getMessage() : "cannot be read: " + e.getMessage();
 	}
 }

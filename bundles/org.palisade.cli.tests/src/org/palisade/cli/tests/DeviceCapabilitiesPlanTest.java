@@ -1,6 +1,7 @@
 package org.palisade.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ class DeviceCapabilitiesPlanTest {
 					+ " Fence, whose event topic (tnsaxis:CameraApplicationPlatform/PerimeterDefender/Fence) the device does"
 					+ " not declare; its application events: none"), all);
 			assertTrue(all.contains("Horn: up to date"), all);
+			// The device was read fine: it is unsuitable, not unreadable.
+			assertFalse(all.contains("cannot be read"), all);
 			System.out.println("palisade plan against a virtual AXIS Q6075-E as North1:\n" + all);
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.palisade.deploy.DeviceException;
+import org.palisade.deploy.DeviceUnsuitableException;
 import org.palisade.deploy.ManagedObject;
 import org.palisade.deploy.vapix.Action1;
 import org.palisade.deploy.vapix.Event1;
@@ -156,8 +157,7 @@ final class DeviceCapabilities {
 				: "rules " + String.join(", ", rules) + " trigger on ") + problem));
 		all.addAll(missing);
 		if (!all.isEmpty()) {
-			throw new DeviceException(device + " (" + model + ") lacks what the design needs: " + String.join("; ", all),
-					null);
+			throw new DeviceUnsuitableException(device + " (" + model + ") lacks what the design needs: " + String.join("; ", all));
 		}
 	}
 
