@@ -58,13 +58,16 @@ public final class CredentialsPreferencePage extends PreferencePage implements I
 				+ " secure storage, where deploy (in the Studio and on the command line) finds them. A password is"
 				+ " never shown again once entered. Set and Remove take effect at once.");
 		GridData introData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
-		introData.widthHint = 420;
+		// Preferred widths small enough for the page as the Preferences dialog first opens: the
+		// text wraps and the table shrinks to what is left, and the buttons stay in view.
+		introData.widthHint = 300;
 		intro.setLayoutData(introData);
 		table = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
 		GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
 		data.heightHint = 200;
+		data.widthHint = 300;
 		table.setLayoutData(data);
 		for (String[] col : new String[][] { { "Reference", "170" }, { "Used by", "150" }, { "User", "70" },
 				{ "Password", "80" } }) {
