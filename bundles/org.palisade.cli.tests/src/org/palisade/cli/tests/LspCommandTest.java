@@ -28,17 +28,14 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.palisade.cli.Palisade;
+import org.palisade.dsl.lsp.QuietLanguageClient;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -200,29 +197,12 @@ class LspCommandTest {
 		return -1;
 	}
 
-	private static final class Client implements LanguageClient {
+	private static final class Client extends QuietLanguageClient {
 		final CompletableFuture<PublishDiagnosticsParams> diagnostics = new CompletableFuture<>();
 
 		@Override
 		public void publishDiagnostics(PublishDiagnosticsParams params) {
 			diagnostics.complete(params);
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
 		}
 	}
 }

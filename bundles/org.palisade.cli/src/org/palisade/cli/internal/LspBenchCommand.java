@@ -17,21 +17,18 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.palisade.dsl.load.SyntheticSite;
 import org.palisade.dsl.lsp.DesignServers;
+import org.palisade.dsl.lsp.QuietLanguageClient;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -152,7 +149,7 @@ public class LspBenchCommand extends CliCommand {
 	}
 
 	/** Counts the diagnostics the server publishes and lets the bench wait for the next ones. */
-	private static final class Client implements LanguageClient {
+	private static final class Client extends QuietLanguageClient {
 
 		private int published;
 		private List<Diagnostic> last = List.of();
@@ -180,23 +177,6 @@ public class LspBenchCommand extends CliCommand {
 			lastUri = params.getUri();
 			last = params.getDiagnostics();
 			notifyAll();
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
 		}
 	}
 }

@@ -20,28 +20,25 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.RenameCapabilities;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.palisade.dsl.lsp.DesignServers;
+import org.palisade.dsl.lsp.QuietLanguageClient;
 
 /**
  * A real LSP client (LSP4J's client launcher) connected to Palisade's server over a loopback
  * socket, as an editor would be. It records the diagnostics the server publishes and lets a
  * test wait for the ones it expects.
  */
-final class LspClient implements LanguageClient, AutoCloseable {
+final class LspClient extends QuietLanguageClient implements AutoCloseable {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -126,25 +123,6 @@ final class LspClient implements LanguageClient, AutoCloseable {
 		}
 	}
 
-	@Override
-	public void telemetryEvent(Object object) {
-		// not used by the server
-	}
-
-	@Override
-	public void showMessage(MessageParams message) {
-		// not used by the server
-	}
-
-	@Override
-	public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-		return CompletableFuture.completedFuture(null);
-	}
-
-	@Override
-	public void logMessage(MessageParams message) {
-		// not used by the server
-	}
 
 	/** @return the text with the edits made, as a client applies them */
 	static String apply(String text, List<? extends TextEdit> edits) {
