@@ -104,7 +104,7 @@ public class LspBenchCommand extends CliCommand {
 
 				String anchor = " m from pin 2 to Beacon" + cameras / 2 + ".plus";
 				int offset = text.indexOf(anchor);
-				Position at = position(text, offset);
+				Position at = QuietLanguageClient.position(text, offset);
 				List<Long> latencies = new ArrayList<>();
 				for (int i = 0; i < edits; i++) {
 					boolean add = i % 2 == 0;
@@ -136,16 +136,6 @@ public class LspBenchCommand extends CliCommand {
 	private static long ms(List<Long> sorted, int percentile) {
 		int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
 		return sorted.get(Math.max(0, index)) / 1_000_000;
-	}
-
-	private static Position position(String text, int offset) {
-		int line = 0;
-		int start = 0;
-		for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-			line++;
-			start = i + 1;
-		}
-		return new Position(line, offset - start);
 	}
 
 	/** Counts the diagnostics the server publishes and lets the bench wait for the next ones. */

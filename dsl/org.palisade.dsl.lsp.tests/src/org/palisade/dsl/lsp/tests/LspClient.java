@@ -150,13 +150,7 @@ final class LspClient extends QuietLanguageClient implements AutoCloseable {
 		if (from < 0 || offset < 0) {
 			throw new AssertionError("'" + what + "' not in the text");
 		}
-		int line = 0;
-		int start = 0;
-		for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-			line++;
-			start = i + 1;
-		}
-		return new Position(line, offset - start);
+		return position(text, offset);
 	}
 
 	@Override
