@@ -35,6 +35,16 @@ public final class Palisade {
 	}
 
 	/**
+	 * The command line on a plain class path, without OSGi: the product's script starts
+	 * {@code validate}, {@code generate} and help so (#16, cold start; see
+	 * {@code releng/tools/HeadlessClasspath.java}). Exits with the command's code, so that threads a
+	 * library left behind do not keep the process alive.
+	 */
+	public static void main(String[] args) {
+		System.exit(run(Arrays.asList(args), System.out, System.err));
+	}
+
+	/**
 	 * Runs one command. Nothing it throws reaches the caller: a bad command line is one line
 	 * on {@code err} and exit {@link #USAGE}; a failure is a message on {@code err}, with the
 	 * stack trace in the log file only.

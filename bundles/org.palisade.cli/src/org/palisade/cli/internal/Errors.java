@@ -71,6 +71,11 @@ public final class Errors {
 				var location = Platform.getLogFileLocation();
 				return location == null ? null : location.toFile().toPath();
 			}
+			if (Logging.file() != null) {
+				// Without Equinox (validate and generate on the plain class path): the libraries' log.
+				org.apache.log4j.Logger.getLogger(Errors.class).error(command + " failed", e);
+				return Logging.file();
+			}
 			Path file = Files.createTempFile("palisade-", ".log");
 			try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
 				w.println(command + " failed");
