@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,7 +258,7 @@ public final class DeployEngine {
 				}
 			}
 			progress.report(device, "applying " + plan.steps().size() + " step(s): " + plan.summary());
-			String failure = applyAndVerify(driver, planner, job, plan, interest);
+			String failure = applyAndVerify(driver, planner, job, plan, interest, current);
 			if (failure == null) {
 				if (!clearJournal(device)) {
 					return new DeviceResult(device, Outcome.FAILED_JOURNALED, plan, interrupted,
@@ -334,10 +335,19 @@ public final class DeployEngine {
 
 	/** @return {@code null} on success, else why it failed */
 	private String applyAndVerify(DeviceDriver driver, Planner planner, Job job, DevicePlan plan,
-			List<ManagedObject> interest) {
+			List<ManagedObject> interest, List<ManagedObject> current) {
 		try {
 			apply(driver, plan.steps());
-			List<ManagedObject> after = driver.read(interest);
+			// Read again what the steps touched, and what refers to it (the device may change a rule
+			// when its schedule goes); the other kinds are as they were just read (#16).
+			Set<String> touched = touchedKinds(plan, job.desired(), current);
+			List<ManagedObject> after = new ArrayList<>();
+			for (ManagedObject o : current) {
+				if (!touched.contains(o.kind())) {
+					after.add(o);
+				}
+			}
+			after.addAll(driver.read(interest, touched));
 			DevicePlan left = planner.plan(job.device(), job.desired(), after);
 			if (!left.isEmpty()) {
 				return "verification: the device does not hold what was written: " + String.join("; ", left.describe());
@@ -404,6 +414,30 @@ public final class DeployEngine {
 		} catch (IOException e) {
 			return false;
 		}
+	}
+
+	/**
+	 * The kinds a plan's steps change, and every kind with an object that depends on an object of
+	 * one of those (wanted or on the device), until no kind is added.
+	 */
+	static Set<String> touchedKinds(DevicePlan plan, List<ManagedObject> desired, List<ManagedObject> current) {
+		Set<String> kinds = new HashSet<>();
+		plan.steps().forEach(c -> kinds.add(c.object().kind()));
+		List<ManagedObject> all = new ArrayList<>(desired);
+		all.addAll(current);
+		Map<String, String> kindOf = new HashMap<>();
+		all.forEach(o -> kindOf.putIfAbsent(o.id(), o.kind()));
+		for (boolean grew = true; grew;) {
+			grew = false;
+			for (ManagedObject o : all) {
+				if (!kinds.contains(o.kind())
+						&& o.dependsOn().stream().anyMatch(d -> kinds.contains(kindOf.get(d)))) {
+					kinds.add(o.kind());
+					grew = true;
+				}
+			}
+		}
+		return kinds;
 	}
 
 	/** The settings to read: the wanted ones and those of a restore point. */

@@ -1,7 +1,9 @@
 package org.palisade.deploy;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The protocol side of a deployment to one device (VAPIX for Axis devices). The engine decides
@@ -21,6 +23,22 @@ public interface DeviceDriver extends AutoCloseable {
 
 	/** @param settings the settings to read (their kind and key matter), usually the wanted ones */
 	List<ManagedObject> read(Collection<ManagedObject> settings) throws DeviceException;
+
+	/**
+	 * Reads only the objects of these kinds (items and the named settings), as {@link #read}
+	 * would return them: the check after a deploy reads again only what it touched (#16, fewer
+	 * calls per device). The default reads everything and keeps those kinds; a driver that can
+	 * leave out the requests of other kinds does.
+	 */
+	default List<ManagedObject> read(Collection<ManagedObject> settings, Set<String> kinds) throws DeviceException {
+		List<ManagedObject> out = new ArrayList<>();
+		for (ManagedObject o : read(settings)) {
+			if (kinds.contains(o.kind())) {
+				out.add(o);
+			}
+		}
+		return out;
+	}
 
 	/** Sets a setting to the object's attributes. */
 	void set(ManagedObject setting) throws DeviceException;

@@ -9,9 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.palisade.deploy.Credential;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.DeviceResult.Outcome;
 import org.palisade.deploy.ManagedObject;
+import org.palisade.deploy.vapix.Credentials;
+import org.palisade.deploy.vapix.VapixClient;
 import org.palisade.simulator.DeviceState;
 
 /** The manual's scenario, deployed to virtual devices over real sockets and read back. */
@@ -88,6 +91,73 @@ class ScenarioDeployTest {
 			assertEquals("640x480", h.camera().state().parameter("Image.I0.Appearance.Resolution"));
 			assertEquals("abr", h.camera().state().parameter("Image.I0.RateControl.Mode"));
 		}
+	}
+
+	/**
+	 * A deploy that puts back one drifted family reads again, to verify, that family and what
+	 * refers to it, not the whole device (#16: read only what the plan needs).
+	 */
+	@Test
+	void verificationReadsAgainOnlyWhatWasTouched(@TempDir Path dir) throws Exception {
+		try (Harness h = new Harness(dir)) {
+			h.deploy();
+			// Someone deletes Palisade's schedule by hand: the schedule and the two rules using it go back.
+			String id = h.camera().state().scheduledEvents().stream().filter(e -> e.name().equals("After hours [palisade]"))
+					.findFirst().orElseThrow().id();
+			try (VapixClient client = client(h)) {
+				client.event1().removeScheduledEvent(id);
+			}
+			h.camera().clearRequestLog();
+			List<DeviceResult> results = h.deploy();
+			assertEquals(Outcome.DEPLOYED, Harness.result(results, "North1").outcome(), h.progress.toString());
+			List<String> ops = h.camera().requestLog().stream().filter(r -> r.status() != 401 && r.operation() != null)
+					.map(r -> r.operation()).toList();
+			int firstWrite = ops.indexOf(ops.stream().filter(o -> o.startsWith("Add") || o.startsWith("Remove"))
+					.findFirst().orElseThrow());
+			int lastWrite = 0;
+			for (int i = 0; i < ops.size(); i++) {
+				if (ops.get(i).startsWith("Add") || ops.get(i).startsWith("Remove")) {
+					lastWrite = i;
+				}
+			}
+			List<String> plan = ops.subList(0, firstWrite);
+			List<String> verify = ops.subList(lastWrite + 1, ops.size());
+			assertTrue(plan.containsAll(List.of("getDateTimeInfo", "list", "GetScheduledEvents", "GetRecipientConfigurations",
+					"GetActionConfigurations", "GetActionRules")), "the plan reads the whole device: " + ops);
+			assertEquals(List.of("GetScheduledEvents", "GetActionRules"), verify,
+					"the check reads schedules and the rules that use them, nothing else: " + ops);
+			assertEquals(1, h.camera().state().scheduledEvents().stream()
+					.filter(e -> e.name().equals("After hours [palisade]")).count());
+			assertEquals(2, h.camera().state().actionRules().size());
+			assertTrue(h.plan().stream().allMatch(r -> r.outcome() == Outcome.UP_TO_DATE), "nothing left to do");
+		}
+	}
+
+	/** A parameter changed by hand is put back with one update, checked with one param.cgi list. */
+	@Test
+	void aDriftedParameterIsCheckedWithOneList(@TempDir Path dir) throws Exception {
+		try (Harness h = new Harness(dir)) {
+			h.deploy();
+			try (VapixClient client = client(h)) {
+				client.paramCgi().update(Map.of("Image.I0.Appearance.Resolution", "768x576"));
+			}
+			h.camera().clearRequestLog();
+			List<DeviceResult> results = h.deploy();
+			assertEquals(Outcome.DEPLOYED, Harness.result(results, "North1").outcome(), h.progress.toString());
+			List<String> ops = h.camera().requestLog().stream().filter(r -> r.status() != 401 && r.operation() != null)
+					.map(r -> r.operation()).toList();
+			List<String> afterUpdate = ops.subList(ops.indexOf("update") + 1, ops.size());
+			assertEquals(List.of("list"), afterUpdate, "one param.cgi list verifies the update: " + ops);
+			assertEquals("640x480", h.camera().state().parameter("Image.I0.Appearance.Resolution"));
+		}
+	}
+
+	private static VapixClient client(Harness h) throws Exception {
+		String ref = h.config.devices().stream().filter(d -> d.name().equals("North1")).findFirst().orElseThrow()
+				.credentials();
+		Credential c = h.credentials.resolve(ref).orElseThrow();
+		return VapixClient.builder("North1", h.camera().baseUri()).credentials(new Credentials(c.username(), c.password()))
+				.build();
 	}
 
 	@Test

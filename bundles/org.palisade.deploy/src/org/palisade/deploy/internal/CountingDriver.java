@@ -34,6 +34,13 @@ public final class CountingDriver implements DeviceDriver {
 	}
 
 	@Override
+	public List<ManagedObject> read(Collection<ManagedObject> settings, java.util.Set<String> kinds)
+			throws DeviceException {
+		calls.incrementAndGet();
+		return inner.read(settings, kinds);
+	}
+
+	@Override
 	public void set(ManagedObject setting) throws DeviceException {
 		calls.incrementAndGet();
 		inner.set(setting);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.palisade.deploy.DeviceDriver;
 import org.palisade.deploy.DeviceException;
@@ -36,7 +37,8 @@ import org.palisade.deploy.vapix.internal.Redactor;
  * name, and the active level that gives the normal state), GetScheduledEvents,
  * GetRecipientConfigurations, GetActionConfigurations, GetActionRules. The first read also asks
  * what the device offers that the design needs ({@link DeviceCapabilities}: event topics,
- * templates) and fails, before anything changes, when the device lacks it. Each item step is one
+ * templates) and fails, before anything changes, when the device lacks it. The check after a
+ * deploy reads again only the kinds it touched ({@link #read(Collection, Set)}). Each item step is one
  * call; the settings of a plan go out together ({@link #setAll}): time.cgi, one setPorts, and one
  * param.cgi update for every parameter.
  * <p>
@@ -53,6 +55,9 @@ public final class VapixDriver implements DeviceDriver {
 	private final Map<String, String> handles = new HashMap<>();
 	/** Whether the device has the port-management API; {@code null} until a setPorts told. */
 	private Boolean portManagement;
+	/** Device id to key of Palisade's schedules and action configurations, as last read. */
+	private final Map<String, String> scheduleKeys = new HashMap<>();
+	private final Map<String, String> actionKeys = new HashMap<>();
 	/** What the device offers, asked on the first read. */
 	private DeviceCapabilities capabilities;
 
@@ -72,11 +77,24 @@ public final class VapixDriver implements DeviceDriver {
 
 	@Override
 	public List<ManagedObject> read(Collection<ManagedObject> settings) throws DeviceException {
+		return read(settings, null);
+	}
+
+	/**
+	 * Leaves out the calls of the kinds not asked for: after a deploy step the engine reads again
+	 * only what it touched (#16). Rules are read with the schedule and action keys of the last read
+	 * of those kinds, which the engine asks for together with rules whenever they changed.
+	 */
+	@Override
+	public List<ManagedObject> read(Collection<ManagedObject> settings, Set<String> kinds) throws DeviceException {
 		List<ManagedObject> out = new ArrayList<>();
 		List<String> params = new ArrayList<>();
 		boolean ports = false;
 		boolean time = false;
 		for (ManagedObject s : settings) {
+			if (!wants(kinds, s.kind())) {
+				continue;
+			}
 			if (s.kind().equals(Conventions.TIME)) {
 				time = true;
 			} else if (s.kind().equals(Conventions.PARAM)) {
@@ -118,34 +136,46 @@ public final class VapixDriver implements DeviceDriver {
 							List.of(), null));
 				}
 			}
-			handles.clear();
-			Map<String, String> scheduleKeys = new HashMap<>();
-			for (Event1.ScheduledEvent e : client.event1().getScheduledEvents()) {
-				ManagedObject o = schedule(e);
-				out.add(o);
-				if (o.owned()) {
-					scheduleKeys.put(e.id(), o.key());
+			handles.keySet().removeIf(id -> wants(kinds, id.substring(0, id.indexOf('/'))));
+			if (wants(kinds, Conventions.SCHEDULE)) {
+				scheduleKeys.clear();
+				for (Event1.ScheduledEvent e : client.event1().getScheduledEvents()) {
+					ManagedObject o = schedule(e);
+					out.add(o);
+					if (o.owned()) {
+						scheduleKeys.put(e.id(), o.key());
+					}
+					remember(o);
 				}
-				remember(o);
 			}
-			for (Action1.Configuration c : client.action1().getRecipientConfigurations()) {
-				out.add(remember(configuration(Conventions.RECIPIENT, c)));
-			}
-			Map<String, String> actionKeys = new HashMap<>();
-			for (Action1.Configuration c : client.action1().getActionConfigurations()) {
-				ManagedObject o = configuration(Conventions.ACTION, c);
-				if (o.owned() && !handles.containsKey(o.id())) {
-					actionKeys.put(c.id(), o.key());
+			if (wants(kinds, Conventions.RECIPIENT)) {
+				for (Action1.Configuration c : client.action1().getRecipientConfigurations()) {
+					out.add(remember(configuration(Conventions.RECIPIENT, c)));
 				}
-				out.add(remember(o));
 			}
-			for (Action1.ActionRule r : client.action1().getActionRules()) {
-				out.add(remember(rule(r, actionKeys, scheduleKeys)));
+			if (wants(kinds, Conventions.ACTION)) {
+				actionKeys.clear();
+				for (Action1.Configuration c : client.action1().getActionConfigurations()) {
+					ManagedObject o = configuration(Conventions.ACTION, c);
+					if (o.owned() && !handles.containsKey(o.id())) {
+						actionKeys.put(c.id(), o.key());
+					}
+					out.add(remember(o));
+				}
+			}
+			if (wants(kinds, Conventions.RULE)) {
+				for (Action1.ActionRule r : client.action1().getActionRules()) {
+					out.add(remember(rule(r, actionKeys, scheduleKeys)));
+				}
 			}
 		} catch (VapixException e) {
 			throw failure("read", e);
 		}
 		return out;
+	}
+
+	private static boolean wants(Set<String> kinds, String kind) {
+		return kinds == null || kinds.contains(kind);
 	}
 
 	private ManagedObject remember(ManagedObject o) {
