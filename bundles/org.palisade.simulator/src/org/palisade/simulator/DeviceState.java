@@ -131,6 +131,21 @@ public final class DeviceState {
 		return store.snapshot();
 	}
 
+	/**
+	 * Drives a port's circuit, as a rule's action does to an output or a wire to an input: visible
+	 * in getPorts as the port's state.
+	 *
+	 * @param port    {@code IOPort.I<port>}, from 0
+	 * @param circuit {@code open} or {@code closed}, or {@code null} for the port's normal state
+	 */
+	public void drivePort(int port, String circuit) {
+		if (circuit == null) {
+			store.resetOutputState(port);
+		} else {
+			store.setOutputState(port, circuit);
+		}
+	}
+
 	/** Creates a scheduled event without request validation; @return its device-assigned ID. */
 	public String seedScheduledEvent(String name, String icalendar) {
 		return store.addScheduledEvent(null, name, icalendar);

@@ -92,6 +92,11 @@ public final class VirtualDevice implements AutoCloseable {
 		return URI.create((descriptor.tlsKeyStore() != null ? "https" : "http") + "://127.0.0.1:" + port());
 	}
 
+	/** Stamps what the device records (clips played) with this clock: its fleet's, during a rehearsal. */
+	public void clock(java.time.Clock clock) {
+		store.clock(clock);
+	}
+
 	public DeviceState state() {
 		return state;
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.palisade.simulator.internal.DeviceHost;
+import org.palisade.simulator.rules.FleetRuntime;
+import org.palisade.simulator.rules.VirtualClock;
 
 /**
  * A set of virtual devices started together, each on its own loopback port, served by one Jetty
@@ -18,19 +20,29 @@ public final class VirtualFleet implements AutoCloseable {
 
 	private final Map<String, VirtualDevice> devices;
 	private final DeviceHost host;
+	private final VirtualClock clock;
+	private FleetRuntime runtime;
 
-	private VirtualFleet(Map<String, VirtualDevice> devices, DeviceHost host) {
+	private VirtualFleet(Map<String, VirtualDevice> devices, DeviceHost host, VirtualClock clock) {
 		this.devices = devices;
 		this.host = host;
+		this.clock = clock;
+	}
+
+	/** As {@link #start(List, VirtualClock)} on the real clock. */
+	public static VirtualFleet start(List<DeviceDescriptor> descriptors) throws IOException {
+		return start(descriptors, null);
 	}
 
 	/**
 	 * Starts one device per descriptor.
 	 *
+	 * @param clock the fleet's clock ({@link VirtualClock#stepped} for a rehearsal), or {@code null}
+	 *              for the real time; the fleet closes it
 	 * @throws IllegalArgumentException if two descriptors share a name
 	 * @throws IOException              if a device cannot bind; nothing is left running then
 	 */
-	public static VirtualFleet start(List<DeviceDescriptor> descriptors) throws IOException {
+	public static VirtualFleet start(List<DeviceDescriptor> descriptors, VirtualClock clock) throws IOException {
 		DeviceHost host = new DeviceHost("virtual-fleet", descriptors.size());
 		Map<String, VirtualDevice> started = new LinkedHashMap<>();
 		try {
@@ -39,6 +51,9 @@ public final class VirtualFleet implements AutoCloseable {
 					throw new IllegalArgumentException("duplicate device name: " + d.name());
 				}
 				VirtualDevice device = new VirtualDevice(d);
+				if (clock != null) {
+					device.clock(clock);
+				}
 				device.start(host);
 				started.put(d.name(), device);
 			}
@@ -47,7 +62,7 @@ public final class VirtualFleet implements AutoCloseable {
 			host.close();
 			throw e;
 		}
-		return new VirtualFleet(Collections.unmodifiableMap(started), host);
+		return new VirtualFleet(Collections.unmodifiableMap(started), host, clock);
 	}
 
 	/** @return the devices in descriptor order */
@@ -60,6 +75,21 @@ public final class VirtualFleet implements AutoCloseable {
 		return devices.get(name);
 	}
 
+	/**
+	 * @return what runs the rules the devices hold, on the fleet's clock; created on first use, so a
+	 *         fleet that only answers a deploy sets no timers
+	 */
+	public synchronized FleetRuntime runtime() {
+		if (runtime == null) {
+			VirtualClock c = clock != null ? clock : VirtualClock.real();
+			if (clock == null) {
+				devices.values().forEach(d -> d.clock(c));
+			}
+			runtime = new FleetRuntime(c, this::devices);
+		}
+		return runtime;
+	}
+
 	public int size() {
 		return devices.size();
 	}
@@ -68,6 +98,13 @@ public final class VirtualFleet implements AutoCloseable {
 	public void stopAll() {
 		devices.values().forEach(VirtualDevice::stop);
 		host.close();
+		synchronized (this) {
+			if (runtime != null) {
+				runtime.close();
+			} else if (clock != null) {
+				clock.close();
+			}
+		}
 	}
 
 	@Override

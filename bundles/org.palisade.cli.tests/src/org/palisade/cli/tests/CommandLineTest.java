@@ -87,7 +87,7 @@ class CommandLineTest {
 	void helpIsGeneratedPerCommand() {
 		Run all = Cli.run("help");
 		assertEquals(Palisade.OK, all.code());
-		for (String command : List.of("validate", "explain", "generate", "plan", "deploy", "trust", "journal", "simulate",
+		for (String command : List.of("validate", "explain", "generate", "plan", "deploy", "trust", "journal", "simulate", "rehearse",
 				"demo", "bench", "lsp", "studio", "completion")) {
 			assertTrue(all.out().contains("\n  " + command + " "), command + " missing from:\n" + all.out());
 		}

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.palisade.deploy.CredentialStore;
+import org.palisade.model.site.Device;
 import org.palisade.model.site.Site;
+import org.palisade.validation.SiteContext;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.FaultSpec;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
+import org.palisade.simulator.rules.VirtualClock;
 import org.palisade.validation.PasswordPolicy;
 
 /**
@@ -48,6 +51,17 @@ public final class Rehearsal implements AutoCloseable {
 	 * @throws IOException              when a device cannot listen; nothing is left running then
 	 */
 	public static Rehearsal start(Site site, List<FaultSpec> faults, boolean https) throws IOException {
+		return start(site, faults, https, null);
+	}
+
+	/**
+	 * As {@link #start(Site, List, boolean)}, on a clock of the caller's ({@link VirtualClock#stepped}
+	 * for a rehearsal of the site's behaviour; {@code null} for the real time). The fleet's address
+	 * map holds each device's design address, so a camera's notification to a speaker of the site
+	 * reaches that speaker's virtual device and nothing else.
+	 */
+	public static Rehearsal start(Site site, List<FaultSpec> faults, boolean https, VirtualClock clock)
+			throws IOException {
 		VirtualSite.Devices devices = VirtualSite.of(site);
 		for (FaultSpec f : faults) {
 			if (f.device() != null && devices.descriptors().stream().noneMatch(d -> d.name().equals(f.device()))) {
@@ -80,8 +94,14 @@ public final class Rehearsal implements AutoCloseable {
 			}
 		}
 		try {
-			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors), devices, keyDir);
-			r.arm(faults);
+			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors, clock), devices, keyDir);
+			try {
+				r.arm(faults);
+				r.fleet.runtime().addresses(r.addresses(site));
+			} catch (RuntimeException e) {
+				r.fleet.stopAll();
+				throw e;
+			}
 			return r;
 		} catch (IOException | RuntimeException e) {
 			delete(keyDir);
@@ -104,6 +124,18 @@ public final class Rehearsal implements AutoCloseable {
 	public Map<String, URI> uris() {
 		Map<String, URI> out = new LinkedHashMap<>();
 		fleet.devices().forEach(d -> out.put(d.name(), d.baseUri()));
+		return out;
+	}
+
+	/** @return each device's design address and the loopback address of its virtual device */
+	private Map<String, URI> addresses(Site site) {
+		Map<String, URI> out = new LinkedHashMap<>();
+		for (Device d : SiteContext.of(site).devices()) {
+			VirtualDevice v = d.getAddress() == null ? null : fleet.device(d.getName());
+			if (v != null) {
+				out.put(d.getAddress(), v.baseUri());
+			}
+		}
 		return out;
 	}
 

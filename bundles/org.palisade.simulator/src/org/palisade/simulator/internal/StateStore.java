@@ -45,6 +45,8 @@ public final class StateStore {
 	private final List<ClipPlay> plays = new ArrayList<>();
 	/** IANA zone of the device clock; schedules run in its local time. Factory default UTC. */
 	private String timeZone = "UTC";
+	/** What stamps recorded plays: the fleet's clock, virtual during a rehearsal. */
+	private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 	private int nextScheduleId;
 	private int nextRecipientId = 1;
 	private int nextActionId = 1;
@@ -124,7 +126,8 @@ public final class StateStore {
 		boolean output = "output".equals(direction);
 		String active = params.get(p + (output ? "Output.Active" : "Input.Trig"));
 		String normal = opposite(active);
-		String state = output ? outputStates.getOrDefault(i, normal) : normal;
+		// Inputs too: a rehearsal drives an input as a wire on the terminal would.
+		String state = outputStates.getOrDefault(i, normal);
 		return new IoPort(Integer.toString(i), "yes".equals(params.get(p + "Configurable")), params.get(p + "Usage"),
 				direction, params.get(p + (output ? "Output.Name" : "Input.Name")), state, normal);
 	}
@@ -247,7 +250,11 @@ public final class StateStore {
 	}
 
 	public synchronized void addClipPlay(int clip, String clipName) {
-		plays.add(new ClipPlay(clip, clipName, Instant.now()));
+		plays.add(new ClipPlay(clip, clipName, Instant.now(clock)));
+	}
+
+	public void clock(java.time.Clock value) {
+		this.clock = value;
 	}
 
 	public synchronized Snapshot snapshot() {

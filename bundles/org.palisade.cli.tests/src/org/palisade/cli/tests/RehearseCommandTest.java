@@ -1,0 +1,131 @@
+package org.palisade.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.palisade.cli.tests.Cli.Run;
+
+/**
+ * {@code palisade rehearse}: the example deployed to fresh virtual devices (real sockets on
+ * loopback), its events played on a stepped clock, its expectations checked.
+ */
+class RehearseCommandTest {
+
+	@TempDir
+	Path dir;
+
+	static Path scenario() {
+		return Cli.example().resolveSibling("harbour-depot.rehearsal");
+	}
+
+	@Test
+	void theExampleScenarioIsMetAndItsTimelineShowsWhatFired() {
+		Run r = Cli.run("rehearse", Cli.example().toString(), "--scenario", scenario().toString());
+		System.out.println(r.out());
+		assertEquals(0, r.code(), r.out() + r.err());
+		assertTrue(r.out().contains("All 11 expectation(s) met."), r.out());
+		// Tuesday 02:00: the beacon for 30 s, and the horn speaker called with its own login.
+		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  North1  rule \"Flashing beacon\": port 1 active (closed) for 30 s"
+				+ " (on PerimeterDefender/Fence active)"), r.out());
+		assertTrue(r.out().contains("Tue 2026-12-01 02:00:30 CET  North1  port 1 normal (open) (after 30 s)"), r.out());
+		assertTrue(r.out().matches("(?s).*Tue 2026-12-01 02:00:00 CET  North1  rule \"Horn speaker\": notify "
+				+ "https://10\\.20\\.0\\.30/axis-cgi/playclip\\.cgi\\?clip=2: sent, HTTP 200 \\(the virtual device serves http\\), "
+				+ "login root.*"), r.out());
+		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  Horn    played clip 2 \"Intruder warning\" (asked by North1 rule"),
+				r.out());
+		// 10:00: the rule saw the event and was held back by its schedule.
+		assertTrue(r.out().contains("Tue 2026-12-01 10:00:00 CET  North1  rule \"Flashing beacon\": not fired: schedule "
+				+ "\"After hours\" does not hold (on PerimeterDefender/Fence active)"), r.out());
+		assertTrue(r.out().contains("Sat 2026-12-05 08:00:00 CET  North1  schedule \"After hours\" inactive"), r.out());
+		// Only the schedules the rules use are on the timeline, not the factory ones.
+		assertTrue(!r.out().contains("Office Hours") && !r.out().contains("Weekdays"), r.out());
+		// The passwords the rehearsal generated are never printed.
+		assertTrue(!r.out().contains("password") && !r.err().contains("password"), r.out());
+	}
+
+	@Test
+	void aBrokenCopyScheduledMonToThuFailsTheFridayExpectationClearly() throws Exception {
+		Path design = Cli.design(dir);
+		Files.writeString(design, Files.readString(design).replace("Mon-Fri 18:00-08:00", "Mon-Thu 18:00-08:00"));
+		Run r = Cli.run("rehearse", design.toString(), "--scenario", scenario().toString());
+		assertEquals(1, r.code(), r.out() + r.err());
+		String friday = "palisade rehearse: " + scenario() + ":21: expect North1 port 1 active 30s: North1 port 1 was never "
+				+ "active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET (North1 PerimeterDefender/Fence "
+				+ "active (intrusion): rule \"Flashing beacon\" not fired: schedule \"After hours\" does not hold; rule \"Horn speaker\" "
+				+ "not fired: schedule \"After hours\" does not hold)";
+		assertTrue(r.err().contains(friday), r.err());
+		assertTrue(r.err().contains(scenario() + ":22: expect Horn clip 2: Horn did not play clip 2"), r.err());
+		assertTrue(r.out().contains("4 of 11 expectation(s) failed."), r.out());
+		// Tuesday still works: only Friday's night (and its Saturday morning) lost the schedule.
+		assertTrue(r.out().contains("   ok      expect North1 port 1 active 30s"), r.out());
+	}
+
+	@Test
+	void aStepOnTheCommandLine() {
+		Run ok = Cli.run("rehearse", Cli.example().toString(), "--at", "Tue 2026-12-01 02:00", "--event",
+				"North1.PerimeterDefender.intrusion", "--expect", "North1 port 1 active 30s", "--expect", "Horn clip 2");
+		assertEquals(0, ok.code(), ok.out() + ok.err());
+		Run longer = Cli.run("rehearse", Cli.example().toString(), "--at", "Tue 2026-12-01 02:00", "--event",
+				"North1.PerimeterDefender.Fence@+5s", "--expect", "North1 port 1 active 31s");
+		assertEquals(1, longer.code(), longer.out() + longer.err());
+		assertTrue(longer.err().contains("--expect: expect North1 port 1 active 31s: North1 port 1 was active 30 s "
+				+ "(Tue 2026-12-01 02:00:05 CET to Tue 2026-12-01 02:00:35 CET), expected 31 s"), longer.err());
+	}
+
+	@Test
+	void anIntrusionInTheRepeatedAutumnHourFollowsTheICalendarRules() throws Exception {
+		// 2026-10-25: 03:00 CEST becomes 02:00 CET. A schedule Sunday 02:30-04:00: its start is the
+		// first 02:30 (CEST), and it lasts its exact 1 h 30 min, to 03:00 CET (RFC 5545).
+		Path design = Cli.design(dir);
+		Files.writeString(design, Files.readString(design).replace("Mon-Fri 18:00-08:00", "Sun 02:30-04:00"));
+		Path steps = dir.resolve("dst.rehearsal");
+		Files.writeString(steps, String.join("\n",
+				"at Sun 2026-10-25 02:15+02:00 \"first 02:15, before the start\"",
+				"  event North1.PerimeterDefender.intrusion",
+				"  expect nothing",
+				"at Sun 2026-10-25 02:45+02:00 \"first 02:45\"",
+				"  event North1.PerimeterDefender.intrusion",
+				"  expect North1 port 1 active 30s",
+				"at Sun 2026-10-25 02:15+01:00 \"second 02:15: the repeated hour\"",
+				"  event North1.PerimeterDefender.intrusion",
+				"  expect North1 port 1 active 30s",
+				"  expect Horn clip 2",
+				"at Sun 2026-10-25 03:30+01:00 \"03:30 CET: 1 h 30 min after the start have passed\"",
+				"  event North1.PerimeterDefender.intrusion",
+				"  expect nothing", ""));
+		Run r = Cli.run("rehearse", design.toString(), "--scenario", steps.toString());
+		assertEquals(0, r.code(), r.out() + r.err());
+		assertTrue(r.out().contains("Sun 2026-10-25 02:30:00 CEST  North1  schedule \"After hours\" active"), r.out());
+		assertTrue(r.out().contains("Sun 2026-10-25 03:00:00 CET  North1  schedule \"After hours\" inactive"), r.out());
+		// Without an offset a repeated time means its first occurrence: 02:15 CEST, before the start.
+		Run first = Cli.run("rehearse", design.toString(), "--at", "Sun 2026-10-25 02:15", "--event",
+				"North1.PerimeterDefender.intrusion", "--expect", "North1 port 1 inactive");
+		assertEquals(0, first.code(), first.out() + first.err());
+	}
+
+	@Test
+	void unusableStepsAreUsageErrorsNamingWhere() throws Exception {
+		Run weekday = Cli.run("rehearse", Cli.example().toString(), "--at", "Wed 2026-12-01 02:00", "--expect", "nothing");
+		assertEquals(2, weekday.code());
+		assertTrue(weekday.err().contains("--at: 2026-12-01 is a Tue, not a Wed"), weekday.err());
+		Run gap = Cli.run("rehearse", Cli.example().toString(), "--at", "2026-03-29 02:30", "--expect", "nothing");
+		assertEquals(2, gap.code());
+		assertTrue(gap.err().contains("2026-03-29T02:30 does not exist in Europe/Stockholm"), gap.err());
+		Run device = Cli.run("rehearse", Cli.example().toString(), "--at", "2026-12-01 02:00", "--expect", "South9 clip 2");
+		assertEquals(2, device.code());
+		assertTrue(device.err().contains("--expect: no camera or speaker named 'South9' in Harbour Depot"), device.err());
+		Path bad = dir.resolve("bad.rehearsal");
+		Files.writeString(bad, "at 2026-12-01 02:00\n  expect North1 port one active\n");
+		Run line = Cli.run("rehearse", Cli.example().toString(), "--scenario", bad.toString());
+		assertEquals(2, line.code());
+		assertTrue(line.err().contains(bad + ":2: expected 'DEVICE port N active [DURATION]'"), line.err());
+		Run nothing = Cli.run("rehearse", Cli.example().toString());
+		assertEquals(2, nothing.code());
+		assertTrue(nothing.err().contains("nothing to rehearse"), nothing.err());
+	}
+}

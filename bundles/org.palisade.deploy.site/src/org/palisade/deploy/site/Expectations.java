@@ -1,0 +1,129 @@
+package org.palisade.deploy.site;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.palisade.simulator.rules.Timeline.Entry;
+import org.palisade.simulator.rules.Timeline.Kind;
+
+/**
+ * The expectations of a rehearsal step, checked against what the virtual devices did in the
+ * step's time window: each failure is one sentence with the figures (when, how long, what
+ * happened instead).
+ */
+final class Expectations {
+
+	private static final Pattern PORT = Pattern.compile("(\\S+) port (\\d+) (active|inactive)(?: (\\S+))?");
+	private static final Pattern CLIP = Pattern.compile("(\\S+) clip (\\d+)");
+	private static final Pattern NO_CLIP = Pattern.compile("(\\S+) no clip");
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
+
+	private Expectations() {
+	}
+
+	static boolean understood(String text) {
+		Matcher m = PORT.matcher(text);
+		if (m.matches()) {
+			return m.group(4) == null || (m.group(3).equals("active") && Scenario.duration(m.group(4)) != null);
+		}
+		return CLIP.matcher(text).matches() || NO_CLIP.matcher(text).matches() || text.equals("nothing");
+	}
+
+	/** @return the device an expectation is about, or {@code null} ({@code nothing}) */
+	static String device(String text) {
+		return text.equals("nothing") ? null : text.substring(0, text.indexOf(' '));
+	}
+
+	/**
+	 * @param entries the whole timeline
+	 * @return {@code null} when met, else why not
+	 */
+	static String check(String text, List<Entry> entries, Instant from, Instant to, ZoneId zone) {
+		List<Entry> window = entries.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).toList();
+		String span = "between " + TIME.format(from.atZone(zone)) + " and " + TIME.format(to.atZone(zone));
+		Matcher m = PORT.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			String subject = "port " + m.group(2);
+			Entry on = window.stream().filter(e -> e.kind() == Kind.PORT_ACTIVE && e.device().equals(device)
+					&& e.subject().equals(subject)).findFirst().orElse(null);
+			if (m.group(3).equals("inactive")) {
+				return on == null ? null : device + " " + subject + " was active at " + TIME.format(on.at().atZone(zone))
+						+ " (rule \"" + on.rule() + "\", on " + on.trigger() + ")";
+			}
+			if (on == null) {
+				return device + " " + subject + " was never active " + span + why(window);
+			}
+			Entry off = entries.stream().filter(e -> e.kind() == Kind.PORT_NORMAL && e.device().equals(device)
+					&& e.subject().equals(subject) && e.at().isAfter(on.at())).findFirst().orElse(null);
+			Duration wanted = m.group(4) == null ? null : Scenario.duration(m.group(4));
+			if (off == null || !off.at().isBefore(to)) {
+				return wanted == null ? null : device + " " + subject + " went active at " + TIME.format(on.at().atZone(zone))
+						+ " and was still active at the end of the step (" + TIME.format(to.atZone(zone)) + "), expected "
+						+ words(wanted);
+			}
+			Duration held = Duration.between(on.at(), off.at());
+			if (wanted != null && !held.equals(wanted)) {
+				return device + " " + subject + " was active " + words(held) + " (" + TIME.format(on.at().atZone(zone))
+						+ " to " + TIME.format(off.at().atZone(zone)) + "), expected " + words(wanted);
+			}
+			return null;
+		}
+		m = CLIP.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			String subject = "clip " + m.group(2);
+			boolean played = window.stream().anyMatch(e -> e.kind() == Kind.CLIP && e.device().equals(device)
+					&& e.subject().equals(subject));
+			return played ? null : device + " did not play " + subject + " " + span + why(window);
+		}
+		m = NO_CLIP.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			List<Entry> clips = window.stream().filter(e -> e.kind() == Kind.CLIP && e.device().equals(device)).toList();
+			return clips.isEmpty() ? null : device + " played " + clips.stream().map(Entry::subject)
+					.collect(Collectors.joining(", ")) + " " + span;
+		}
+		List<Entry> done = window.stream().filter(Expectations::isAction).toList();
+		return done.isEmpty() ? null : "expected nothing " + span + ", but: " + done.stream()
+				.map(e -> e.device() + " " + (e.rule() != null ? "rule \"" + e.rule() + "\" " : "") + e.subject() + " "
+						+ e.detail()).collect(Collectors.joining("; "));
+	}
+
+	private static boolean isAction(Entry e) {
+		return e.kind() == Kind.RULE || e.kind() == Kind.PORT_ACTIVE || e.kind() == Kind.NOTIFY || e.kind() == Kind.CLIP;
+	}
+
+	/** What did happen in the window, to explain a missing action. */
+	private static String why(List<Entry> window) {
+		List<Entry> events = window.stream().filter(e -> e.kind() == Kind.EVENT).toList();
+		List<Entry> done = window.stream().filter(Expectations::isAction).toList();
+		if (events.isEmpty()) {
+			return " (no event in the step)";
+		}
+		if (done.isEmpty()) {
+			List<Entry> held = window.stream().filter(e -> e.kind() == Kind.HELD_BACK).toList();
+			return " (" + events.stream().map(e -> e.device() + " " + e.subject() + " " + e.detail())
+					.collect(Collectors.joining(", ")) + (held.isEmpty() ? ": no rule fired on it"
+							: ": " + held.stream().map(e -> "rule \"" + e.rule() + "\" " + e.detail())
+									.collect(Collectors.joining("; "))) + ")";
+		}
+		return " (what happened: " + done.stream().map(e -> e.device() + " " + e.subject() + " " + e.detail())
+				.collect(Collectors.joining("; ")) + ")";
+	}
+
+	static String words(Duration d) {
+		if (d.toMillis() % 1000 != 0) {
+			return d.toMillis() + " ms";
+		}
+		long s = d.getSeconds();
+		return s % 3600 == 0 && s > 0 ? s / 3600 + " h" : s % 60 == 0 && s > 0 ? s / 60 + " min" : s + " s";
+	}
+}

@@ -1,0 +1,162 @@
+package org.palisade.deploy.site;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.palisade.deploy.DeployEngine;
+import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.Journal;
+import org.palisade.deploy.SiteState;
+import org.palisade.simulator.rules.FleetRuntime;
+import org.palisade.simulator.rules.Timeline;
+import org.palisade.simulator.rules.VirtualClock;
+
+/**
+ * A rehearsal of a site's behaviour: the design deployed to a fresh fleet of virtual devices on
+ * a stepped clock, the scenario's events played at their times, and each step's expectations
+ * checked against what the devices then did (what the deploy left on them, not the design). The
+ * journal and pins of the deploy live in a temporary folder, so the design's folder stays clean.
+ */
+public final class SiteRehearsal {
+
+	/** How long after its last event a step is watched, unless the next step comes first. */
+	public static final Duration WINDOW = Duration.ofMinutes(10);
+	/** How long an injected application event stays active (a short detection). */
+	public static final Duration HOLD = Duration.ofSeconds(1);
+
+	/** One expectation's outcome; {@code failure} is {@code null} when met. */
+	public record Check(Scenario.Expectation expectation, String failure) {
+	}
+
+	/** A step as played: its window and its checks. */
+	public record PlayedStep(Scenario.Step step, Instant from, Instant to, List<Check> checks) {
+	}
+
+	/**
+	 * @param deploy   the deploy's result per device
+	 * @param deployed whether every device was deployed and verified (else no event was played)
+	 */
+	public record Result(ZoneId zone, List<DeviceResult> deploy, boolean deployed, List<PlayedStep> steps,
+			List<Timeline.Entry> timeline) {
+
+		/** @return the failed checks */
+		public List<Check> failures() {
+			List<Check> out = new ArrayList<>();
+			steps.forEach(s -> s.checks().stream().filter(c -> c.failure() != null).forEach(out::add));
+			return out;
+		}
+
+		public int expectations() {
+			return steps.stream().mapToInt(s -> s.checks().size()).sum();
+		}
+	}
+
+	private SiteRehearsal() {
+	}
+
+	/** @return the site's time zone (the devices' zone after a deploy), UTC when it names none */
+	public static ZoneId zone(SiteDesign design) {
+		String tz = design.site().getTimezone();
+		return tz == null ? ZoneId.of("UTC") : ZoneId.of(tz);
+	}
+
+	/**
+	 * @param progress the deploy's progress lines
+	 * @throws IllegalArgumentException naming an event's or expectation's device that is not a
+	 *                                  virtual device of the site (nothing is started then)
+	 */
+	public static Result run(SiteDesign design, Scenario scenario, Consumer<String> progress)
+			throws IOException, GeneralSecurityException {
+		ZoneId zone = zone(design);
+		List<Scenario.Step> steps = scenario.steps();
+		Set<String> names = new HashSet<>();
+		VirtualSite.of(design.site()).descriptors().forEach(d -> names.add(d.name()));
+		for (Scenario.Step s : steps) {
+			for (Scenario.Event e : s.events()) {
+				need(names, e.device(), e.where(), design);
+			}
+			for (Scenario.Expectation x : s.expectations()) {
+				String device = Expectations.device(x.text());
+				if (device != null) {
+					need(names, device, x.where(), design);
+				}
+			}
+		}
+		// The clock starts a minute early, so a schedule already active shows on the timeline.
+		VirtualClock clock = VirtualClock.stepped(steps.get(0).at().minus(Duration.ofMinutes(1)));
+		Path work = Files.createTempDirectory("palisade-rehearse");
+		try (Rehearsal fleet = Rehearsal.start(design.site(), List.of(), false, clock)) {
+			SiteState state = new SiteState(work, design.config().site(), true);
+			List<DeployEngine.Job> jobs = new SiteJobs(design.config(), state, fleet.credentials()).virtual(fleet.uris())
+					.jobs(List.of());
+			List<DeviceResult> deployed = new DeployEngine(new Journal(work.resolve("journal")), 4,
+					(device, message) -> progress.accept("[" + device + "] " + message)).deploy(jobs);
+			FleetRuntime runtime = fleet.fleet().runtime();
+			if (deployed.stream().anyMatch(r -> r.outcome().isFailure())) {
+				return new Result(zone, deployed, false, List.of(), runtime.timeline().entries());
+			}
+			runtime.sync();
+			List<PlayedStep> played = new ArrayList<>();
+			for (int i = 0; i < steps.size(); i++) {
+				Scenario.Step s = steps.get(i);
+				clock.advanceTo(s.at());
+				List<Scenario.Event> events = new ArrayList<>(s.events());
+				events.sort(Comparator.comparing(Scenario.Event::at));
+				Instant last = s.at();
+				for (Scenario.Event e : events) {
+					clock.advanceTo(e.at());
+					try {
+						if (e.application() != null) {
+							runtime.applicationEvent(e.device(), e.application(), e.event(), HOLD);
+						} else {
+							runtime.input(e.device(), e.inputPort(), e.active());
+						}
+					} catch (IllegalArgumentException x) {
+						throw new IllegalArgumentException(e.where() + ": " + x.getMessage(), x);
+					}
+					last = e.at();
+				}
+				Instant end = last.plus(WINDOW);
+				if (i + 1 < steps.size() && steps.get(i + 1).at().isBefore(end)) {
+					end = steps.get(i + 1).at();
+				}
+				clock.advanceTo(end);
+				List<Timeline.Entry> entries = runtime.timeline().entries();
+				List<Check> checks = new ArrayList<>();
+				for (Scenario.Expectation x : s.expectations()) {
+					checks.add(new Check(x, Expectations.check(x.text(), entries, s.at(), end, zone)));
+				}
+				played.add(new PlayedStep(s, s.at(), end, checks));
+			}
+			return new Result(zone, deployed, true, played, runtime.timeline().entries());
+		} finally {
+			try (Stream<Path> files = Files.walk(work)) {
+				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	private static void need(Set<String> names, String device, String where, SiteDesign design) {
+		if (!names.contains(device)) {
+			throw new IllegalArgumentException(where + ": no camera or speaker named '" + device + "' in "
+					+ design.config().site() + " (" + String.join(", ", names) + ")");
+		}
+	}
+
+	/** @return the timeline as text, a header per step, each entry one line; then the checks */
+	public static String report(Result r) {
+		return RehearsalReport.text(r);
+	}
+}
