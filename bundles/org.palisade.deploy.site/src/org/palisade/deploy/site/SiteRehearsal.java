@@ -159,4 +159,14 @@ public final class SiteRehearsal {
 	public static String report(Result r) {
 		return RehearsalReport.text(r);
 	}
+
+	/** @return one timeline entry as the report words it (the rule, the action, for how long, on what) */
+	public static String describe(Timeline.Entry e) {
+		return RehearsalReport.line(e);
+	}
+
+	/** @return a time as the report shows it: weekday, date, time and the zone's abbreviation */
+	public static String time(Instant at, ZoneId zone) {
+		return Expectations.TIME.format(at.atZone(zone));
+	}
 }
