@@ -29,6 +29,7 @@ public final class DeviceDescriptor {
 	private final DeviceKind kind;
 	private final String model;
 	private final String serial;
+	private final String mac;
 	private final String firmware;
 	private final String username;
 	private final char[] password;
@@ -51,6 +52,8 @@ public final class DeviceDescriptor {
 		this.model = b.model != null ? b.model
 				: b.kind == DeviceKind.SPEAKER ? DEFAULT_SPEAKER_MODEL : DEFAULT_CAMERA_MODEL;
 		this.serial = b.serial != null ? b.serial : derivedSerial(b.name);
+		// An Axis device's serial number is its MAC address's digits (the label prints both).
+		this.mac = b.mac != null ? b.mac : macOf(this.serial);
 		this.firmware = b.firmware != null ? b.firmware : b.kind == DeviceKind.SPEAKER ? "11.9.60" : "11.11.73";
 		this.username = b.username;
 		this.password = b.password.clone();
@@ -75,9 +78,19 @@ public final class DeviceDescriptor {
 		return String.format(Locale.ROOT, "ACCC8E%06X", crc.getValue() & 0xFFFFFF);
 	}
 
+	/** @return the serial's twelve digits as a MAC address, or a fixed Axis one if it has no such form */
+	private static String macOf(String serial) {
+		String hex = serial.matches("[0-9A-Fa-f]{12}") ? serial.toUpperCase(Locale.ROOT) : "ACCC8E000000";
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < 12; i += 2) {
+			b.append(i == 0 ? "" : ":").append(hex, i, i + 2);
+		}
+		return b.toString();
+	}
+
 	/** @return a builder holding this descriptor's values, to derive a variant (e.g. a model without an API) */
 	public Builder toBuilder() {
-		Builder b = new Builder(name).kind(kind).model(model).serial(serial).firmware(firmware).username(username)
+		Builder b = new Builder(name).kind(kind).model(model).serial(serial).mac(mac).firmware(firmware).username(username)
 				.password(password).ioPorts(ioPorts).portsConfigurable(portsConfigurable)
 				.portManagementApi(portManagementApi).clips(clips).authMode(authMode).listenPort(listenPort)
 				.analyticsApp(analyticsApp).scenarios(scenarios).builtInSchedules(builtInSchedules)
@@ -98,6 +111,8 @@ public final class DeviceDescriptor {
 	public String model() { return model; }
 	/** @return the serial number; the Digest realm is {@code AXIS_<serial>} */
 	public String serial() { return serial; }
+	/** @return the MAC address, {@code AC:CC:8E:01:23:45} (param.cgi Network.eth0.MACAddress) */
+	public String mac() { return mac; }
 	public String firmware() { return firmware; }
 	public String username() { return username; }
 	/** @return a fresh copy of the password; the caller should clear it after use */
@@ -137,6 +152,7 @@ public final class DeviceDescriptor {
 		private DeviceKind kind = DeviceKind.CAMERA;
 		private String model;
 		private String serial;
+		private String mac;
 		private String firmware;
 		private String username = "root";
 		private char[] password = "pass".toCharArray();
@@ -163,6 +179,8 @@ public final class DeviceDescriptor {
 		public Builder kind(DeviceKind value) { this.kind = Objects.requireNonNull(value); return this; }
 		public Builder model(String value) { this.model = value; return this; }
 		public Builder serial(String value) { this.serial = value; return this; }
+		/** Default: the serial's digits, as on Axis devices. */
+		public Builder mac(String value) { this.mac = value; return this; }
 		public Builder firmware(String value) { this.firmware = value; return this; }
 		public Builder username(String value) { this.username = Objects.requireNonNull(value); return this; }
 
