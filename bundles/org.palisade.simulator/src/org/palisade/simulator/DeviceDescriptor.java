@@ -45,6 +45,7 @@ public final class DeviceDescriptor {
 	private final Duration nonceLifetime;
 	private final Path tlsKeyStore;
 	private final char[] tlsKeyStorePassword;
+	private final boolean factoryNew;
 
 	private DeviceDescriptor(Builder b) {
 		this.name = b.name;
@@ -69,6 +70,7 @@ public final class DeviceDescriptor {
 		this.nonceLifetime = b.nonceLifetime;
 		this.tlsKeyStore = b.tlsKeyStore;
 		this.tlsKeyStorePassword = b.tlsKeyStorePassword == null ? null : b.tlsKeyStorePassword.clone();
+		this.factoryNew = b.factoryNew;
 	}
 
 	/** A serial that is stable per name, in the Axis form (12 upper-case hex digits, Axis OUI). */
@@ -94,7 +96,7 @@ public final class DeviceDescriptor {
 				.password(password).ioPorts(ioPorts).portsConfigurable(portsConfigurable)
 				.portManagementApi(portManagementApi).clips(clips).authMode(authMode).listenPort(listenPort)
 				.analyticsApp(analyticsApp).scenarios(scenarios).builtInSchedules(builtInSchedules)
-				.nonceLifetime(nonceLifetime);
+				.nonceLifetime(nonceLifetime).factoryNew(factoryNew);
 		if (tlsKeyStore != null) {
 			b.tls(tlsKeyStore, tlsKeyStorePassword);
 		}
@@ -137,13 +139,18 @@ public final class DeviceDescriptor {
 	public Path tlsKeyStore() { return tlsKeyStore; }
 	/** @return a copy of the key store password, or {@code null} */
 	public char[] tlsKeyStorePassword() { return tlsKeyStorePassword == null ? null : tlsKeyStorePassword.clone(); }
+	/**
+	 * @return whether the device starts as out of the box: no account (its {@link #password()} is
+	 *         not accepted) until pwdgrp.cgi creates root, which it then takes without authentication
+	 */
+	public boolean factoryNew() { return factoryNew; }
 
 	@Override
 	public String toString() {
 		// The password is deliberately absent: descriptors end up in logs and test reports.
 		return "DeviceDescriptor[" + name + ", " + kind + ", " + model + ", serial=" + serial + ", user=" + username
 				+ ", ports=" + ioPorts + ", clips=" + clips.size() + ", auth=" + authMode
-				+ (tlsKeyStore != null ? ", https" : "") + "]";
+				+ (tlsKeyStore != null ? ", https" : "") + (factoryNew ? ", factory-new" : "") + "]";
 	}
 
 	/** Mutable builder; every setter returns {@code this}. Defaults follow the kind. */
@@ -168,6 +175,7 @@ public final class DeviceDescriptor {
 		private Duration nonceLifetime = Duration.ofMinutes(5);
 		private Path tlsKeyStore;
 		private char[] tlsKeyStorePassword;
+		private boolean factoryNew;
 
 		private Builder(String name) {
 			if (name == null || name.isBlank()) {
@@ -232,6 +240,8 @@ public final class DeviceDescriptor {
 		}
 		public Builder builtInSchedules(boolean value) { this.builtInSchedules = value; return this; }
 		public Builder nonceLifetime(Duration value) { this.nonceLifetime = Objects.requireNonNull(value); return this; }
+		/** Start without an account, as out of the box (see {@link DeviceDescriptor#factoryNew()}). */
+		public Builder factoryNew(boolean value) { this.factoryNew = value; return this; }
 
 		/** Serve HTTPS with the first key entry of this PKCS#12 store instead of plain HTTP. */
 		public Builder tls(Path keyStore, char[] keyStorePassword) {
