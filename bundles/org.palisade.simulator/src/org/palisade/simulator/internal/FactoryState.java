@@ -7,8 +7,8 @@ import java.util.Map;
  * A virtual device out of the box (issue #17, commissioning): it has no account, so no credentials
  * are accepted, and only two requests are answered without authentication, as AXIS OS answers them
  * before anyone has set a password: basic device info (whose unrestricted properties identify the
- * device; developer.axis.com lets anonymous users read them) and pwdgrp.cgi creating the root
- * account. Once root exists, the device asks for credentials like any other.
+ * device; developer.axis.com lets anonymous users read them, by default also later) and pwdgrp.cgi
+ * creating the root account. Once root exists, everything else asks for credentials.
  */
 final class FactoryState {
 
@@ -34,10 +34,8 @@ final class FactoryState {
 
 	/** @return whether the request is answered without credentials in the device's current state */
 	boolean anonymous(String path, Map<String, String> query) {
-		if (hasAccount) {
-			return false;
-		}
-		return path.equals("/axis-cgi/basicdeviceinfo.cgi") || path.equals("/axis-cgi/pwdgrp.cgi")
+		// Basic device info stays open once root exists too: anonymous access is on by default.
+		return path.equals("/axis-cgi/basicdeviceinfo.cgi") || !hasAccount && path.equals("/axis-cgi/pwdgrp.cgi")
 				&& "add".equals(query.get("action")) && "root".equals(query.get("user"));
 	}
 }
