@@ -91,6 +91,13 @@ public final class GeneratorOutput {
 		m.put("role", d.role());
 		m.put("model", d.model());
 		m.put("address", d.address());
+		// The identity plan and deploy check first (#17), only when the design gives it.
+		if (d.serial() != null) {
+			m.put("serial", d.identity().serial());
+		}
+		if (d.mac() != null) {
+			m.put("mac", d.identity().mac());
+		}
 		m.put("credentials", d.credentials());
 		List<Map<String, Object>> objects = new ArrayList<>();
 		for (ManagedObject o : d.objects()) {

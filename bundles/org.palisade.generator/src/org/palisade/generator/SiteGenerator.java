@@ -28,13 +28,15 @@ public final class SiteGenerator {
 			if (d.getRole() == DeviceRole.CAMERA) {
 				CameraObjects objects = new CameraObjects(d, site.getTimezone()).build();
 				List<String> notes = new ArrayList<>(objects.notes());
-				devices.add(new DeviceConfiguration(d.getName(), "camera", model(d), d.getAddress(), d.getCredentials(),
+				devices.add(new DeviceConfiguration(d.getName(), "camera", model(d), d.getAddress(), d.getSerial(), d.getMac(),
+						d.getCredentials(),
 						objects.objects(), d.getWires().isEmpty() ? null : WiringSheets.of(d), notes));
 			}
 		}
 		for (Device d : SiteContext.of(site).devices()) {
 			if (d.getRole() == DeviceRole.SPEAKER) {
-				devices.add(new DeviceConfiguration(d.getName(), "speaker", model(d), d.getAddress(), d.getCredentials(),
+				devices.add(new DeviceConfiguration(d.getName(), "speaker", model(d), d.getAddress(), d.getSerial(), d.getMac(),
+						d.getCredentials(),
 						List.of(), null, List.of()));
 			}
 		}

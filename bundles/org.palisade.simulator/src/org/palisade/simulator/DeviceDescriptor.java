@@ -29,6 +29,7 @@ public final class DeviceDescriptor {
 	private final DeviceKind kind;
 	private final String model;
 	private final String serial;
+	private final String mac;
 	private final String firmware;
 	private final String username;
 	private final char[] password;
@@ -44,6 +45,7 @@ public final class DeviceDescriptor {
 	private final Duration nonceLifetime;
 	private final Path tlsKeyStore;
 	private final char[] tlsKeyStorePassword;
+	private final boolean factoryNew;
 
 	private DeviceDescriptor(Builder b) {
 		this.name = b.name;
@@ -51,6 +53,8 @@ public final class DeviceDescriptor {
 		this.model = b.model != null ? b.model
 				: b.kind == DeviceKind.SPEAKER ? DEFAULT_SPEAKER_MODEL : DEFAULT_CAMERA_MODEL;
 		this.serial = b.serial != null ? b.serial : derivedSerial(b.name);
+		// An Axis device's serial number is its MAC address's digits (the label prints both).
+		this.mac = b.mac != null ? b.mac : macOf(this.serial);
 		this.firmware = b.firmware != null ? b.firmware : b.kind == DeviceKind.SPEAKER ? "11.9.60" : "11.11.73";
 		this.username = b.username;
 		this.password = b.password.clone();
@@ -66,6 +70,7 @@ public final class DeviceDescriptor {
 		this.nonceLifetime = b.nonceLifetime;
 		this.tlsKeyStore = b.tlsKeyStore;
 		this.tlsKeyStorePassword = b.tlsKeyStorePassword == null ? null : b.tlsKeyStorePassword.clone();
+		this.factoryNew = b.factoryNew;
 	}
 
 	/** A serial that is stable per name, in the Axis form (12 upper-case hex digits, Axis OUI). */
@@ -75,13 +80,23 @@ public final class DeviceDescriptor {
 		return String.format(Locale.ROOT, "ACCC8E%06X", crc.getValue() & 0xFFFFFF);
 	}
 
+	/** @return the serial's twelve digits as a MAC address, or a fixed Axis one if it has no such form */
+	private static String macOf(String serial) {
+		String hex = serial.matches("[0-9A-Fa-f]{12}") ? serial.toUpperCase(Locale.ROOT) : "ACCC8E000000";
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < 12; i += 2) {
+			b.append(i == 0 ? "" : ":").append(hex, i, i + 2);
+		}
+		return b.toString();
+	}
+
 	/** @return a builder holding this descriptor's values, to derive a variant (e.g. a model without an API) */
 	public Builder toBuilder() {
-		Builder b = new Builder(name).kind(kind).model(model).serial(serial).firmware(firmware).username(username)
+		Builder b = new Builder(name).kind(kind).model(model).serial(serial).mac(mac).firmware(firmware).username(username)
 				.password(password).ioPorts(ioPorts).portsConfigurable(portsConfigurable)
 				.portManagementApi(portManagementApi).clips(clips).authMode(authMode).listenPort(listenPort)
 				.analyticsApp(analyticsApp).scenarios(scenarios).builtInSchedules(builtInSchedules)
-				.nonceLifetime(nonceLifetime);
+				.nonceLifetime(nonceLifetime).factoryNew(factoryNew);
 		if (tlsKeyStore != null) {
 			b.tls(tlsKeyStore, tlsKeyStorePassword);
 		}
@@ -98,6 +113,8 @@ public final class DeviceDescriptor {
 	public String model() { return model; }
 	/** @return the serial number; the Digest realm is {@code AXIS_<serial>} */
 	public String serial() { return serial; }
+	/** @return the MAC address, {@code AC:CC:8E:01:23:45} (param.cgi Network.eth0.MACAddress) */
+	public String mac() { return mac; }
 	public String firmware() { return firmware; }
 	public String username() { return username; }
 	/** @return a fresh copy of the password; the caller should clear it after use */
@@ -122,13 +139,18 @@ public final class DeviceDescriptor {
 	public Path tlsKeyStore() { return tlsKeyStore; }
 	/** @return a copy of the key store password, or {@code null} */
 	public char[] tlsKeyStorePassword() { return tlsKeyStorePassword == null ? null : tlsKeyStorePassword.clone(); }
+	/**
+	 * @return whether the device starts as out of the box: no account (its {@link #password()} is
+	 *         not accepted) until pwdgrp.cgi creates root, which it then takes without authentication
+	 */
+	public boolean factoryNew() { return factoryNew; }
 
 	@Override
 	public String toString() {
 		// The password is deliberately absent: descriptors end up in logs and test reports.
 		return "DeviceDescriptor[" + name + ", " + kind + ", " + model + ", serial=" + serial + ", user=" + username
 				+ ", ports=" + ioPorts + ", clips=" + clips.size() + ", auth=" + authMode
-				+ (tlsKeyStore != null ? ", https" : "") + "]";
+				+ (tlsKeyStore != null ? ", https" : "") + (factoryNew ? ", factory-new" : "") + "]";
 	}
 
 	/** Mutable builder; every setter returns {@code this}. Defaults follow the kind. */
@@ -137,6 +159,7 @@ public final class DeviceDescriptor {
 		private DeviceKind kind = DeviceKind.CAMERA;
 		private String model;
 		private String serial;
+		private String mac;
 		private String firmware;
 		private String username = "root";
 		private char[] password = "pass".toCharArray();
@@ -152,6 +175,7 @@ public final class DeviceDescriptor {
 		private Duration nonceLifetime = Duration.ofMinutes(5);
 		private Path tlsKeyStore;
 		private char[] tlsKeyStorePassword;
+		private boolean factoryNew;
 
 		private Builder(String name) {
 			if (name == null || name.isBlank()) {
@@ -163,6 +187,8 @@ public final class DeviceDescriptor {
 		public Builder kind(DeviceKind value) { this.kind = Objects.requireNonNull(value); return this; }
 		public Builder model(String value) { this.model = value; return this; }
 		public Builder serial(String value) { this.serial = value; return this; }
+		/** Default: the serial's digits, as on Axis devices. */
+		public Builder mac(String value) { this.mac = value; return this; }
 		public Builder firmware(String value) { this.firmware = value; return this; }
 		public Builder username(String value) { this.username = Objects.requireNonNull(value); return this; }
 
@@ -214,6 +240,8 @@ public final class DeviceDescriptor {
 		}
 		public Builder builtInSchedules(boolean value) { this.builtInSchedules = value; return this; }
 		public Builder nonceLifetime(Duration value) { this.nonceLifetime = Objects.requireNonNull(value); return this; }
+		/** Start without an account, as out of the box (see {@link DeviceDescriptor#factoryNew()}). */
+		public Builder factoryNew(boolean value) { this.factoryNew = value; return this; }
 
 		/** Serve HTTPS with the first key entry of this PKCS#12 store instead of plain HTTP. */
 		public Builder tls(Path keyStore, char[] keyStorePassword) {

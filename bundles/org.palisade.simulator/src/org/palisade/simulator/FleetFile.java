@@ -23,7 +23,7 @@ import com.google.gson.JsonParser;
 
 /**
  * Reads fleet descriptions for {@link SimulatorMain}: JSON ({@code .json}) or properties (any
- * other name). Keys per device: {@code name, kind (camera|speaker), model, serial, firmware,
+ * other name). Keys per device: {@code name, kind (camera|speaker), model, serial, mac, firmware,
  * username, password, passwordEnv, ports, configurable, clips, scenarios, analyticsApp, auth
  * (digest|basic|any), listenPort, builtInSchedules}. JSON: {@code {"devices":[{...}]}}, lists as
  * arrays. Properties: {@code device.<name>.<key>=value}, lists comma separated.
@@ -130,6 +130,7 @@ public final class FleetFile {
 		b.kind(DeviceKind.valueOf(kind));
 		if (e.containsKey("model")) b.model(e.get("model"));
 		if (e.containsKey("serial")) b.serial(e.get("serial"));
+		if (e.containsKey("mac")) b.mac(e.get("mac"));
 		if (e.containsKey("firmware")) b.firmware(e.get("firmware"));
 		if (e.containsKey("username")) b.username(e.get("username"));
 		String password = e.get("password");

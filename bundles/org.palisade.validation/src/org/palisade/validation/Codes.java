@@ -42,6 +42,8 @@ public final class Codes {
 	public static final String NET_FACTORY_IP = "NET-FACTORY-IP";
 	/** Not an IPv4 address or network at all (an octet above 255, a prefix above 32). */
 	public static final String NET_ADDRESS = "NET-ADDRESS";
+	/** A device's serial number or MAC address is malformed, or given to two devices. */
+	public static final String NET_IDENTITY = "NET-IDENTITY";
 	public static final String SEC_PLAINTEXT_SECRET = "SEC-PLAINTEXT-SECRET";
 	public static final String SEC_HTTP_CREDENTIALS = "SEC-HTTP-CREDENTIALS";
 	public static final String SEC_PASSWORD_POLICY = "SEC-PASSWORD-POLICY";

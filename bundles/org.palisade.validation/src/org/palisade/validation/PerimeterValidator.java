@@ -7,6 +7,7 @@ import org.palisade.model.site.Design;
 import org.palisade.model.site.DesignElement;
 import org.palisade.model.site.Section;
 import org.palisade.validation.internal.ElectricalCheck;
+import org.palisade.validation.internal.IdentityCheck;
 import org.palisade.validation.internal.NetworkCheck;
 import org.palisade.validation.internal.RuleCheck;
 import org.palisade.validation.internal.ScheduleCheck;
@@ -49,6 +50,7 @@ public final class PerimeterValidator {
 		ScheduleCheck.check(section, site, findings);
 		RuleCheck.check(section, site, findings);
 		NetworkCheck.check(section, site, findings);
+		IdentityCheck.check(section, site, findings);
 		SecurityCheck.check(section, findings);
 		VideoCheck.check(section, site, findings);
 	}

@@ -77,7 +77,8 @@ public class DemoCommand extends CliCommand {
 					Duration.ofSeconds(2)), RetryPolicy.defaults(), Duration.ofSeconds(5));
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : input.config().devices()) {
-				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));
+				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials(), d.identity(),
+						d.address()));
 			}
 			DeployEngine engine = new DeployEngine(new Journal(journalDir), 4,
 					(device, message) -> out.println("   [" + device + "] " + message));

@@ -111,7 +111,8 @@ public class DeployBenchCommand extends CliCommand {
 					Duration.ofSeconds(30));
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : input.config().devices()) {
-				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));
+				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials(), d.identity(),
+						d.address()));
 			}
 			Measurements.resetHeapPeaks();
 			long cpu0 = Measurements.processCpuNanos();

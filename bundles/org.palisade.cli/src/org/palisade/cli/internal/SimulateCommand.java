@@ -60,6 +60,11 @@ public class SimulateCommand extends CliCommand {
 			"to rehearse a device that is not what the design says" })
 	List<String> models = new ArrayList<>();
 
+	@Option(names = "--serial", paramLabel = "DEVICE=SERIAL", description = { "the virtual DEVICE reports that serial number (12 hex digits) and",
+			"its MAC instead of the design's (repeatable), to rehearse another device",
+			"cabled to the address: plan and deploy refuse it" })
+	List<String> serials = new ArrayList<>();
+
 	@Override
 	int run() throws InterruptedException {
 		if (duration != null) {
@@ -88,11 +93,20 @@ public class SimulateCommand extends CliCommand {
 			}
 			substitutes.put(m.substring(0, eq), m.substring(eq + 1));
 		}
+		Map<String, String> otherSerials = new LinkedHashMap<>();
+		for (String m : serials) {
+			int eq = m.indexOf('=');
+			if (eq <= 0 || eq == m.length() - 1) {
+				throw usage("--serial: expected DEVICE=SERIAL, got '" + m + "'");
+			}
+			otherSerials.put(m.substring(0, eq), m.substring(eq + 1));
+		}
 		VirtualSite.Devices devices;
 		try {
-			devices = VirtualSite.of(input.site(), substitutes);
+			devices = VirtualSite.of(input.site(), substitutes, otherSerials);
 		} catch (IllegalArgumentException e) {
-			throw usage("--model: " + e.getMessage());
+			// Each message names the device, model or serial at fault.
+			throw usage((otherSerials.isEmpty() ? "--model: " : substitutes.isEmpty() ? "--serial: " : "") + e.getMessage());
 		}
 		for (FaultSpec f : faults) {
 			if (f.device() != null && devices.descriptors().stream().noneMatch(d -> d.name().equals(f.device()))) {
@@ -145,7 +159,8 @@ public class SimulateCommand extends CliCommand {
 			Map<String, URI> uris = new LinkedHashMap<>();
 			for (VirtualDevice d : fleet.devices()) {
 				uris.put(d.name(), d.baseUri());
-				out.println(d.name() + " (" + d.descriptor().model() + ") -> " + d.baseUri());
+				out.println(d.name() + " (" + d.descriptor().model() + " serial " + d.descriptor().serial() + ") -> "
+						+ d.baseUri());
 				for (FaultSpec f : faults) {
 					if (f.device() == null || f.device().equals(d.name())) {
 						f.applyTo(d);

@@ -139,7 +139,7 @@ public final class SiteJobs {
 				.connectors(own).basicOverHttp(basicOverHttp).peers(peers);
 		List<DeployEngine.Job> jobs = new ArrayList<>();
 		for (DeviceConfiguration d : devices(only)) {
-			jobs.add(targets.job(d.name(), d.objects(), uri(d), d.credentials()));
+			jobs.add(targets.job(d.name(), d.objects(), uri(d), d.credentials(), d.identity(), d.address()));
 		}
 		return jobs;
 	}

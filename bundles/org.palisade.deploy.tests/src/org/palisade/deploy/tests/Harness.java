@@ -59,7 +59,12 @@ final class Harness implements AutoCloseable {
 
 	/** @param adapt turns the site's virtual devices into variants, e.g. models that lack an API */
 	Harness(Path journalDir, java.util.function.UnaryOperator<DeviceDescriptor> adapt) throws Exception {
-		this.site = manual();
+		this(journalDir, manual(), adapt);
+	}
+
+	/** @param site another design than the manual's (e.g. with serial numbers) */
+	Harness(Path journalDir, Site site, java.util.function.UnaryOperator<DeviceDescriptor> adapt) throws Exception {
+		this.site = site;
 		this.config = new SiteGenerator().generate(site);
 		this.virtual = VirtualSite.of(site);
 		this.fleet = VirtualFleet.start(virtual.descriptors().stream().map(adapt).toList());
@@ -125,7 +130,8 @@ final class Harness implements AutoCloseable {
 		}
 		List<DeployEngine.Job> jobs = new ArrayList<>();
 		for (DeviceConfiguration d : config.devices()) {
-			jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials()));
+			jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials(), d.identity(),
+					d.address()));
 		}
 		return jobs;
 	}

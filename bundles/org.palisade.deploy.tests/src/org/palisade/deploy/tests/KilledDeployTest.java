@@ -129,13 +129,13 @@ class KilledDeployTest {
 		return i < 0 ? "(killed)" : "(" + output.substring(i).strip() + ")";
 	}
 
-	private static String java() {
+	static String java() {
 		return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
 				.toString());
 	}
 
 	/** The class path of the child: the bundles it needs, as the OSGi framework loaded them. */
-	private static String classPath() throws URISyntaxException {
+	static String classPath() throws URISyntaxException {
 		Set<String> entries = new LinkedHashSet<>();
 		// HttpClient (client5, core5, and h2 for its TlsConfig) and SLF4J with its silent provider.
 		for (Class<?> c : List.of(KillableDeploy.class, ManagedObject.class, VapixClient.class, Gson.class,

@@ -45,6 +45,7 @@ public final class VapixClient implements AutoCloseable {
 	private final Action1 action1;
 	private final ApiDiscovery apiDiscovery;
 	private final BasicDeviceInfo basicDeviceInfo;
+	private final UserAccounts userAccounts;
 	private final Playclip playclip;
 	private final TimeApi time;
 	private final HttpTransport transport;
@@ -65,6 +66,7 @@ public final class VapixClient implements AutoCloseable {
 		this.basicDeviceInfo = new BasicDeviceInfo(rpc);
 		this.playclip = new Playclip(transport);
 		this.time = new TimeApi(rpc);
+		this.userAccounts = new UserAccounts(transport);
 	}
 
 	/**
@@ -94,6 +96,8 @@ public final class VapixClient implements AutoCloseable {
 	public BasicDeviceInfo basicDeviceInfo() { return basicDeviceInfo; }
 	public Playclip playclip() { return playclip; }
 	public TimeApi time() { return time; }
+	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
+	public UserAccounts userAccounts() { return userAccounts; }
 
 	/** Closes the connections to the device and wipes this client's copy of the password; later calls fail. */
 	@Override

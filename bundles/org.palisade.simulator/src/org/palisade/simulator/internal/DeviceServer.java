@@ -38,6 +38,8 @@ public final class DeviceServer {
 	private final StateStore store;
 	private final FaultInjector faults;
 	private final DigestAuthenticator auth;
+	/** The out-of-the-box state of a factory-new device, else {@code null}. */
+	private final FactoryState factory;
 	private final Map<String, Endpoint> routes;
 	private final Deque<RequestRecord> log = new ArrayDeque<>();
 	private DeviceHost host;
@@ -49,7 +51,8 @@ public final class DeviceServer {
 		this.descriptor = descriptor;
 		this.store = store;
 		this.faults = faults;
-		char[] pw = descriptor.password();
+		this.factory = descriptor.factoryNew() ? new FactoryState() : null;
+		char[] pw = factory != null ? FactoryState.unusablePassword() : descriptor.password();
 		this.auth = new DigestAuthenticator("AXIS_" + descriptor.serial(), descriptor.authMode(),
 				descriptor.nonceLifetime(), descriptor.username(), pw, Clock.systemUTC());
 		java.util.Arrays.fill(pw, '\0');
@@ -62,7 +65,7 @@ public final class DeviceServer {
 				"/vapix/services", soap,
 				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store),
 				"/axis-cgi/time.cgi", json::time,
-				"/axis-cgi/pwdgrp.cgi", new PwdgrpEndpoint(store)));
+				"/axis-cgi/pwdgrp.cgi", new PwdgrpEndpoint(store, factory, auth)));
 		if (descriptor.portManagementApi()) {
 			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
 		}
@@ -156,7 +159,9 @@ public final class DeviceServer {
 		try {
 			sleep(faults.latency());
 			String uri = ex.rawPath() + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
-			DigestAuthenticator.Outcome outcome = auth.check(ex.method(), uri, ex.header("Authorization"));
+			DigestAuthenticator.Outcome outcome = factory != null && factory.anonymous(ex.path(), request(ex).query())
+					? DigestAuthenticator.Outcome.OK
+					: auth.check(ex.method(), uri, ex.header("Authorization"));
 			if (outcome != DigestAuthenticator.Outcome.OK) {
 				List<String> challenges = auth.challenges(outcome == DigestAuthenticator.Outcome.STALE);
 				List<String> headers = new ArrayList<>();

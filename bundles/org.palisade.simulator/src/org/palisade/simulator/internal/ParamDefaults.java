@@ -36,6 +36,8 @@ final class ParamDefaults {
 		properties(d, m, params, readOnly);
 		// Recorded on seven devices: factory "no", "update" to yes answers OK.
 		put(params, readOnly, false, "Network.SSH.Enabled", "no");
+		// As Kane610/axis records it (M1065-LW): root.Network.eth0.MACAddress=AC:CC:12:34:56:78.
+		put(params, readOnly, true, "Network.eth0.MACAddress", d.mac());
 		put(params, readOnly, true, "Input.NbrOfInputs", Integer.toString(d.ioPorts()));
 		put(params, readOnly, true, "Output.NbrOfOutputs", Integer.toString(d.ioPorts()));
 		for (int i = 0; i < d.ioPorts(); i++) {

@@ -9,15 +9,28 @@ import java.util.Map;
  * client can read the rights of the account it uses; {@code add} and {@code remove} answer, for
  * success and error alike, HTTP 200 with the recorded HTML page and message. The device's own account
  * is an administrator. Passwords given to {@code add} are not kept: this device authenticates its
- * own account only.
+ * own account only, whose password {@code add} (a factory-new device's root) and {@code update} set.
  */
 final class PwdgrpEndpoint implements Endpoint {
 
 	/** User name to its {@code sgrp} (colon-separated groups), in creation order. */
 	private final Map<String, String> users = new LinkedHashMap<>();
+	private final String account;
+	private final FactoryState factory;
+	private final DigestAuthenticator auth;
 
-	PwdgrpEndpoint(StateStore store) {
-		users.put(store.descriptor().username(), "admin:operator:viewer:ptz");
+	/**
+	 * @param factory the out-of-the-box state of a factory-new device (no account until root is
+	 *                added), or {@code null}
+	 * @param auth    takes the device account's password when it is created or updated (#17)
+	 */
+	PwdgrpEndpoint(StateStore store, FactoryState factory, DigestAuthenticator auth) {
+		this.account = store.descriptor().username();
+		this.factory = factory;
+		this.auth = auth;
+		if (factory == null) {
+			users.put(account, "admin:operator:viewer:ptz");
+		}
 	}
 
 	@Override
@@ -28,6 +41,7 @@ final class PwdgrpEndpoint implements Endpoint {
 			case "get" -> Response.text(200, groups(), "get");
 			case "add" -> page(add(request.query()), "add");
 			case "remove" -> page(remove(request.query().get("user")), "remove");
+			case "update" -> page(update(request.query()), "update");
 			default -> page("Error: unknown action.", action.isEmpty() ? "pwdgrp.cgi" : action);
 			};
 		}
@@ -64,7 +78,39 @@ final class PwdgrpEndpoint implements Endpoint {
 			return "Error: invalid group.";
 		}
 		users.put(user, sgrp);
+		if (user.equals(account) && auth != null) {
+			// The device's own account (root, out of the box): its password is what it now asks for.
+			setPassword(pwd);
+			if (factory != null) {
+				factory.accountCreated();
+			}
+		}
 		return "Created account " + user + ".";
+	}
+
+	/** {@code action=update&user=&pwd=}: a new password (the response text is unconfirmed; see vapix-notes.md). */
+	private String update(Map<String, String> q) {
+		String user = q.get("user");
+		String pwd = q.get("pwd");
+		if (user == null || !users.containsKey(user)) {
+			return "Error: account user name.";
+		}
+		if (pwd == null || pwd.isEmpty()) {
+			return "Error: invalid password.";
+		}
+		if (user.equals(account) && auth != null) {
+			setPassword(pwd);
+		}
+		return "Modified account " + user + ".";
+	}
+
+	private void setPassword(String pwd) {
+		char[] pw = pwd.toCharArray();
+		try {
+			auth.changePassword(pw);
+		} finally {
+			java.util.Arrays.fill(pw, '\0');
+		}
 	}
 
 	private String remove(String user) {

@@ -129,6 +129,21 @@ class RuleBoundaryTest {
 				Arguments.of("NET-ADDRESS", Designs.site("Europe/Stockholm", "network far 10.0.0.0/32", "", ""),
 						Designs.site("Europe/Stockholm", "network far 10.0.0.0/33", "", ""),
 						"10.0.0.0/33 is not a network (address/prefix, prefix 0-32)"),
+				// a serial is 12 hexadecimal digits (either case), a MAC six pairs with one kind of separator
+				siteSwap("NET-IDENTITY", "camera Id : \"AXIS Q6075-E\" at 10.0.0.21 serial \"%X%\" credentials \"test/id\"",
+						"accc8e01234f", "ACCC8E01234",
+						"serial \"ACCC8E01234\" of Id is not an Axis serial number (12 hexadecimal digits"),
+				siteSwap("NET-IDENTITY", "camera Id : \"AXIS Q6075-E\" at 10.0.0.21 serial \"%X%\" credentials \"test/id\"",
+						"ACCC8E01234F", "ACCC8E01234G",
+						"serial \"ACCC8E01234G\" of Id is not an Axis serial number"),
+				siteSwap("NET-IDENTITY", "camera Id : \"AXIS Q6075-E\" at 10.0.0.21 mac \"%X%\" credentials \"test/id\"",
+						"ac-cc-8e-01-23-4f", "AC:CC:8E-01:23:4F",
+						"mac \"AC:CC:8E-01:23:4F\" of Id is not a MAC address"),
+				siteSwap("NET-IDENTITY", """
+						camera Id1 : "AXIS Q6075-E" at 10.0.0.21 serial "ACCC8E012345" mac "AC:CC:8E:01:23:45" credentials "test/id"
+						camera Id2 : "AXIS Q6075-E" at 10.0.0.22 serial "%X%" credentials "test/id\"""",
+						"ACCC8E012346", "accc8e012345",
+						"Id2 and Id1 have the serial number ACCC8E012345"),
 				// 8 to 64 characters is the device password policy; checked in PasswordPolicyTest
 				// applications: 100 % CPU, 512 MB on the Q1961-TE; Heavy needs 80 %, 300 MB
 				siteSwap("APP-BUDGET", """

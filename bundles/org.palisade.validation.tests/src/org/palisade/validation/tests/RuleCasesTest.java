@@ -134,6 +134,11 @@ class RuleCasesTest {
 						"camera New : \"AXIS Q6075-E\" at 192.168.0.90 credentials \"test/new\" //!"),
 				site("NET-ADDRESS", Severity.ERROR,
 						"camera Odd : \"AXIS Q6075-E\" at 10.0.0.300 on lan credentials \"test/odd\" //!"),
+				site("NET-IDENTITY", Severity.ERROR,
+						"camera Odd : \"AXIS Q6075-E\" at 10.0.0.21 serial \"S/N ACCC8E012345\" on lan credentials \"test/odd\" //!"),
+				site("NET-IDENTITY", Severity.ERROR, """
+						camera Twin1 : "AXIS Q6075-E" at 10.0.0.21 mac "AC:CC:8E:01:23:45" on lan credentials "test/twin"
+						camera Twin2 : "AXIS Q6075-E" at 10.0.0.22 mac "ac-cc-8e-01-23-45" on lan credentials "test/twin" //!"""),
 				site("SEC-PLAINTEXT-SECRET", Severity.ERROR,
 						"camera Leak : \"AXIS Q6075-E\" at 10.0.0.40 on lan password \"hunter2hunter2\" //!"),
 				site("SEC-PLAINTEXT-SECRET", Severity.ERROR,

@@ -20,4 +20,19 @@ class BasicDeviceInfoTest {
 			assertEquals("AXIS", p.get("Brand"));
 		}
 	}
+
+	@Test
+	void unrestrictedPropertiesIdentifyTheDevice() throws Exception {
+		try (VirtualDevice device = Fixture.camera("cam-identity"); VapixClient client = Fixture.client(device)) {
+			Map<String, String> p = client.basicDeviceInfo().getAllUnrestrictedProperties();
+			assertEquals("AXIS Q1961-TE", p.get("ProdShortName"));
+			assertEquals(device.descriptor().serial(), p.get("SerialNumber"));
+			assertEquals("11.11.73", p.get("Version"));
+			// Without the system-on-chip's properties, as documented for anonymous users.
+			assertEquals(null, p.get("SocSerialNumber"));
+			// The MAC address is the serial's digits, in param.cgi.
+			String mac = client.paramCgi().list("Network.eth0.MACAddress").get("Network.eth0.MACAddress");
+			assertEquals(device.descriptor().serial(), mac.replace(":", ""));
+		}
+	}
 }

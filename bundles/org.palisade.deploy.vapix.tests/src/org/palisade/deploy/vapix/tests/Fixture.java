@@ -36,6 +36,11 @@ final class Fixture {
 				.retryPolicy(retry).connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5)).build();
 	}
 
+	/** A call that may fail with the client's exception. */
+	interface Call {
+		void run() throws Exception;
+	}
+
 	/** Captures everything the client logs (System.Logger maps onto java.util.logging here). */
 	static final class LogCapture implements AutoCloseable {
 		private final Logger logger = Logger.getLogger("org.palisade.deploy.vapix");

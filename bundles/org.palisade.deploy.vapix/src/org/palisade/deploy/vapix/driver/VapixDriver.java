@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.palisade.deploy.DeviceDriver;
 import org.palisade.deploy.DeviceException;
+import org.palisade.deploy.DeviceIdentity;
 import org.palisade.deploy.ManagedObject;
 import org.palisade.deploy.ManagedObject.Nature;
 import org.palisade.deploy.ManagedObject.Origin;
@@ -31,6 +32,9 @@ import org.palisade.deploy.vapix.internal.Redactor;
  * The VAPIX {@link DeviceDriver}: reads an Axis device into {@link ManagedObject}s as
  * {@link Conventions} describes them, and performs single steps with the typed VAPIX APIs
  * (time.cgi; port management, or param.cgi where a device lacks it; param.cgi; event1; action1).
+ * <p>
+ * The first read asks which device answers (basic device info; {@link IdentityCheck}) and refuses
+ * one that is not the design's before any other request.
  * <p>
  * Reading a device costs one call per service: getDateTimeInfo (when wanted), one param.cgi list for
  * all wanted parameters and the I/O ports (the IOPort tree holds what getPorts shows: direction,
@@ -60,14 +64,32 @@ public final class VapixDriver implements DeviceDriver {
 	private final Map<String, String> actionKeys = new HashMap<>();
 	/** What the device offers, asked on the first read. */
 	private DeviceCapabilities capabilities;
+	/** Which device the design means, and its design address for messages; {@code null}: not checked. */
+	private final DeviceIdentity expected;
+	private final String where;
+	/** What the device said it is, asked first on the first read. */
+	private IdentityCheck.Reported reported;
 
 	/**
 	 * @param desired the wanted objects, whose placeholders are recognised when read back
 	 */
 	public VapixDriver(VapixClient client, Placeholders placeholders, Collection<ManagedObject> desired) {
+		this(client, placeholders, desired, null, null);
+	}
+
+	/**
+	 * @param expected which device the design means at the address (model, serial, MAC): the first
+	 *                 read asks the device's identity before anything else and refuses another
+	 *                 device (issue #17); {@code null} reads the identity without checking it
+	 * @param where    the design's address of the device, for messages, or {@code null}
+	 */
+	public VapixDriver(VapixClient client, Placeholders placeholders, Collection<ManagedObject> desired,
+			DeviceIdentity expected, String where) {
 		this.client = client;
 		this.placeholders = placeholders;
 		desired.forEach(o -> this.desired.put(o.id(), o));
+		this.expected = expected;
+		this.where = where;
 	}
 
 	@Override
@@ -104,6 +126,10 @@ public final class VapixDriver implements DeviceDriver {
 			}
 		}
 		try {
+			if (reported == null) {
+				// Before anything else, so that a device that is not the design's is only read (#17).
+				reported = IdentityCheck.check(client, expected, where);
+			}
 			if (time) {
 				String zone = client.time().getTimeZone();
 				out.add(new ManagedObject(Conventions.TIME, TimeZone.KEY, Nature.SETTING, Origin.FACTORY,
@@ -115,16 +141,11 @@ public final class VapixDriver implements DeviceDriver {
 			if (ports) {
 				groups.add("IOPort");
 			}
-			if (capabilities == null && DeviceCapabilities.needed(desired.values())) {
-				// The model and firmware, for what a check of the capabilities says; same request.
-				groups.add(MODEL);
-				groups.add(FIRMWARE);
-			}
 			Map<String, String> values = groups.isEmpty() ? Map.of()
 					: client.paramCgi().list(groups.toArray(String[]::new));
 			if (capabilities == null) {
-				capabilities = DeviceCapabilities.discover(client, desired.values(),
-						values.getOrDefault(MODEL, "model unknown") + ", AXIS OS " + values.getOrDefault(FIRMWARE, "?"));
+				// The model and firmware as the identity check read them, for what a check says.
+				capabilities = DeviceCapabilities.discover(client, desired.values(), reported.label());
 			}
 			if (ports) {
 				out.addAll(readPorts(values));
@@ -184,9 +205,6 @@ public final class VapixDriver implements DeviceDriver {
 		}
 		return o;
 	}
-
-	private static final String MODEL = "Brand.ProdShortName";
-	private static final String FIRMWARE = "Properties.Firmware.Version";
 
 	/** The IOPort parameters a port object carries besides what port management shows. */
 	private static final List<String> PORT_PARAMS = List.of("Input.Name", "Input.Trig", "Output.Name", "Output.Active");

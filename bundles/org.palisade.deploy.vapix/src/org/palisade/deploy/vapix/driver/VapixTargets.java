@@ -15,6 +15,7 @@ import org.palisade.deploy.Credential;
 import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceException;
+import org.palisade.deploy.DeviceIdentity;
 import org.palisade.deploy.ManagedObject;
 import org.palisade.deploy.vapix.Credentials;
 import org.palisade.deploy.vapix.HttpConnector;
@@ -88,7 +89,19 @@ public final class VapixTargets {
 	 * @param credentialsRef the design's credentials reference of the device
 	 */
 	public DeployEngine.Job job(String device, List<ManagedObject> desired, URI baseUri, String credentialsRef) {
-		return new DeployEngine.Job(device, desired, () -> open(device, desired, baseUri, credentialsRef),
+		return job(device, desired, baseUri, credentialsRef, null, null);
+	}
+
+	/**
+	 * @param expected which device the design means (model, serial, MAC): the job reads the device's
+	 *                 identity first and refuses another device before anything is changed (#17);
+	 *                 {@code null} does not check
+	 * @param address  the design's address of the device, for messages, or {@code null}
+	 */
+	public DeployEngine.Job job(String device, List<ManagedObject> desired, URI baseUri, String credentialsRef,
+			DeviceIdentity expected, String address) {
+		return new DeployEngine.Job(device, desired,
+				() -> open(device, desired, baseUri, credentialsRef, expected, address),
 				baseUri.getScheme() + "://" + baseUri.getAuthority());
 	}
 
@@ -96,8 +109,8 @@ public final class VapixTargets {
 		return perDevice.getOrDefault(device, connector);
 	}
 
-	private VapixDriver open(String device, List<ManagedObject> desired, URI baseUri, String ref)
-			throws DeviceException {
+	private VapixDriver open(String device, List<ManagedObject> desired, URI baseUri, String ref,
+			DeviceIdentity expected, String address) throws DeviceException {
 		if (ref == null) {
 			throw new DeviceException(device + ": the design gives no credentials reference for it", null);
 		}
@@ -106,7 +119,7 @@ public final class VapixTargets {
 		char[] pw = c.password();
 		try {
 			VapixClient client = client(device, baseUri, new Credentials(c.username(), pw));
-			return new VapixDriver(client, new Placeholders(store), desired);
+			return new VapixDriver(client, new Placeholders(store), desired, expected, address);
 		} catch (java.security.GeneralSecurityException | IOException e) {
 			throw new DeviceException(device + ": cannot set up the connection: " + e.getMessage(), e);
 		} finally {
