@@ -23,7 +23,7 @@ public final class SecureStorageSource implements CredentialStore.Source {
 	/** An {@code ISecurePreferences}, held as Object so that this class loads without the bundle. */
 	private final Object root;
 
-	/** The default secure storage of the running Equinox. */
+	/** The storage {@link org.palisade.deploy.SecureCredentials} uses: the running Equinox's default one, or a test's. */
 	public SecureStorageSource() {
 		this(null);
 	}
@@ -54,11 +54,11 @@ public final class SecureStorageSource implements CredentialStore.Source {
 		static Credential find(Object given, String ref) throws IOException {
 			org.eclipse.equinox.security.storage.ISecurePreferences root = given != null
 					? (org.eclipse.equinox.security.storage.ISecurePreferences) given
-					: org.eclipse.equinox.security.storage.SecurePreferencesFactory.getDefault();
+					: org.palisade.deploy.SecureCredentials.root();
 			if (root == null) {
 				return null;
 			}
-			String path = NODE + "/" + org.eclipse.equinox.security.storage.EncodingUtils.encodeSlashes(ref);
+			String path = org.palisade.deploy.SecureCredentials.path(ref);
 			if (!root.nodeExists(path)) {
 				return null;
 			}
@@ -66,8 +66,7 @@ public final class SecureStorageSource implements CredentialStore.Source {
 			String user = read(node, "username", ref);
 			String pw = read(node, "password", ref);
 			if (user == null || pw == null) {
-				throw new IOException("secure storage: credentials '" + ref + "' (node /" + NODE + "/"
-						+ org.eclipse.equinox.security.storage.EncodingUtils.encodeSlashes(ref) + ") have no '"
+				throw new IOException("secure storage: credentials '" + ref + "' (node /" + path + ") have no '"
 						+ (user == null ? "username" : "password") + "' key; store both 'username' and 'password'");
 			}
 			return new Credential(user, pw.toCharArray());

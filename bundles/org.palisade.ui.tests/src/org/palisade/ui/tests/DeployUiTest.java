@@ -53,12 +53,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.palisade.deploy.Credential;
 import org.palisade.deploy.DeviceResult;
+import org.palisade.deploy.SecureCredentials;
 import org.palisade.deploy.internal.SecureStorageSource;
 import org.palisade.deploy.site.Rehearsal;
 import org.palisade.simulator.DeviceState;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.ui.deploy.DeployUi;
-import org.palisade.ui.deploy.internal.CredentialsStorage;
 import org.palisade.ui.deploy.internal.Rehearsals;
 import org.palisade.ui.deploy.internal.RunJob;
 import org.palisade.ui.deploy.internal.SiteRun;
@@ -91,12 +91,12 @@ class DeployUiTest {
 				new javax.crypto.spec.PBEKeySpec(java.util.UUID.randomUUID().toString().toCharArray()));
 		options.put(IProviderHints.PROMPT_USER, Boolean.FALSE);
 		ISecurePreferences storage = SecurePreferencesFactory.open(storageFile.toUri().toURL(), options);
-		CredentialsStorage.use(() -> storage);
+		SecureCredentials.use(() -> storage);
 	}
 
 	@AfterAll
 	static void defaultStorage() throws Exception {
-		CredentialsStorage.use(SecurePreferencesFactory::getDefault);
+		SecureCredentials.useDefault();
 		Files.deleteIfExists(storageFile);
 	}
 
@@ -321,7 +321,7 @@ class DeployUiTest {
 		});
 		Studio.screenshot("credentials-preference-page");
 		// Stored where and how the CLI reads it.
-		Credential c = SecureStorageSource.over(CredentialsStorage.root()).find("harbour-depot/north1");
+		Credential c = SecureStorageSource.over(SecureCredentials.root()).find("harbour-depot/north1");
 		assertEquals("operator", c.username());
 		assertEquals(secret, new String(c.password()));
 		run(() -> Studio.display().asyncExec(() -> click(button(dialog("Preferences"), "Remove"))));
@@ -329,7 +329,7 @@ class DeployUiTest {
 		run(() -> click(button(dialog("Remove Credentials"), "Yes")));
 		waitUntil("the password removed", WAIT, () -> row(find(dialog("Preferences"), Table.class), "harbour-depot/north1")
 				.getText(3).equals("not stored"));
-		assertEquals(null, SecureStorageSource.over(CredentialsStorage.root()).find("harbour-depot/north1"));
+		assertEquals(null, SecureStorageSource.over(SecureCredentials.root()).find("harbour-depot/north1"));
 	}
 
 

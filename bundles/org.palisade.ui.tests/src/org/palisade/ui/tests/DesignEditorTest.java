@@ -479,7 +479,7 @@ class DesignEditorTest {
 				new javax.crypto.spec.PBEKeySpec(java.util.UUID.randomUUID().toString().toCharArray()));
 		options.put(org.eclipse.equinox.security.storage.provider.IProviderHints.PROMPT_USER, Boolean.FALSE);
 		var storage = org.eclipse.equinox.security.storage.SecurePreferencesFactory.open(file.toUri().toURL(), options);
-		org.palisade.ui.editor.internal.SecretStorage.use(() -> storage);
+		org.palisade.deploy.SecureCredentials.use(() -> storage);
 		String secret = "pw-" + java.util.UUID.randomUUID();
 		try {
 			PerimeterEditor editor = openFromProjectExplorer();
@@ -512,7 +512,7 @@ class DesignEditorTest {
 			waitUntil("the finding to go", CHECKED, () -> problems(editor).isEmpty(), () -> problems(editor).toString());
 			run(() -> editor.doRevertToSaved());
 		} finally {
-			org.palisade.ui.editor.internal.SecretStorage.use(org.eclipse.equinox.security.storage.SecurePreferencesFactory::getDefault);
+			org.palisade.deploy.SecureCredentials.useDefault();
 			java.nio.file.Files.deleteIfExists(file);
 		}
 	}

@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.palisade.deploy.SecureCredentials;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.Site;
 import org.palisade.workspace.PalisadeWorkspace;
@@ -125,7 +126,7 @@ public final class CredentialsPreferencePage extends PreferencePage implements I
 
 	private void fill() {
 		Map<String, List<String>> refs = referencesInDesigns();
-		for (String stored : CredentialsStorage.references()) {
+		for (String stored : SecureCredentials.references()) {
 			refs.putIfAbsent(stored, List.of());
 		}
 		String selected = selected();
@@ -134,14 +135,14 @@ public final class CredentialsPreferencePage extends PreferencePage implements I
 			TableItem item = new TableItem(table, SWT.NONE);
 			String user;
 			try {
-				user = CredentialsStorage.user(e.getKey());
+				user = SecureCredentials.user(e.getKey());
 			} catch (IOException ex) {
 				user = "(unreadable)";
 				setErrorMessage(ex.getMessage());
 			}
 			item.setText(new String[] { e.getKey(),
 					e.getValue().isEmpty() ? "(no design in the workspace)" : String.join(", ", e.getValue()),
-					user == null ? "" : user, CredentialsStorage.hasPassword(e.getKey()) ? "stored" : "not stored" });
+					user == null ? "" : user, SecureCredentials.hasPassword(e.getKey()) ? "stored" : "not stored" });
 			if (e.getKey().equals(selected)) {
 				table.setSelection(item);
 			}
@@ -166,7 +167,7 @@ public final class CredentialsPreferencePage extends PreferencePage implements I
 		}
 		String user;
 		try {
-			user = CredentialsStorage.user(ref);
+			user = SecureCredentials.user(ref);
 		} catch (IOException e) {
 			user = null;
 		}
@@ -175,7 +176,7 @@ public final class CredentialsPreferencePage extends PreferencePage implements I
 			return;
 		}
 		try {
-			CredentialsStorage.store(ref, dialog.user(), dialog.takePassword());
+			SecureCredentials.store(ref, dialog.user(), dialog.takePassword());
 			setErrorMessage(null);
 		} catch (IOException e) {
 			setErrorMessage(e.getMessage());
@@ -190,7 +191,7 @@ public final class CredentialsPreferencePage extends PreferencePage implements I
 			return;
 		}
 		try {
-			CredentialsStorage.remove(ref);
+			SecureCredentials.remove(ref);
 		} catch (IOException e) {
 			setErrorMessage(e.getMessage());
 		}

@@ -19,6 +19,7 @@ import org.palisade.deploy.Change;
 import org.palisade.deploy.Credential;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.ManagedObject;
+import org.palisade.deploy.SecureCredentials;
 
 /**
  * The second page of the deploy wizard: the plan per device, read from the devices (a rehearsal
@@ -158,7 +159,7 @@ final class PlanPage extends WizardPage {
 			char[] pw = dialog.takePassword();
 			try {
 				if (dialog.store()) {
-					CredentialsStorage.store(ref, dialog.user(), pw.clone());
+					SecureCredentials.store(ref, dialog.user(), pw.clone());
 				}
 				target.enter(ref, new Credential(dialog.user(), pw));
 			} catch (IOException e) {

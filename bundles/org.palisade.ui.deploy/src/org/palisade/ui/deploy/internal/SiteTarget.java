@@ -168,7 +168,7 @@ public final class SiteTarget {
 	private CredentialStore credentials() {
 		return CredentialStore.empty().add("environment", CredentialStore.environment(System::getenv))
 				.add("entered in the Studio", ref -> entered.resolve(ref).orElse(null))
-				.add("secure storage", SecureStorageSource.over(CredentialsStorage.root()));
+				.add("secure storage", new SecureStorageSource());
 	}
 
 	/**

@@ -1,41 +1,25 @@
 package org.palisade.ui.editor.internal;
 
 import java.io.IOException;
-import java.util.function.Supplier;
 
-import org.eclipse.equinox.security.storage.EncodingUtils;
-import org.eclipse.equinox.security.storage.ISecurePreferences;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
+import org.palisade.deploy.SecureCredentials;
 import org.palisade.dsl.ide.quickfix.SiteQuickFixes;
 import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
 
 /**
- * Applies a quick fix, first putting a secret it takes out of the design into Equinox
- * secure storage: node {@code /org.palisade/credentials/<reference>} with {@code username}
- * and {@code password}, where {@code palisade deploy} and the Studio's deploy look for
- * them. The password is encrypted by the storage and never logged; the design keeps only
- * the reference.
+ * Applies a quick fix, first putting a secret it takes out of the design into secure storage
+ * through {@link SecureCredentials} (the layout {@code palisade deploy} and the Studio's deploy
+ * read), after asking for the user name. The password is encrypted by the storage and never
+ * logged; the design keeps only the reference.
  */
 public final class SecretStorage {
 
-	/** The node credentials live under, as the deploy engine reads them. */
-	private static final String NODE = "org.palisade/credentials";
-
-	/** The storage; tests give a private one opened with a password of their own. */
-	private static Supplier<ISecurePreferences> root = SecurePreferencesFactory::getDefault;
-
 	private SecretStorage() {
-	}
-
-	/** Uses another storage than the default one (tests). */
-	public static void use(Supplier<ISecurePreferences> storage) {
-		root = storage;
 	}
 
 	/** Applies a fix; a fix that moves a secret asks for the user name and stores both first. */
@@ -55,18 +39,13 @@ public final class SecretStorage {
 			return false;
 		}
 		try {
-			ISecurePreferences storage = root.get();
-			String path = NODE + "/" + EncodingUtils.encodeSlashes(secret.reference());
-			if (storage.nodeExists(path) && !MessageDialog.openQuestion(shell, "Credentials Already Stored",
+			if (SecureCredentials.exists(secret.reference()) && !MessageDialog.openQuestion(shell, "Credentials Already Stored",
 					"Secure storage already holds credentials \"" + secret.reference() + "\". Replace them?")) {
 				return false;
 			}
-			ISecurePreferences node = storage.node(path);
-			node.put("username", user.getValue().strip(), false);
-			node.put("password", secret.password(), true);
-			node.flush();
+			SecureCredentials.store(secret.reference(), user.getValue().strip(), secret.password().toCharArray());
 			return true;
-		} catch (StorageException | IOException | RuntimeException e) {
+		} catch (IOException | RuntimeException e) {
 			// The message of a storage failure names the node, never the value.
 			editor.status("The password could not be stored, so the design is left as it is: " + e.getMessage());
 			return false;

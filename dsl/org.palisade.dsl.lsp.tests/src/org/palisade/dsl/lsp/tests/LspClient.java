@@ -1,6 +1,9 @@
 package org.palisade.dsl.lsp.tests;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -13,13 +16,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
+import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.RenameCapabilities;
@@ -47,6 +55,11 @@ final class LspClient extends QuietLanguageClient implements AutoCloseable {
 	private final Future<Void> listening;
 	final CompletableFuture<Integer> serverExit = new CompletableFuture<>();
 	private final Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
+	/** Every byte the server sent, as it came over the socket. */
+	private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+	/** What the server asked to show, and the edits it asked to apply (all answered "applied"). */
+	final List<MessageParams> messages = new ArrayList<>();
+	final List<ApplyWorkspaceEditParams> applyEdits = new ArrayList<>();
 
 	/**
 	 * Starts a server on a free loopback port and connects to it.
@@ -66,13 +79,42 @@ final class LspClient extends QuietLanguageClient implements AutoCloseable {
 		serving.setDaemon(true);
 		serving.start();
 		socket = new Socket(InetAddress.getLoopbackAddress(), port.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, socket.getInputStream(), socket.getOutputStream());
+		InputStream fromServer = new FilterInputStream(socket.getInputStream()) {
+			@Override
+			public int read() throws IOException {
+				int b = super.read();
+				if (b >= 0) {
+					synchronized (received) {
+						received.write(b);
+					}
+				}
+				return b;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int n = super.read(buffer, offset, length);
+				if (n > 0) {
+					synchronized (received) {
+						received.write(buffer, offset, n);
+					}
+				}
+				return n;
+			}
+		};
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, fromServer, socket.getOutputStream());
 		server = launcher.getRemoteProxy();
 		listening = launcher.startListening();
 	}
 
 	/** initialize + initialized with a workspace folder, as VS Code does. */
 	void initialize(Path root) throws Exception {
+		initialize(root, capabilities -> {
+		});
+	}
+
+	/** initialize + initialized, with capabilities added to the basic ones. */
+	InitializeResult initialize(Path root, Consumer<ClientCapabilities> more) throws Exception {
 		InitializeParams params = new InitializeParams();
 		params.setProcessId((int) ProcessHandle.current().pid());
 		params.setRootUri(root.toUri().toString());
@@ -81,9 +123,54 @@ final class LspClient extends QuietLanguageClient implements AutoCloseable {
 		TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
 		text.setRename(new RenameCapabilities(true, false));
 		capabilities.setTextDocument(text);
+		more.accept(capabilities);
 		params.setCapabilities(capabilities);
-		server.initialize(params).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		InitializeResult result = server.initialize(params).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
+		return result;
+	}
+
+	/** @return everything the server has sent so far, as text */
+	String received() {
+		synchronized (received) {
+			return received.toString(java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	/** @return the first element of a list this client fills that satisfies a condition, waiting for it */
+	<T> T await(List<T> list, Predicate<T> wanted, String what) throws InterruptedException {
+		long end = System.nanoTime() + TIMEOUT.toNanos();
+		synchronized (list) {
+			while (true) {
+				for (T t : list) {
+					if (wanted.test(t)) {
+						return t;
+					}
+				}
+				long left = end - System.nanoTime();
+				if (left <= 0) {
+					throw new AssertionError("no " + what + " within " + TIMEOUT + "; got: " + list);
+				}
+				list.wait(Math.max(1, left / 1_000_000));
+			}
+		}
+	}
+
+	@Override
+	public void showMessage(MessageParams message) {
+		synchronized (messages) {
+			messages.add(message);
+			messages.notifyAll();
+		}
+	}
+
+	@Override
+	public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(ApplyWorkspaceEditParams params) {
+		synchronized (applyEdits) {
+			applyEdits.add(params);
+			applyEdits.notifyAll();
+		}
+		return CompletableFuture.completedFuture(new ApplyWorkspaceEditResponse(true));
 	}
 
 	void open(String uri, String text) {
