@@ -49,6 +49,8 @@ class WiringDiagramUiTest {
 		run(() -> {
 			for (IViewReference v : page().getViewReferences()) {
 				if (WiringView.ID.equals(v.getId())) {
+					// Restored first, so the next test finds the perspective as it was.
+					page().setPartState(v, IWorkbenchPage.STATE_RESTORED);
 					page().hideView(v);
 				}
 			}
