@@ -9,8 +9,10 @@ import java.util.List;
  * @param model  its model
  * @param rows   one per wire, in design order
  * @param notes  e.g. a load whose voltage is below its minimum
+ * @param svg    the camera's wiring diagram as an SVG element (the drawing the Studio shows), for
+ *               the HTML sheet
  */
-public record WiringSheet(String camera, String model, List<Row> rows, List<String> notes) {
+public record WiringSheet(String camera, String model, List<Row> rows, List<String> notes, String svg) {
 
 	/**
 	 * One wire.

@@ -3,9 +3,13 @@ package org.palisade.generator.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +17,10 @@ import org.palisade.generator.GeneratorOutput;
 import org.palisade.generator.SiteConfiguration;
 import org.palisade.generator.SiteGenerator;
 import org.palisade.generator.WiringSheet;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 class WiringSheetTest {
 
@@ -48,6 +56,27 @@ class WiringSheetTest {
 		assertTrue(sheet.notes().isEmpty(), sheet.notes().toString());
 	}
 
+	/** The sheet's inline SVG parses as XML and shows the terminal's pins and both beacon wires. */
+	private static void assertWiringDrawingEmbedded(String html) throws Exception {
+		int start = html.indexOf("<svg");
+		int end = html.indexOf("</svg>");
+		assertTrue(start > 0 && end > start && html.indexOf("<svg", start + 1) < 0, "one <svg> element in the sheet");
+		assertTrue(start < html.indexOf("<table>"), "the drawing comes before the table");
+		DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+		f.setNamespaceAware(true);
+		Document svg = f.newDocumentBuilder()
+				.parse(new InputSource(new StringReader(html.substring(start, end + "</svg>".length()))));
+		assertEquals("http://www.w3.org/2000/svg", svg.getDocumentElement().getNamespaceURI());
+		List<String> ids = new ArrayList<>();
+		NodeList groups = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+		for (int i = 0; i < groups.getLength(); i++) {
+			ids.add(((Element) groups.item(i)).getAttribute("id"));
+		}
+		assertTrue(ids.containsAll(List.of("pin:1", "pin:2", "pin:3", "pin:4", "wire:0", "wire:1", "device:Beacon1")),
+				ids.toString());
+		assertTrue(html.contains(">red 0.25 mm2 40 m</text>"), "wire label in the drawing");
+	}
+
 	@Test
 	void generateWritesMarkdownHtmlOperationsAndNoSecret(@TempDir Path dir) throws Exception {
 		SiteConfiguration site = new SiteGenerator().generate(Sites.load(Sites.harbourDepot()));
@@ -61,6 +90,7 @@ class WiringSheetTest {
 		assertTrue(md.contains("| 2 | 12 V DC output, max 50 mA | red | 0.25 mm2 | 40 m | Beacon1.plus (+) |"), md);
 		String html = Files.readString(dir.resolve("North1/wiring.html"));
 		assertTrue(html.contains("<td>I/O port 1: output &quot;Flashing beacon&quot;, normally open</td>"), html);
+		assertWiringDrawingEmbedded(html);
 		String ops = Files.readString(dir.resolve("North1/operations.txt"));
 		assertTrue(ops.contains("password = ${credential.password:harbour-depot/horn}"), ops);
 		for (Path f : files) {

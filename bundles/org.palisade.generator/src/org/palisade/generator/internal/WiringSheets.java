@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.palisade.diagram.SvgRenderer;
+import org.palisade.diagram.WiringDiagrams;
 import org.palisade.generator.WiringSheet;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceType;
@@ -53,7 +55,10 @@ public final class WiringSheets {
 						: "only " + num2(l.volts()) + " V reach it, below its minimum"));
 			}
 		}
-		return new WiringSheet(camera.getName(), type == null ? "?" : type.getName(), rows, notes);
+		// The drawing carries the design rules' findings, as the Studio's does; a generated site
+		// normally has none, but a warning (a shared pin) is worth seeing on the ladder too.
+		String svg = SvgRenderer.element(WiringDiagrams.of(camera));
+		return new WiringSheet(camera.getName(), type == null ? "?" : type.getName(), rows, notes, svg);
 	}
 
 	private static String polarity(TerminalEndpoint t) {
@@ -114,9 +119,16 @@ public final class WiringSheets {
 	public static String html(WiringSheet s) {
 		StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Wiring sheet: ")
 				.append(h(s.camera())).append("</title>\n<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-						+ "td,th{border:1px solid #888;padding:4px 8px;text-align:left}</style></head><body>\n<h1>Wiring sheet: ")
+						+ "td,th{border:1px solid #888;padding:4px 8px;text-align:left}figure{margin:1em 0}"
+						+ "svg{max-width:100%;height:auto}</style></head><body>\n<h1>Wiring sheet: ")
 				.append(h(s.camera())).append(" (").append(h(s.model())).append(")</h1>\n<p>Multicable I/O terminal. Lengths "
-						+ "are one way; the voltage at a load counts its supply and return wires (copper, 20 C).</p>\n<table>\n"
+						+ "are one way; the voltage at a load counts its supply and return wires (copper, 20 C).</p>\n");
+		if (s.svg() != null && !s.svg().isEmpty()) {
+			// Inline SVG (not an <img>): the sheet stays one file, and a finding's tooltip works.
+			b.append("<figure>\n").append(s.svg()).append("\n<figcaption>Wiring of ").append(h(s.camera()))
+					.append(": pins of the I/O terminal on the left, wires in their colours.</figcaption>\n</figure>\n");
+		}
+		b.append("<table>\n"
 						+ "<tr><th>pin</th><th>function</th><th>wire colour</th><th>area</th><th>length</th>"
 						+ "<th>peripheral terminal</th><th>load</th><th>voltage at the load</th></tr>\n");
 		for (WiringSheet.Row r : s.rows()) {

@@ -1,0 +1,200 @@
+package org.palisade.cli.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
+import org.eclipse.xtext.ide.serializer.IChangeSerializer;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.LazyStringInputStream;
+import org.palisade.cli.Palisade;
+import org.palisade.diagram.Diagram;
+import org.palisade.diagram.SiteOverviews;
+import org.palisade.diagram.WiringDiagrams;
+import org.palisade.diagram.WiringEdits;
+import org.palisade.dsl.ide.SiteIdeSetup;
+import org.palisade.dsl.ide.quickfix.DesignEdits;
+import org.palisade.dsl.load.DesignInputException;
+import org.palisade.dsl.load.DesignSet;
+import org.palisade.dsl.load.SyntheticSite;
+import org.palisade.model.site.Design;
+import org.palisade.model.site.Device;
+import org.palisade.model.site.Site;
+import org.palisade.validation.PerimeterValidator;
+
+import com.google.inject.Injector;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code palisade bench diagram [--devices 100,1000] [--cameras 1000] [--runs N]}: the ELK
+ * layout of the site overview of synthetic sites, and one wiring-diagram edit (a new wire) of a
+ * large site through the Studio's edit path, headless: the edit made on the model, Xtext's
+ * change serializer turning it into text edits, then the edited text parsed and checked again
+ * as the editor's next check does (the editor re-parses incrementally, so this is an upper
+ * bound). Figures are medians after warm-up runs.
+ */
+@Command(name = "diagram", description = { "Time the ELK layout of the site overview, and a wiring diagram edit to updated",
+		"text and findings, on synthetic sites." })
+public class DiagramBenchCommand extends CliCommand {
+
+	@Option(names = "--devices", split = ",", paramLabel = "N,N...", description = "devices in the overview (default 100,1000)")
+	int[] devices = { 100, 1000 };
+
+	@Option(names = "--cameras", paramLabel = "N", description = "cameras of the site the edit is made in (default ${DEFAULT-VALUE})")
+	int cameras = 1000;
+
+	@Option(names = "--runs", paramLabel = "N", description = "measured runs (default ${DEFAULT-VALUE})")
+	int runs = 5;
+
+	private static final int WARMUPS = 3;
+
+	@Override
+	int run() throws IOException {
+		atLeast("--runs", runs, 1);
+		atLeast("--cameras", cameras, 2);
+		for (int d : devices) {
+			atLeast("--devices", d, 3);
+		}
+		out.println("machine: " + Measurements.machine());
+		out.println("times are medians of " + runs + " runs after " + WARMUPS + " warm-up runs (min in brackets)");
+		out.println();
+		Path dir = Files.createTempDirectory("palisade-bench");
+		try {
+			out.printf("%8s %8s %6s %6s | %22s%n", "devices", "cameras", "nodes", "edges", "overview ELK layout ms");
+			for (int d : devices) {
+				overview(dir, d);
+			}
+			out.println();
+			edit(dir);
+		} finally {
+			try (var files = Files.list(dir)) {
+				for (Path p : files.toList()) {
+					Files.deleteIfExists(p);
+				}
+			}
+			Files.deleteIfExists(dir);
+		}
+		return Palisade.OK;
+	}
+
+	/** The synthetic site has one beacon per camera and a speaker per 50 cameras. */
+	private static int camerasFor(int devices) {
+		int c = 1;
+		while (2 * c + (c + 49) / 50 < devices) {
+			c++;
+		}
+		return c;
+	}
+
+	private static Site load(Path file) throws IOException {
+		DesignSet set;
+		try {
+			set = Languages.designSet().load(List.of(file));
+		} catch (DesignInputException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+		set.link();
+		for (Design d : set.designs()) {
+			for (var e : d.getElements()) {
+				if (e instanceof Site s) {
+					return s;
+				}
+			}
+		}
+		throw new IOException("no site in " + file);
+	}
+
+	private void overview(Path dir, int devices) throws IOException {
+		int c = camerasFor(devices);
+		Path file = dir.resolve("overview-" + c + ".perimeter");
+		Files.writeString(file, SyntheticSite.of(c));
+		Site site = load(file);
+		long[] times = new long[runs];
+		Diagram d = null;
+		for (int i = 0; i < WARMUPS + runs; i++) {
+			long t0 = System.nanoTime();
+			d = SiteOverviews.of(site, List.of());
+			long ms = (System.nanoTime() - t0) / 1_000_000;
+			if (i >= WARMUPS) {
+				times[i - WARMUPS] = ms;
+			}
+		}
+		out.printf("%8d %8d %6d %6d | %22s%n", d.nodes().size(), c, d.nodes().size(), d.edges().size(),
+				median(times) + " (" + min(times) + ")");
+	}
+
+	private void edit(Path dir) throws IOException {
+		String text = SyntheticSite.of(cameras);
+		Path file = dir.resolve("edit-" + cameras + ".perimeter");
+		Files.writeString(file, text);
+		String camera = "Cam" + cameras / 2;
+		Device cam = load(file).getDevices().stream().filter(x -> camera.equals(x.getName())).findFirst().orElseThrow();
+		Diagram before = WiringDiagrams.of(cam, List.of());
+		// Pin 4 (I/O port 2) to the beacon's +: a new wire line in the middle of a large file.
+		var edit = WiringEdits.connect(camera, before.port("pin:4").orElseThrow(),
+				before.port("terminal:Beacon" + cameras / 2 + ".plus").orElseThrow());
+		Injector ide = new SiteIdeSetup().createInjectorAndDoEMFRegistration();
+		URI uri = URI.createFileURI(file.toString());
+		long[] toText = new long[runs];
+		long[] toFindings = new long[runs];
+		long[] total = new long[runs];
+		int findings = 0;
+		for (int i = 0; i < WARMUPS + runs; i++) {
+			long t0 = System.nanoTime();
+			List<ITextReplacement> replacements = DesignEdits.edits(ide.getInstance(XtextResourceSet.class), uri, text,
+					edit::apply, ide.getInstance(IChangeSerializer.class));
+			String edited = apply(text, replacements);
+			long t1 = System.nanoTime();
+			XtextResourceSet set = Languages.injector().getInstance(XtextResourceSet.class);
+			XtextResource r = (XtextResource) set.createResource(uri);
+			r.load(new LazyStringInputStream(edited, "UTF-8"), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+			DesignEdits.loadImports(r);
+			findings = new PerimeterValidator().validate((Design) r.getContents().get(0)).size();
+			long t2 = System.nanoTime();
+			if (replacements.isEmpty() || !edited.contains("from pin 4 to Beacon" + cameras / 2 + ".plus")) {
+				throw new IllegalStateException("the edit did not reach the text");
+			}
+			if (i >= WARMUPS) {
+				toText[i - WARMUPS] = (t1 - t0) / 1_000_000;
+				toFindings[i - WARMUPS] = (t2 - t1) / 1_000_000;
+				total[i - WARMUPS] = (t2 - t0) / 1_000_000;
+			}
+		}
+		out.printf("wiring edit in a %d-camera site (%.1f MB of text): new wire on %s%n", cameras, text.length() / 1e6,
+				camera);
+		out.printf("  edit -> text edits (copy parsed, change serialized): %d ms (%d)%n", median(toText), min(toText));
+		out.printf("  text -> findings (parse + link + check of the result, %d findings): %d ms (%d)%n", findings,
+				median(toFindings), min(toFindings));
+		out.printf("  edit -> text and findings: %d ms (%d)%n", median(total), min(total));
+	}
+
+	private static String apply(String text, List<ITextReplacement> replacements) {
+		StringBuilder b = new StringBuilder(text);
+		List<ITextReplacement> sorted = new ArrayList<>(replacements);
+		sorted.sort(Comparator.comparingInt(ITextReplacement::getOffset).reversed());
+		for (ITextReplacement r : sorted) {
+			b.replace(r.getOffset(), r.getOffset() + r.getLength(), r.getReplacementText());
+		}
+		return b.toString();
+	}
+
+	private static long median(long[] values) {
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	private static long min(long[] values) {
+		return Arrays.stream(values).min().orElse(0);
+	}
+}

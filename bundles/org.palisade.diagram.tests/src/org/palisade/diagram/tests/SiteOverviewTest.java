@@ -1,0 +1,39 @@
+package org.palisade.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.palisade.diagram.Diagram;
+import org.palisade.diagram.Diagram.Edge;
+import org.palisade.diagram.SiteOverviews;
+import org.palisade.diagram.SvgRenderer;
+import org.palisade.diagram.WiringDiagrams;
+import org.palisade.model.site.Site;
+
+class SiteOverviewTest {
+
+	@Test
+	void exampleShowsEachDeviceWithAddressAndWhichRuleDrivesWhat() throws Exception {
+		Site site = Designs.load(Designs.harbourDepot());
+		Diagram d = SiteOverviews.of(site, WiringDiagrams.findings(site));
+
+		assertEquals(List.of("device:North1", "device:Beacon1", "device:Horn"),
+				d.nodes().stream().map(Diagram.Node::id).toList());
+		assertEquals(List.of("AXIS Q1961-TE", "10.20.0.11 on yard"), d.node("device:North1").orElseThrow().lines());
+		assertEquals(List.of("AXIS C1310-E", "10.20.0.30 on yard"), d.node("device:Horn").orElseThrow().lines());
+		assertEquals(List.of("device:North1 -> device:Beacon1: Flashing beacon", "device:North1 -> device:Horn: Horn speaker"),
+				d.edges().stream().map(e -> e.source() + " -> " + e.target() + ": " + e.label()).toList());
+		Diagram.Node camera = d.node("device:North1").orElseThrow();
+		for (Edge e : d.edges()) {
+			Diagram.Node target = d.node(e.target()).orElseThrow();
+			assertTrue(camera.bounds().x() + camera.bounds().width() < target.bounds().x());
+			assertTrue(e.points().size() >= 2);
+		}
+		String svg = SvgRenderer.render(d);
+		Svg.keep("overview-example", svg);
+		Svg.parse(svg);
+	}
+}

@@ -1,0 +1,179 @@
+package org.palisade.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palisade.ui.tests.Studio.page;
+import static org.palisade.ui.tests.Studio.run;
+import static org.palisade.ui.tests.Studio.ui;
+import static org.palisade.ui.tests.Studio.waitUntil;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.palisade.diagram.Diagram;
+import org.palisade.ui.PalisadeUi;
+import org.palisade.ui.diagram.DiagramCanvas;
+import org.palisade.ui.diagram.WiringView;
+import org.palisade.ui.editor.PerimeterEditor;
+
+/**
+ * The wiring diagram of the example's camera, driven as a person would: opened with the
+ * editor's command, a wire drawn with real SWT mouse events on the canvas (press on pin 2, drag,
+ * release on the siren's + terminal), the finding read from the drawing's tooltip, and
+ * the editor's undo taking the wire out of the text and the drawing together.
+ */
+@ExtendWith(Studio.class)
+class WiringDiagramUiTest {
+
+	private static final Duration CHECKED = Duration.ofSeconds(30);
+	private static final String SIREN = "\tsiren Siren2 : \"Siren 12V 30mA\"\n";
+	private static final String NEW_WIRE = "wire red 0.25 mm2 10 m from pin 2 to Siren2.plus";
+
+	@AfterEach
+	void closeAll() {
+		run(() -> {
+			for (IViewReference v : page().getViewReferences()) {
+				if (WiringView.ID.equals(v.getId())) {
+					// Restored first, so the next test finds the perspective as it was.
+					page().setPartState(v, IWorkbenchPage.STATE_RESTORED);
+					page().hideView(v);
+				}
+			}
+			if (page().getActiveEditor() instanceof PerimeterEditor e) {
+				e.doRevertToSaved();
+			}
+			page().closeAllEditors(false);
+		});
+	}
+
+	@Test
+	void drawingASecondLoadOnPin2ShowsTheOverloadOnTheDrawingAndInTheTextAndUndoTakesBothBack() throws Exception {
+		IFile file = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT)
+				.getFile("harbour-depot.perimeter");
+		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
+		waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+		String original = ui(() -> editor.document().get());
+
+		// The command the editor's context menu offers, with the caret in the camera.
+		run(() -> {
+			editor.selectAndReveal(original.indexOf("camera North1"), 0);
+			PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.palisade.ui.diagram.openWiring",
+					null);
+		});
+		waitUntil("the wiring view", CHECKED, () -> view() != null && view().canvas().diagram() != null);
+		WiringView view = ui(WiringDiagramUiTest::view);
+		DiagramCanvas canvas = view.canvas();
+		// Maximized, as a person would to draw: the diagram at a readable scale.
+		run(() -> page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED));
+		waitUntil("the maximized diagram", CHECKED, () -> canvas.getSize().x > 1000);
+		Diagram first = ui(canvas::diagram);
+		assertEquals(List.of("wire:0", "wire:1"), first.edges().stream().map(Diagram.Edge::id).toList());
+		assertEquals(List.of(), first.marks(), "the example breaks no rule");
+		Studio.screenshot("wiring-example");
+
+		// A text edit: a siren that no camera is wired to yet appears on the drawing, unconnected.
+		int beacon = original.indexOf("\tbeacon Beacon1");
+		run(() -> editor.document().replace(beacon, 0, SIREN));
+		waitUntil("the siren on the drawing", CHECKED, () -> canvas.diagram().port("terminal:Siren2.plus").isPresent());
+
+		// Press on pin 2, drag to the siren's + terminal, release: a new wire.
+		Diagram before = ui(canvas::diagram);
+		drag(canvas, before.port("pin:2").orElseThrow().bounds().centre(),
+				before.port("terminal:Siren2.plus").orElseThrow().bounds().centre());
+		waitUntil("the new wire in the text", CHECKED, () -> editor.document().get().contains(NEW_WIRE),
+				() -> "gesture: " + ui(canvas::gesture) + ", text: " + ui(() -> editor.document().get().lines().filter(l -> l.contains("wire")).toList())
+						+ ", status: " + editor.lastStatus());
+		String changed = ui(() -> editor.document().get());
+		assertTrue(changed.contains("// Pin 2 is the 12 V DC output, pin 3 (I/O port 1) the open-drain output."),
+				"comments kept");
+		waitUntil("ELEC-DCOUT-CURRENT on pin 2 of the drawing", CHECKED, () -> codes(canvas.diagram().port("pin:2")
+				.orElseThrow()).contains("ELEC-DCOUT-CURRENT"));
+		Diagram after = ui(canvas::diagram);
+		assertEquals(3, after.edges().size());
+		Diagram.Edge wire = after.edges().stream().filter(e -> e.target().equals("terminal:Siren2.plus")).findFirst()
+				.orElseThrow();
+		assertEquals("pin:2", wire.source());
+		assertEquals("red 0.25 mm2 10 m", wire.label());
+
+		// Hovering pin 2 shows the rule code and message, as the Problems view words them.
+		Point pin2 = ui(() -> canvas.toControl(after.port("pin:2").orElseThrow().bounds().centre()));
+		mouse(canvas, SWT.MouseMove, pin2, 0, 0);
+		waitUntil("the tooltip on pin 2", CHECKED, () -> canvas.getToolTipText() != null
+				&& canvas.getToolTipText().contains("ELEC-DCOUT-CURRENT: pin 2 draws 80 mA (Beacon1 50 mA + Siren2 30 mA), limit 50 mA"),
+				() -> "tooltip: " + ui(canvas::getToolTipText));
+		Studio.screenshot("wiring-second-load-on-pin-2");
+		// Beside the text, which holds the new wire.
+		run(() -> page().setPartState(page().getReference(view), IWorkbenchPage.STATE_RESTORED));
+		run(() -> editor.selectAndReveal(editor.document().get().indexOf(NEW_WIRE), NEW_WIRE.length()));
+		Studio.screenshot("wiring-second-load-text");
+		run(() -> page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED));
+
+		// The editor's undo takes the wire back: the text and the drawing.
+		run(() -> editor.getAction(ITextEditorActionConstants.UNDO).run());
+		waitUntil("the text without the wire", CHECKED, () -> !editor.document().get().contains(NEW_WIRE));
+		assertEquals(original.replace("\tbeacon Beacon1", SIREN + "\tbeacon Beacon1"), ui(() -> editor.document().get()),
+				"one undo restores the text as it was before the drag");
+		waitUntil("the drawing without the wire and its finding", CHECKED,
+				() -> canvas.diagram().edges().size() == 2 && canvas.diagram().marks().isEmpty());
+		assertFalse(codes(ui(canvas::diagram).port("pin:2").orElseThrow()).contains("ELEC-DCOUT-CURRENT"));
+		Studio.screenshot("wiring-after-undo");
+	}
+
+	private static WiringView view() {
+		for (IViewReference v : page().getViewReferences()) {
+			if (WiringView.ID.equals(v.getId()) && v.getView(false) instanceof WiringView w) {
+				return w;
+			}
+		}
+		return null;
+	}
+
+	private static List<String> codes(Diagram.Port p) {
+		return p.marks().stream().map(Diagram.Mark::code).toList();
+	}
+
+	/**
+	 * A press, a few moves and a release, sent to the canvas as SWT mouse events in its own
+	 * coordinates. (Display.post would go through the X server, whose idea of where the shell
+	 * lies differs from SWT's under Xvfb without a window manager.)
+	 */
+	private static void drag(DiagramCanvas canvas, Diagram.Point from, Diagram.Point to) {
+		Point a = ui(() -> canvas.toControl(from));
+		Point b = ui(() -> canvas.toControl(to));
+		mouse(canvas, SWT.MouseMove, a, 0, 0);
+		mouse(canvas, SWT.MouseDown, a, 1, 0);
+		for (int i = 1; i <= 8; i++) {
+			mouse(canvas, SWT.MouseMove, new Point(a.x + (b.x - a.x) * i / 8, a.y + (b.y - a.y) * i / 8), 0, SWT.BUTTON1);
+		}
+		mouse(canvas, SWT.MouseUp, b, 1, SWT.BUTTON1);
+	}
+
+	private static void mouse(DiagramCanvas canvas, int type, Point at, int button, int state) {
+		run(() -> {
+			Event e = new Event();
+			e.type = type;
+			e.x = at.x;
+			e.y = at.y;
+			e.button = button;
+			e.stateMask = state;
+			e.widget = canvas;
+			canvas.notifyListeners(type, e);
+		});
+		Studio.sleep(30);
+	}
+}
