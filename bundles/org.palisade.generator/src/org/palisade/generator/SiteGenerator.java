@@ -3,6 +3,7 @@ package org.palisade.generator;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.palisade.diagram.WiringDiagrams;
 import org.palisade.generator.internal.CameraObjects;
 import org.palisade.generator.internal.WiringSheets;
 import org.palisade.model.site.Device;
@@ -22,15 +23,33 @@ import org.palisade.validation.SiteContext;
  */
 public final class SiteGenerator {
 
+	private boolean drawings = true;
+
+	/**
+	 * Whether wiring sheets carry the camera's drawing (SVG, laid out by ELK): the installer's
+	 * sheet does; plan, deploy and rehearsal never show it and leave it out (#16: a few
+	 * milliseconds of layout per camera add up to seconds on a large site).
+	 */
+	public SiteGenerator drawings(boolean value) {
+		this.drawings = value;
+		return this;
+	}
+
 	public SiteConfiguration generate(Site site) {
 		List<DeviceConfiguration> devices = new ArrayList<>();
+		// The drawings mark the design rules' findings: the design is checked once, not once per
+		// camera (which made generating a 1,000-camera site take 39 s).
+		List<org.palisade.validation.Finding> findings = null;
 		for (Device d : SiteContext.of(site).devices()) {
 			if (d.getRole() == DeviceRole.CAMERA) {
+				if (drawings && findings == null && !d.getWires().isEmpty()) {
+					findings = WiringDiagrams.findings(d);
+				}
 				CameraObjects objects = new CameraObjects(d, site.getTimezone()).build();
 				List<String> notes = new ArrayList<>(objects.notes());
 				devices.add(new DeviceConfiguration(d.getName(), "camera", model(d), d.getAddress(), d.getSerial(), d.getMac(),
 						d.getCredentials(),
-						objects.objects(), d.getWires().isEmpty() ? null : WiringSheets.of(d), notes));
+						objects.objects(), d.getWires().isEmpty() ? null : WiringSheets.of(d, drawings, findings), notes));
 			}
 		}
 		for (Device d : SiteContext.of(site).devices()) {

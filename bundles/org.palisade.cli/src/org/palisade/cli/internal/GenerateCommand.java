@@ -30,7 +30,7 @@ public class GenerateCommand extends CliCommand {
 	int run() {
 		SiteInput input;
 		try {
-			input = SiteInput.load(site, err);
+			input = SiteInput.load(site, err, true);
 		} catch (SiteInput.Invalid e) {
 			err.println("palisade generate: " + e.getMessage());
 			return Palisade.ERRORS;

@@ -31,9 +31,14 @@ record SiteInput(Site site, Path designDir, SiteConfiguration config, List<Desig
 	}
 
 	static SiteInput load(Path path, PrintStream err) throws Invalid {
+		return load(path, err, false);
+	}
+
+	/** @param drawings whether wiring sheets carry the cameras' drawings (generate) */
+	static SiteInput load(Path path, PrintStream err, boolean drawings) throws Invalid {
 		SiteDesign design;
 		try {
-			design = SiteDesign.load(Languages.designSet(), path);
+			design = SiteDesign.load(Languages.designSet(), path, drawings);
 		} catch (DesignInputException | IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		} catch (SiteDesign.Invalid e) {

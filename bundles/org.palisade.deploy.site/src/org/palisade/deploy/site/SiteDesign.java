@@ -51,6 +51,14 @@ public record SiteDesign(Site site, Path designDir, SiteConfiguration config, Li
 	 * @throws IllegalArgumentException when the designs hold no site or more than one
 	 */
 	public static SiteDesign load(DesignSet designs, Path path) throws DesignInputException, Invalid {
+		return load(designs, path, false);
+	}
+
+	/**
+	 * @param drawings whether the wiring sheets carry the cameras' drawings (for {@code generate};
+	 *                 plan, deploy and rehearsal do without)
+	 */
+	public static SiteDesign load(DesignSet designs, Path path, boolean drawings) throws DesignInputException, Invalid {
 		designs.load(List.of(path));
 		List<DesignDiagnostic> diagnostics = designs.validate();
 		List<DesignDiagnostic> errors = diagnostics.stream()
@@ -77,6 +85,6 @@ public record SiteDesign(Site site, Path designDir, SiteConfiguration config, Li
 		}
 		List<DesignDiagnostic> warnings = diagnostics.stream()
 				.filter(d -> d.severity() == DesignDiagnostic.Severity.WARNING).toList();
-		return new SiteDesign(sites.get(0), dir, new SiteGenerator().generate(sites.get(0)), warnings);
+		return new SiteDesign(sites.get(0), dir, new SiteGenerator().drawings(drawings).generate(sites.get(0)), warnings);
 	}
 }

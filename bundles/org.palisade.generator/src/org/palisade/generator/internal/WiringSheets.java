@@ -23,7 +23,11 @@ public final class WiringSheets {
 	private WiringSheets() {
 	}
 
-	public static WiringSheet of(Device camera) {
+	/**
+	 * @param drawing  whether the sheet carries the camera's drawing
+	 * @param findings the design rules' findings of the whole design, marked on the drawing
+	 */
+	public static WiringSheet of(Device camera, boolean drawing, List<org.palisade.validation.Finding> findings) {
 		DeviceType type = camera.getType();
 		List<LoadVoltage> loads = LoadVoltage.of(camera);
 		List<WiringSheet.Row> rows = new ArrayList<>();
@@ -57,7 +61,7 @@ public final class WiringSheets {
 		}
 		// The drawing carries the design rules' findings, as the Studio's does; a generated site
 		// normally has none, but a warning (a shared pin) is worth seeing on the ladder too.
-		String svg = SvgRenderer.element(WiringDiagrams.of(camera));
+		String svg = drawing ? SvgRenderer.element(WiringDiagrams.of(camera, findings)) : null;
 		return new WiringSheet(camera.getName(), type == null ? "?" : type.getName(), rows, notes, svg);
 	}
 
