@@ -77,12 +77,7 @@ public class DiagramBenchCommand extends CliCommand {
 			out.println();
 			edit(dir);
 		} finally {
-			try (var files = Files.list(dir)) {
-				for (Path p : files.toList()) {
-					Files.deleteIfExists(p);
-				}
-			}
-			Files.deleteIfExists(dir);
+			Measurements.deleteScratch(dir);
 		}
 		return Palisade.OK;
 	}

@@ -21,6 +21,16 @@ final class Measurements {
 	private Measurements() {
 	}
 
+	/** Deletes a bench's scratch folder of generated designs (flat: the benches write no subfolders). */
+	static void deleteScratch(Path dir) throws IOException {
+		try (var files = Files.list(dir)) {
+			for (Path p : files.toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+		Files.deleteIfExists(dir);
+	}
+
 	/** @return cores, CPU model (where /proc tells it), Java version and maximum heap */
 	static String machine() {
 		String cpu = System.getProperty("os.arch");

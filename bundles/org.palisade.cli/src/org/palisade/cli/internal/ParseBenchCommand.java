@@ -69,12 +69,7 @@ public class ParseBenchCommand extends CliCommand {
 				bench(dir, size, warmups, runs);
 			}
 		} finally {
-			try (var files = Files.list(dir)) {
-				for (Path p : files.toList()) {
-					Files.deleteIfExists(p);
-				}
-			}
-			Files.deleteIfExists(dir);
+			Measurements.deleteScratch(dir);
 		}
 		return Palisade.OK;
 	}

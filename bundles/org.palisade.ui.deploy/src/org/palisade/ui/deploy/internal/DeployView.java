@@ -10,13 +10,10 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.part.ViewPart;
 import org.palisade.deploy.site.SiteDesign;
@@ -43,22 +40,10 @@ public final class DeployView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		Composite c = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(1, false);
-		layout.marginHeight = 2;
-		c.setLayout(layout);
-		header = new Label(c, SWT.NONE);
-		header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		table = new Table(c, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
-		table.setHeaderVisible(true);
-		table.setLinesVisible(true);
-		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		for (String[] col : new String[][] { { "Device", "80" }, { "Kind", "160" }, { "Address", "150" },
-				{ "State", "150" }, { "Last read", "140" }, { "Details", "600" } }) {
-			TableColumn column = new TableColumn(table, SWT.LEFT);
-			column.setText(col[0]);
-			column.setWidth(Integer.parseInt(col[1]));
-		}
+		HeadedTable body = HeadedTable.create(parent, SWT.NONE, new Object[][] { { "Device", 80 }, { "Kind", 160 },
+				{ "Address", 230 }, { "State", 150 }, { "Last read", 140 }, { "Details", 600 } });
+		header = body.header();
+		table = body.table();
 		table.addListener(SWT.Selection, e -> enable());
 		makeActions();
 		DeployRecords.get().listen(listener);

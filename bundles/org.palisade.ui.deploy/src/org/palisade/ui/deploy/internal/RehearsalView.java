@@ -10,12 +10,9 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.part.ViewPart;
 import org.palisade.deploy.DeviceResult;
@@ -41,22 +38,11 @@ public final class RehearsalView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		Composite c = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(1, false);
-		layout.marginHeight = 2;
-		c.setLayout(layout);
-		header = new Label(c, SWT.WRAP);
-		header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		HeadedTable body = HeadedTable.create(parent, SWT.WRAP,
+				new Object[][] { { "Time", 230 }, { "Device", 90 }, { "What happened", 900 } });
+		header = body.header();
+		table = body.table();
 		header.setText("No rehearsal yet: right-click a .rehearsal scenario file and choose Rehearse Scenario.");
-		table = new Table(c, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
-		table.setHeaderVisible(true);
-		table.setLinesVisible(true);
-		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		for (String[] col : new String[][] { { "Time", "230" }, { "Device", "90" }, { "What happened", "900" } }) {
-			TableColumn column = new TableColumn(table, SWT.LEFT);
-			column.setText(col[0]);
-			column.setWidth(Integer.parseInt(col[1]));
-		}
 		bold = JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT);
 		again = new Action("Rehearse Again") {
 			@Override
