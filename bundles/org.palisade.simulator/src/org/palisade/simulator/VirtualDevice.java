@@ -101,6 +101,32 @@ public final class VirtualDevice implements AutoCloseable {
 		return state;
 	}
 
+	/**
+	 * Sends an event to the clients watching this device's event stream (WebSocket,
+	 * {@code /vapix/ws-data-stream?sources=events}); the rules runtime calls it for every event
+	 * the device sees.
+	 *
+	 * @param at the event's time on the device's clock
+	 */
+	public void publish(org.palisade.simulator.rules.DeviceEvent event, java.time.Instant at) {
+		server.events().publish(event, at);
+	}
+
+	/**
+	 * @return the URL of this device's event stream with a one-time token valid for
+	 *         {@code lifetime}, for any WebSocket client ({@code websocat}, a browser) to watch the
+	 *         device without its password; the device must be running
+	 */
+	public URI eventStreamUri(java.time.Duration lifetime) {
+		return URI.create((descriptor.tlsKeyStore() != null ? "wss" : "ws") + "://127.0.0.1:" + port()
+				+ "/vapix/ws-data-stream?sources=events&wssession=" + server.streamToken(lifetime));
+	}
+
+	/** @return how many clients watch this device's event stream now */
+	public int eventStreamClients() {
+		return server.events().clients();
+	}
+
 	public FaultInjector faults() {
 		return faults;
 	}

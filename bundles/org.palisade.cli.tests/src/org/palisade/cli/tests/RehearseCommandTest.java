@@ -3,8 +3,22 @@ package org.palisade.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.palisade.cli.Palisade;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,5 +141,69 @@ class RehearseCommandTest {
 		Run nothing = Cli.run("rehearse", Cli.example().toString());
 		assertEquals(2, nothing.code());
 		assertTrue(nothing.err().contains("nothing to rehearse"), nothing.err());
+	}
+
+	/** Lines printed by a command running on another thread, as they come. */
+	private static final class Lines extends OutputStream {
+		final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		private final StringBuilder line = new StringBuilder();
+
+		@Override
+		public synchronized void write(int b) {
+			if (b == '\n') {
+				lines.add(line.toString());
+				line.setLength(0);
+			} else {
+				line.append((char) b);
+			}
+		}
+	}
+
+	@Test
+	void aWatchedRehearsalStreamsTheCamerasEventsToAnOrdinaryWebSocketClient() throws Exception {
+		Lines out = new Lines();
+		int[] code = { -1 };
+		Thread run = new Thread(() -> code[0] = Palisade.run(List.of("rehearse", Cli.example().toString(), "--at",
+				"Tue 2026-12-01 02:00", "--event", "North1.PerimeterDefender.intrusion", "--expect", "North1 port 1 active 30s",
+				"--watch", "3", "--pace", "300"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+		run.start();
+		String url = null;
+		for (String l; url == null && (l = out.lines.poll(60, TimeUnit.SECONDS)) != null;) {
+			if (l.startsWith("North1 events: ")) {
+				url = l.substring("North1 events: ".length());
+			}
+		}
+		assertTrue(url != null && url.startsWith("ws://127.0.0.1:") && url.contains("/vapix/ws-data-stream?sources=events&wssession="),
+				String.valueOf(url));
+		List<String> received = new ArrayList<>();
+		WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+			@Override
+			public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+				synchronized (received) {
+					received.add(data.toString());
+				}
+				ws.request(1);
+				return null;
+			}
+		}).join();
+		socket.sendText("{\"apiVersion\":\"1.0\",\"method\":\"events:configure\",\"params\":{\"eventFilterList\":["
+				+ "{\"topicFilter\":\"tns1:Device/tnsaxis:IO/OutputPort\"},"
+				+ "{\"topicFilter\":\"tnsaxis:CameraApplicationPlatform//.\"}]}}", true).join();
+		run.join(60_000);
+		assertEquals(0, code[0], String.join("\n", out.lines));
+		List<String> events;
+		synchronized (received) {
+			events = List.copyOf(received);
+		}
+		assertEquals("{\"apiVersion\":\"1.0\",\"method\":\"events:configure\",\"data\":{}}", events.get(0));
+		// 02:00 CET is 01:00 UTC: the events carry the rehearsal's virtual time.
+		long at = java.time.Instant.parse("2026-12-01T01:00:00Z").toEpochMilli();
+		assertTrue(events.contains("{\"apiVersion\":\"1.0\",\"method\":\"events:notify\",\"params\":{\"notification\":"
+				+ "{\"timestamp\":" + at + ",\"topic\":\"tnsaxis:CameraApplicationPlatform/PerimeterDefender/Fence\","
+				+ "\"message\":{\"source\":{},\"key\":{},\"data\":{\"active\":\"1\"}}}}}"), events.toString());
+		assertTrue(events.contains("{\"apiVersion\":\"1.0\",\"method\":\"events:notify\",\"params\":{\"notification\":"
+				+ "{\"timestamp\":" + (at + 30_000) + ",\"topic\":\"tns1:Device/tnsaxis:IO/OutputPort\","
+				+ "\"message\":{\"source\":{\"port\":\"0\"},\"key\":{},\"data\":{\"state\":\"0\"}}}}}"), events.toString());
+		socket.abort();
 	}
 }

@@ -49,8 +49,22 @@ public class RehearseCommand extends CliCommand {
 			"'North1 port 1 active 30s', 'North1 port 1 inactive', 'Horn clip 2', 'Horn no clip', 'nothing'" })
 	List<String> expectations = new ArrayList<>();
 
+	@Option(names = "--watch", paramLabel = "SECONDS", description = { "print each virtual device's event stream URL",
+			"(WebSocket, as Axis devices serve it: websocat, a browser) and wait this long before playing" })
+	Integer watchSeconds;
+
+	@Option(names = "--pace", paramLabel = "FACTOR", description = { "play at FACTOR times real time (60: a minute a second)",
+			"so watchers see events as they come; default: at once, or 60 with --watch" })
+	Double pace;
+
 	@Override
 	int run() throws IOException, GeneralSecurityException {
+		if (watchSeconds != null && watchSeconds < 0) {
+			throw usage("--watch: must be at least 0, got " + watchSeconds);
+		}
+		if (pace != null && (pace <= 0 || pace.isInfinite() || pace.isNaN())) {
+			throw usage("--pace: must be a factor above 0, got " + pace);
+		}
 		if (scenarioFile == null && events.isEmpty() && expectations.isEmpty()) {
 			throw usage("nothing to rehearse: give --scenario FILE, or --at TIME with --event and --expect");
 		}
@@ -91,8 +105,14 @@ public class RehearseCommand extends CliCommand {
 		}
 		SiteRehearsal.Result result;
 		try {
+			SiteRehearsal.Watch watch = watchSeconds == null && pace == null ? SiteRehearsal.Watch.NONE
+					: new SiteRehearsal.Watch(java.time.Duration.ofSeconds(watchSeconds == null ? 0 : watchSeconds),
+							pace != null ? pace : 60, line -> {
+								out.println(line);
+								out.flush();
+							});
 			result = SiteRehearsal.run(design, scenario, line -> {
-			});
+			}, watch);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}

@@ -19,6 +19,7 @@ import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.Journal;
 import org.palisade.deploy.SiteState;
+import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.rules.FleetRuntime;
 import org.palisade.simulator.rules.Timeline;
 import org.palisade.simulator.rules.VirtualClock;
@@ -35,6 +36,27 @@ public final class SiteRehearsal {
 	public static final Duration WINDOW = Duration.ofMinutes(10);
 	/** How long an injected application event stays active (a short detection). */
 	public static final Duration HOLD = Duration.ofSeconds(1);
+
+	/**
+	 * How to play for someone watching the devices' event streams: first print each virtual
+	 * device's stream URL and wait, then play each step at {@code pace} times real time (and go
+	 * from one step to the next at once).
+	 *
+	 * @param delay how long to wait for watchers before the first event
+	 * @param pace virtual seconds per real second (60: a minute a second); 0 plays at once
+	 * @param out  where the stream URLs go
+	 */
+	public record Watch(Duration delay, double pace, Consumer<String> out) {
+		/** Played at once, not watched: what a test of the design in CI wants. */
+		public static final Watch NONE = new Watch(Duration.ZERO, 0, line -> {
+		});
+
+		public Watch {
+			if (pace < 0 || delay.isNegative()) {
+				throw new IllegalArgumentException("pace and wait must not be negative");
+			}
+		}
+	}
 
 	/** One expectation's outcome; {@code failure} is {@code null} when met. */
 	public record Check(Scenario.Expectation expectation, String failure) {
@@ -79,6 +101,15 @@ public final class SiteRehearsal {
 	 */
 	public static Result run(SiteDesign design, Scenario scenario, Consumer<String> progress)
 			throws IOException, GeneralSecurityException {
+		return run(design, scenario, progress, Watch.NONE);
+	}
+
+	/**
+	 * @param watch printing the devices' event stream URLs and pacing the clock for watchers
+	 * @see #run(SiteDesign, Scenario, Consumer)
+	 */
+	public static Result run(SiteDesign design, Scenario scenario, Consumer<String> progress, Watch watch)
+			throws IOException, GeneralSecurityException {
 		ZoneId zone = zone(design);
 		List<Scenario.Step> steps = scenario.steps();
 		Set<String> names = new HashSet<>();
@@ -108,15 +139,17 @@ public final class SiteRehearsal {
 				return new Result(zone, deployed, false, List.of(), runtime.timeline().entries());
 			}
 			runtime.sync();
+			watchers(fleet, steps, watch);
 			List<PlayedStep> played = new ArrayList<>();
 			for (int i = 0; i < steps.size(); i++) {
 				Scenario.Step s = steps.get(i);
+				// Between steps (often days apart) at once: a watcher sees the steps, not the nights between them.
 				clock.advanceTo(s.at());
 				List<Scenario.Event> events = new ArrayList<>(s.events());
 				events.sort(Comparator.comparing(Scenario.Event::at));
 				Instant last = s.at();
 				for (Scenario.Event e : events) {
-					clock.advanceTo(e.at());
+					advance(clock, e.at(), watch);
 					try {
 						if (e.application() != null) {
 							runtime.applicationEvent(e.device(), e.application(), e.event(), HOLD);
@@ -132,7 +165,7 @@ public final class SiteRehearsal {
 				if (i + 1 < steps.size() && steps.get(i + 1).at().isBefore(end)) {
 					end = steps.get(i + 1).at();
 				}
-				clock.advanceTo(end);
+				advance(clock, end, watch);
 				List<Timeline.Entry> entries = runtime.timeline().entries();
 				List<Check> checks = new ArrayList<>();
 				for (Scenario.Expectation x : s.expectations()) {
@@ -145,6 +178,46 @@ public final class SiteRehearsal {
 			try (Stream<Path> files = Files.walk(work)) {
 				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}
+		}
+	}
+
+	/** Prints each device's event stream URL (a one-time token, valid for the whole run) and waits. */
+	private static void watchers(Rehearsal fleet, List<Scenario.Step> steps, Watch watch) {
+		if (watch.pace() == 0 && watch.delay().isZero()) {
+			return;
+		}
+		Duration played = WINDOW.multipliedBy(steps.size()); // the most a step is watched for
+		Duration lifetime = watch.delay().plus(watch.pace() == 0 ? Duration.ZERO
+				: Duration.ofMillis((long) (played.toMillis() / watch.pace()))).plus(Duration.ofMinutes(1));
+		for (VirtualDevice d : fleet.fleet().devices()) {
+			watch.out().accept(d.name() + " events: " + d.eventStreamUri(lifetime));
+		}
+		watch.out().accept("(send {\"apiVersion\":\"1.0\",\"method\":\"events:configure\",\"params\":{\"eventFilterList\":"
+				+ "[{\"topicFilter\":\"tns1:Device//.\"},{\"topicFilter\":\"tnsaxis:CameraApplicationPlatform//.\"}]}}; "
+				+ "each URL opens one stream; playing in " + watch.delay().toSeconds() + " s)");
+		sleep(watch.delay());
+	}
+
+	/** Advances the clock to {@code to}: at once, or in real-time slices of 100 ms at the watch's pace. */
+	private static void advance(VirtualClock clock, Instant to, Watch watch) {
+		if (watch.pace() == 0) {
+			clock.advanceTo(to);
+			return;
+		}
+		Duration slice = Duration.ofMillis((long) Math.max(1, 100 * watch.pace()));
+		while (clock.instant().isBefore(to)) {
+			Instant next = clock.instant().plus(slice);
+			sleep(Duration.ofMillis(100));
+			clock.advanceTo(next.isAfter(to) ? to : next);
+		}
+	}
+
+	private static void sleep(Duration d) {
+		try {
+			Thread.sleep(d.toMillis());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("rehearsal interrupted", e);
 		}
 	}
 

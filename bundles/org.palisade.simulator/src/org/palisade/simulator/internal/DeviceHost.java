@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Connector;
@@ -25,6 +26,10 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * The HTTP server virtual devices run in: one Jetty server (core handlers, no servlets) with one
@@ -58,8 +63,15 @@ public final class DeviceHost implements AutoCloseable {
 		}
 	}
 
-	/** An answer; {@code headers} are name/value pairs, flattened. Content-Length is added by Jetty. */
-	public record Answer(int status, List<String> headers, byte[] body) {
+	/**
+	 * An answer; {@code headers} are name/value pairs, flattened. Content-Length is added by Jetty.
+	 *
+	 * @param upgrade the WebSocket to hand the connection to, or {@code null} for a plain answer
+	 */
+	public record Answer(int status, List<String> headers, byte[] body, FrameHandler upgrade) {
+		public Answer(int status, List<String> headers, byte[] body) {
+			this(status, headers, body, null);
+		}
 	}
 
 	/** Handles one request; returns {@code null} to close the connection without any answer. */
@@ -70,6 +82,8 @@ public final class DeviceHost implements AutoCloseable {
 	private final Server server;
 	private final HttpConfiguration config = new HttpConfiguration();
 	private final Map<Connector, Device> devices = new ConcurrentHashMap<>();
+	/** Jetty's WebSocket handshake (RFC 6455), used without path mappings: the device decides. */
+	private final WebSocketMappings websockets;
 
 	/**
 	 * Starts a server with no device yet.
@@ -81,6 +95,7 @@ public final class DeviceHost implements AutoCloseable {
 		pool.setName(name);
 		pool.setDaemon(true);
 		server = new Server(pool);
+		websockets = new WebSocketMappings(WebSocketServerComponents.ensureWebSocketComponents(server));
 		// Virtual devices answer as Axis firmware does: no Server version, no Date header to format.
 		config.setSendServerVersion(false);
 		config.setSendXPoweredBy(false);
@@ -97,6 +112,11 @@ public final class DeviceHost implements AutoCloseable {
 				Device device = DeviceHost.this.devices.get(request.getConnectionMetaData().getConnector());
 				if (device == null) {
 					return false;
+				}
+				if (request.getHeaders().contains(HttpHeader.UPGRADE, "websocket")) {
+					// A handshake has no body, and the connection is to change hands: no read first.
+					serve(device, request, new byte[0], response, callback);
+					return true;
 				}
 				// The body without blocking: a blocking read on the selector thread could wait forever.
 				Content.Source.asByteArrayAsync(request, HttpIo.MAX_BODY).whenComplete((body, failure) -> {
@@ -208,13 +228,26 @@ public final class DeviceHost implements AutoCloseable {
 		}
 	}
 
-	private static void serve(Device device, Request request, byte[] body, Response response, Callback callback) {
+	private void serve(Device device, Request request, byte[] body, Response response, Callback callback) {
 		Answer a = device.handle(exchange(request, body));
 		if (a == null) {
 			// No answer at all: the client sees the connection end.
 			request.getConnectionMetaData().getConnection().getEndPoint().close();
 			callback.failed(new IOException("connection dropped (injected fault)"));
 			return;
+		}
+		if (a.upgrade() != null) {
+			FrameHandler socket = a.upgrade();
+			WebSocketNegotiator negotiator = (upgradeRequest, upgradeResponse, cb) -> socket;
+			try {
+				if (websockets.upgrade(negotiator, request, response, callback, null)) {
+					return;
+				}
+			} catch (org.eclipse.jetty.websocket.core.exception.WebSocketException e) {
+				// answered below as a request that is not a valid handshake
+			}
+			a = new Answer(400, List.of("Content-Type", "text/plain"),
+					"400 Bad Request\nnot a WebSocket handshake\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		}
 		response.setStatus(a.status());
 		List<String> h = a.headers();

@@ -41,6 +41,8 @@ public final class DeviceServer {
 	/** The out-of-the-box state of a factory-new device, else {@code null}. */
 	private final FactoryState factory;
 	private final Map<String, Endpoint> routes;
+	private final EventStream events;
+	private final WsSessionTokens wsTokens = new WsSessionTokens(Clock.systemUTC());
 	private final Deque<RequestRecord> log = new ArrayDeque<>();
 	private DeviceHost host;
 	private ServerConnector connector;
@@ -66,6 +68,8 @@ public final class DeviceServer {
 				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store),
 				"/axis-cgi/time.cgi", json::time,
 				"/axis-cgi/pwdgrp.cgi", new PwdgrpEndpoint(store, factory, auth)));
+		this.events = new EventStream(store);
+		r.put("/axis-cgi/wssession.cgi", wsTokens::issue);
 		if (descriptor.portManagementApi()) {
 			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
 		}
@@ -74,6 +78,20 @@ public final class DeviceServer {
 
 	public DigestAuthenticator authenticator() {
 		return auth;
+	}
+
+	/**
+	 * A one-time token for the event stream, issued in-process by whoever runs the virtual device
+	 * (a rehearsal that wants to be watched), valid longer than the 15 s of wssession.cgi so a
+	 * person has time to start a client.
+	 */
+	public String streamToken(Duration lifetime) {
+		return wsTokens.issue(lifetime);
+	}
+
+	/** @return the device's event stream (what WebSocket clients watching it receive) */
+	public EventStream events() {
+		return events;
 	}
 
 	/**
@@ -159,9 +177,11 @@ public final class DeviceServer {
 		try {
 			sleep(faults.latency());
 			String uri = ex.rawPath() + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
+			boolean stream = ex.path().equals(EVENT_STREAM);
 			DigestAuthenticator.Outcome outcome = factory != null && factory.anonymous(ex.path(), request(ex).query())
-					? DigestAuthenticator.Outcome.OK
-					: auth.check(ex.method(), uri, ex.header("Authorization"));
+					|| stream && wsTokens.take(request(ex).query().get("wssession"))
+							? DigestAuthenticator.Outcome.OK
+							: auth.check(ex.method(), uri, ex.header("Authorization"));
 			if (outcome != DigestAuthenticator.Outcome.OK) {
 				List<String> challenges = auth.challenges(outcome == DigestAuthenticator.Outcome.STALE);
 				List<String> headers = new ArrayList<>();
@@ -189,6 +209,9 @@ public final class DeviceServer {
 				// serve normally
 			}
 			}
+			if (stream) {
+				return eventStream(at, ex);
+			}
 			Endpoint endpoint = routes.get(ex.path());
 			Response response;
 			if (endpoint == null) {
@@ -203,6 +226,27 @@ public final class DeviceServer {
 			record(at, ex, null, 500, "internal error");
 			throw e;
 		}
+	}
+
+	/** The path of the WebSocket data stream ([ESW]); it serves {@code sources=events}. */
+	static final String EVENT_STREAM = "/vapix/ws-data-stream";
+
+	private DeviceHost.Answer eventStream(Instant at, DeviceHost.Exchange ex) {
+		String sources = request(ex).query().get("sources");
+		String upgrade = ex.header("Upgrade");
+		Response refusal = null;
+		if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+			refusal = Response.text(400, "400 Bad Request\nthe data stream is a WebSocket: upgrade the request\n", null);
+		} else if (sources == null || !java.util.Arrays.asList(sources.split(",")).contains("events")) {
+			// Only the event source is served; video and other sources of the stream are not simulated.
+			refusal = Response.text(400, "400 Bad Request\nsources must include events\n", null);
+		}
+		if (refusal != null) {
+			record(at, ex, "ws-data-stream", refusal.status(), null);
+			return answer(refusal, List.of());
+		}
+		record(at, ex, "ws-data-stream", 101, null);
+		return new DeviceHost.Answer(101, List.of(), new byte[0], new EventStreamSocket(events));
 	}
 
 	private static Request request(DeviceHost.Exchange ex) {

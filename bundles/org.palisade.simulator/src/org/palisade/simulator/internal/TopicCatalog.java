@@ -113,6 +113,8 @@ final class TopicCatalog {
 	/**
 	 * Parses a topic expression written in an element's namespace context.
 	 *
+	 * @param context the element whose namespace declarations apply, or {@code null} when only the
+	 *                conventional prefixes {@code tns1} and {@code tnsaxis} are known (a JSON filter)
 	 * @return its levels, or {@code null} when it is not a Concrete expression or uses an unknown prefix
 	 */
 	List<Segment> parse(String expression, Element context) {
@@ -125,7 +127,7 @@ final class TopicCatalog {
 			String ns = "";
 			if (m.group(1) != null) {
 				String prefix = m.group(1);
-				ns = context.lookupNamespaceURI(prefix);
+				ns = context == null ? null : context.lookupNamespaceURI(prefix);
 				if (ns == null) {
 					// Lenient: the conventional prefixes are understood even when undeclared.
 					ns = "tns1".equals(prefix) ? Xml.TNS1 : "tnsaxis".equals(prefix) ? Xml.TNSAXIS : null;

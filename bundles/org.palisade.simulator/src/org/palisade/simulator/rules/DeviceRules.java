@@ -1,6 +1,5 @@
 package org.palisade.simulator.rules;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
-import javax.xml.xpath.XPathFactory;
 
 import org.palisade.simulator.DeviceKind;
 import org.palisade.simulator.DeviceState;
@@ -31,8 +25,6 @@ import org.palisade.simulator.DeviceState.ScheduledEvent;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.rules.Timeline.Entry;
 import org.palisade.simulator.rules.Timeline.Kind;
-import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
 
 /**
  * Runs what one virtual device holds: its scheduled events become active and inactive on the
@@ -249,6 +241,7 @@ final class DeviceRules {
 	}
 
 	private void evaluate(Fired f) {
+		device.publish(f.event, now());
 		for (ActionRule r : state().actionRules()) {
 			if (!r.enabled()) {
 				continue;
@@ -354,43 +347,12 @@ final class DeviceRules {
 			return true;
 		}
 		try {
-			return (Boolean) XPATH.get().evaluate(filter.messageContent(), message(event), XPathConstants.BOOLEAN);
+			return event.matches(filter.messageContent());
 		} catch (XPathExpressionException e) {
 			sayOnce("xpath " + filter.messageContent(), "message content " + filter.messageContent()
 					+ " cannot be evaluated: " + e.getMessage());
 			return false;
 		}
-	}
-
-	private static final ThreadLocal<XPath> XPATH = ThreadLocal.withInitial(() -> XPathFactory.newInstance().newXPath());
-	private static final ThreadLocal<DocumentBuilder> DOCUMENTS = ThreadLocal.withInitial(() -> {
-		try {
-			return DocumentBuilderFactory.newInstance().newDocumentBuilder();
-		} catch (javax.xml.parsers.ParserConfigurationException e) {
-			throw new IllegalStateException(e);
-		}
-	});
-
-	/** The event as the message an ItemFilter is evaluated on: SimpleItems under Source and Data. */
-	private static Document message(DeviceEvent e) {
-		StringBuilder xml = new StringBuilder("<Message><Source>");
-		e.source().forEach((k, v) -> item(xml, k, v));
-		xml.append("</Source><Data>");
-		e.data().forEach((k, v) -> item(xml, k, v));
-		xml.append("</Data></Message>");
-		try {
-			return DOCUMENTS.get().parse(new InputSource(new StringReader(xml.toString())));
-		} catch (java.io.IOException | org.xml.sax.SAXException x) {
-			throw new IllegalStateException(x);
-		}
-	}
-
-	private static void item(StringBuilder xml, String name, String value) {
-		xml.append("<SimpleItem Name=\"").append(escape(name)).append("\" Value=\"").append(escape(value)).append("\"/>");
-	}
-
-	private static String escape(String s) {
-		return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
 	}
 
 	// ---- actions -----------------------------------------------------------------------------
