@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "palisade", sortOptions = false, usageHelpAutoWidth = true,
 		description = "Check perimeter-protection designs and deploy them to Axis devices over VAPIX.",
 		subcommands = { ValidateCommand.class, ExplainCommand.class, GenerateCommand.class, PlanCommand.class,
-				DeployCommand.class, TrustCommand.class, JournalCommand.class, SimulateCommand.class, RehearseCommand.class,
+				DeployCommand.class, TrustCommand.class, CredentialsCommand.class, JournalCommand.class, SimulateCommand.class, RehearseCommand.class,
 				DemoCommand.class,
 				BenchCommand.class, LspCommand.class, StudioCommand.class, CompletionCommand.class, HelpCommand.class },
 		footerHeading = "%nExit codes:%n",

@@ -76,7 +76,9 @@ public final class SecureStorageSource implements CredentialStore.Source {
 				throws IOException {
 			try {
 				return node.get(key, null);
-			} catch (org.eclipse.equinox.security.storage.StorageException e) {
+			} catch (org.eclipse.equinox.security.storage.StorageException | RuntimeException e) {
+				// RuntimeException: a password provider that cannot give the key says why that way
+				// (org.palisade.security's key file refused, for one).
 				// The message says why (wrong storage password, no password provider), never the value.
 				throw new IOException("secure storage: cannot read '" + key + "' of credentials '" + ref + "': "
 						+ e.getMessage(), e);
