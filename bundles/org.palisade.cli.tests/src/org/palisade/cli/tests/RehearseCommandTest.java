@@ -63,6 +63,17 @@ class RehearseCommandTest {
 	}
 
 	@Test
+	void overHttpsTheCameraCallsTheSpeakerOverTlsTrustingItsCertificate() {
+		Run r = Cli.run("rehearse", Cli.example().toString(), "--https", "--at", "Tue 2026-12-01 02:00", "--event",
+				"North1.PerimeterDefender.intrusion", "--expect", "Horn clip 2", "--expect", "North1 port 1 active 30s");
+		assertEquals(0, r.code(), r.out() + r.err());
+		// The design's https recipient went over TLS to the speaker's virtual device: no "serves http" note.
+		assertTrue(r.out().matches("(?s).*North1  rule \"Horn speaker\": notify https://10\\.20\\.0\\.30/axis-cgi/playclip\\.cgi"
+				+ "\\?clip=2: sent, HTTP 200, login root.*"), r.out());
+		assertTrue(r.out().contains("Horn    played clip 2 \"Intruder warning\""), r.out());
+	}
+
+	@Test
 	void aBrokenCopyScheduledMonToThuFailsTheFridayExpectationClearly() throws Exception {
 		Path design = Cli.design(dir);
 		Files.writeString(design, Files.readString(design).replace("Mon-Fri 18:00-08:00", "Mon-Thu 18:00-08:00"));

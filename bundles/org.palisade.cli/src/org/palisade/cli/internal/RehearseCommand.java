@@ -49,6 +49,10 @@ public class RehearseCommand extends CliCommand {
 			"'North1 port 1 active 30s', 'North1 port 1 inactive', 'Horn clip 2', 'Horn no clip', 'nothing'" })
 	List<String> expectations = new ArrayList<>();
 
+	@Option(names = "--https", description = { "the virtual devices serve HTTPS with a self-signed certificate (pinned",
+			"for the rehearsal's deploy), so the cameras' HTTPS notifications go over TLS too" })
+	boolean https;
+
 	@Option(names = "--watch", paramLabel = "SECONDS", description = { "print each virtual device's event stream URL",
 			"(WebSocket, as Axis devices serve it: websocat, a browser) and wait this long before playing" })
 	Integer watchSeconds;
@@ -105,14 +109,16 @@ public class RehearseCommand extends CliCommand {
 		}
 		SiteRehearsal.Result result;
 		try {
-			SiteRehearsal.Watch watch = watchSeconds == null && pace == null ? SiteRehearsal.Watch.NONE
-					: new SiteRehearsal.Watch(java.time.Duration.ofSeconds(watchSeconds == null ? 0 : watchSeconds),
+			SiteRehearsal.Options options = watchSeconds == null && pace == null
+					? new SiteRehearsal.Options(https, java.time.Duration.ZERO, 0, line -> {
+					})
+					: new SiteRehearsal.Options(https, java.time.Duration.ofSeconds(watchSeconds == null ? 0 : watchSeconds),
 							pace != null ? pace : 60, line -> {
 								out.println(line);
 								out.flush();
 							});
 			result = SiteRehearsal.run(design, scenario, line -> {
-			}, watch);
+			}, options);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}

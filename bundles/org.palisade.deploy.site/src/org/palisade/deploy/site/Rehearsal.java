@@ -32,11 +32,14 @@ public final class Rehearsal implements AutoCloseable {
 	private final VirtualFleet fleet;
 	private final VirtualSite.Devices devices;
 	private final Path keyDir;
+	/** The SHA-256 of the devices' one self-signed certificate, or {@code null} over HTTP. */
+	private final String fingerprint;
 
-	private Rehearsal(VirtualFleet fleet, VirtualSite.Devices devices, Path keyDir) {
+	private Rehearsal(VirtualFleet fleet, VirtualSite.Devices devices, Path keyDir, String fingerprint) {
 		this.fleet = fleet;
 		this.devices = devices;
 		this.keyDir = keyDir;
+		this.fingerprint = fingerprint;
 	}
 
 	/** As {@link #start(Site, List, boolean)}, over plain HTTP. */
@@ -71,12 +74,14 @@ public final class Rehearsal implements AutoCloseable {
 		}
 		List<DeviceDescriptor> descriptors = devices.descriptors();
 		Path keyDir = null;
+		String fingerprint = null;
 		if (https) {
 			// Owner-only on POSIX (createTempDirectory's default there); removed on close.
 			keyDir = Files.createTempDirectory("palisade-rehearsal");
 			char[] pw = PasswordPolicy.generate(20);
 			try {
 				Path store = SelfSignedStore.create("palisade-rehearsal", keyDir.resolve("devices.p12"), pw);
+				fingerprint = fingerprint(store, pw);
 				List<DeviceDescriptor> tls = new ArrayList<>();
 				for (DeviceDescriptor d : descriptors) {
 					tls.add(d.toBuilder().tls(store, pw).build());
@@ -86,6 +91,9 @@ public final class Rehearsal implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				delete(keyDir);
 				throw new IOException("interrupted while making the certificate", e);
+			} catch (java.security.GeneralSecurityException e) {
+				delete(keyDir);
+				throw new IOException("cannot read the certificate made: " + e.getMessage(), e);
 			} catch (IOException | RuntimeException e) {
 				delete(keyDir);
 				throw e;
@@ -94,7 +102,7 @@ public final class Rehearsal implements AutoCloseable {
 			}
 		}
 		try {
-			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors, clock), devices, keyDir);
+			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors, clock), devices, keyDir, fingerprint);
 			try {
 				r.arm(faults);
 				r.fleet.runtime().addresses(r.addresses(site));
@@ -147,6 +155,27 @@ public final class Rehearsal implements AutoCloseable {
 	/** @return the running devices (what they hold can be read back directly) */
 	public VirtualFleet fleet() {
 		return fleet;
+	}
+
+	/**
+	 * @return the SHA-256 fingerprint of the certificate every device serves (one self-signed
+	 *         certificate for the fleet), to pin for a deploy to it; {@code null} over HTTP
+	 */
+	public String fingerprint() {
+		return fingerprint;
+	}
+
+	private static String fingerprint(Path store, char[] pw) throws IOException, java.security.GeneralSecurityException {
+		java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+		try (var in = Files.newInputStream(store)) {
+			keys.load(in, pw);
+		}
+		for (String alias : java.util.Collections.list(keys.aliases())) {
+			if (keys.getCertificate(alias) instanceof java.security.cert.X509Certificate c) {
+				return org.palisade.deploy.vapix.Pins.fingerprint(c);
+			}
+		}
+		throw new IOException("the devices' key store holds no certificate");
 	}
 
 	/** @return whether the devices serve HTTPS */

@@ -38,22 +38,23 @@ public final class SiteRehearsal {
 	public static final Duration HOLD = Duration.ofSeconds(1);
 
 	/**
-	 * How to play for someone watching the devices' event streams: first print each virtual
-	 * device's stream URL and wait, then play each step at {@code pace} times real time (and go
-	 * from one step to the next at once).
+	 * How to play. The devices serve HTTPS (each with the fleet's one self-signed certificate,
+	 * pinned for the run's deploy, and trusted by the devices for their notifications to each
+	 * other) or plain HTTP. For someone watching the devices' event streams: first print each
+	 * device's stream URL and wait {@code delay}, then play each step at {@code pace} times real
+	 * time (and go from one step to the next at once).
 	 *
-	 * @param delay how long to wait for watchers before the first event
 	 * @param pace virtual seconds per real second (60: a minute a second); 0 plays at once
 	 * @param out  where the stream URLs go
 	 */
-	public record Watch(Duration delay, double pace, Consumer<String> out) {
-		/** Played at once, not watched: what a test of the design in CI wants. */
-		public static final Watch NONE = new Watch(Duration.ZERO, 0, line -> {
+	public record Options(boolean https, Duration delay, double pace, Consumer<String> out) {
+		/** Over HTTP, at once, not watched: what a test of the design in CI wants. */
+		public static final Options DEFAULT = new Options(false, Duration.ZERO, 0, line -> {
 		});
 
-		public Watch {
+		public Options {
 			if (pace < 0 || delay.isNegative()) {
-				throw new IllegalArgumentException("pace and wait must not be negative");
+				throw new IllegalArgumentException("pace and delay must not be negative");
 			}
 		}
 	}
@@ -101,14 +102,14 @@ public final class SiteRehearsal {
 	 */
 	public static Result run(SiteDesign design, Scenario scenario, Consumer<String> progress)
 			throws IOException, GeneralSecurityException {
-		return run(design, scenario, progress, Watch.NONE);
+		return run(design, scenario, progress, Options.DEFAULT);
 	}
 
 	/**
-	 * @param watch printing the devices' event stream URLs and pacing the clock for watchers
+	 * @param watch HTTPS or HTTP, and printing the devices' event stream URLs and pacing the clock for watchers
 	 * @see #run(SiteDesign, Scenario, Consumer)
 	 */
-	public static Result run(SiteDesign design, Scenario scenario, Consumer<String> progress, Watch watch)
+	public static Result run(SiteDesign design, Scenario scenario, Consumer<String> progress, Options watch)
 			throws IOException, GeneralSecurityException {
 		ZoneId zone = zone(design);
 		List<Scenario.Step> steps = scenario.steps();
@@ -128,10 +129,13 @@ public final class SiteRehearsal {
 		// The clock starts a minute early, so a schedule already active shows on the timeline.
 		VirtualClock clock = VirtualClock.stepped(steps.get(0).at().minus(Duration.ofMinutes(1)));
 		Path work = Files.createTempDirectory("palisade-rehearse");
-		try (Rehearsal fleet = Rehearsal.start(design.site(), List.of(), false, clock)) {
+		try (Rehearsal fleet = Rehearsal.start(design.site(), List.of(), watch.https(), clock)) {
 			SiteState state = new SiteState(work, design.config().site(), true);
-			List<DeployEngine.Job> jobs = new SiteJobs(design.config(), state, fleet.credentials()).virtual(fleet.uris())
-					.jobs(List.of());
+			SiteJobs site = new SiteJobs(design.config(), state, fleet.credentials()).virtual(fleet.uris());
+			if (fleet.https()) {
+				site.pin(fleet.fingerprint()); // the fleet's own certificate, made for this run
+			}
+			List<DeployEngine.Job> jobs = site.jobs(List.of());
 			List<DeviceResult> deployed = new DeployEngine(new Journal(work.resolve("journal")), 4,
 					(device, message) -> progress.accept("[" + device + "] " + message)).deploy(jobs);
 			FleetRuntime runtime = fleet.fleet().runtime();
@@ -182,7 +186,7 @@ public final class SiteRehearsal {
 	}
 
 	/** Prints each device's event stream URL (a one-time token, valid for the whole run) and waits. */
-	private static void watchers(Rehearsal fleet, List<Scenario.Step> steps, Watch watch) {
+	private static void watchers(Rehearsal fleet, List<Scenario.Step> steps, Options watch) {
 		if (watch.pace() == 0 && watch.delay().isZero()) {
 			return;
 		}
@@ -199,7 +203,7 @@ public final class SiteRehearsal {
 	}
 
 	/** Advances the clock to {@code to}: at once, or in real-time slices of 100 ms at the watch's pace. */
-	private static void advance(VirtualClock clock, Instant to, Watch watch) {
+	private static void advance(VirtualClock clock, Instant to, Options watch) {
 		if (watch.pace() == 0) {
 			clock.advanceTo(to);
 			return;
