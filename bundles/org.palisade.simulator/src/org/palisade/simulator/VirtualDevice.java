@@ -122,6 +122,14 @@ public final class VirtualDevice implements AutoCloseable {
 				+ "/vapix/ws-data-stream?sources=events&wssession=" + server.streamToken(lifetime));
 	}
 
+	/**
+	 * @param listener told when a deploy (or anyone) changes the device's scheduled events or time
+	 *                 zone; it runs under the device's state lock, so it must hand the work off
+	 */
+	public void onSchedulesChanged(Runnable listener) {
+		store.onSchedulesChanged(listener);
+	}
+
 	/** @return how many clients watch this device's event stream now */
 	public int eventStreamClients() {
 		return server.events().clients();

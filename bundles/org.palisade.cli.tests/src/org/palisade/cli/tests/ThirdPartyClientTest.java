@@ -86,6 +86,71 @@ class ThirdPartyClientTest {
 		}
 	}
 
+	/** Whether the example's "After hours" (Mon-Fri 18:00-08:00 the next morning) holds at a time. */
+	private static boolean afterHours(java.time.ZonedDateTime t) {
+		int day = t.getDayOfWeek().getValue(); // Monday 1
+		return day <= 5 && t.getHour() >= 18 || day >= 2 && day <= 6 && t.getHour() < 8;
+	}
+
+	@Test
+	void aSimulatedCameraRunsWhatWasDeployedAndAWebSocketClientWatchesIt(@TempDir Path dir) throws Exception {
+		Path design = Cli.design(dir);
+		java.io.PipedOutputStream typed = new java.io.PipedOutputStream();
+		java.io.InputStream stdin = System.in;
+		System.setIn(new java.io.PipedInputStream(typed));
+		try (Cli.Simulation sim = new Cli.Simulation(design, dir.resolve("map.json"), "--events-from-stdin")) {
+			Cli.Run deploy = Cli.run("deploy", design.toString(), "--simulate", "--map", sim.map.toString());
+			assertEquals(0, deploy.code(), deploy.out() + deploy.err());
+			JsonObject map = JsonParser.parseString(Files.readString(sim.map)).getAsJsonObject();
+			base = URI.create(map.getAsJsonObject("devices").get("North1").getAsString());
+			Properties creds = new Properties();
+			try (var r = Files.newBufferedReader(Path.of(map.get("credentialsFile").getAsString()))) {
+				creds.load(r);
+			}
+			String c = creds.getProperty("harbour-depot/north1");
+			user = c.substring(0, c.indexOf(':'));
+			password = c.substring(c.indexOf(':') + 1);
+
+			String token = send("GET", "/axis-cgi/wssession.cgi", null, null).body();
+			java.util.concurrent.BlockingQueue<JsonObject> received = new java.util.concurrent.LinkedBlockingQueue<>();
+			var socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://" + base.getRawAuthority()
+					+ "/vapix/ws-data-stream?sources=events&wssession=" + token), new java.net.http.WebSocket.Listener() {
+						@Override
+						public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+								boolean last) {
+							received.add(JsonParser.parseString(data.toString()).getAsJsonObject());
+							ws.request(1);
+							return null;
+						}
+					}).join();
+			socket.sendText("{\"apiVersion\":\"1.0\",\"method\":\"events:configure\",\"params\":{\"eventFilterList\":["
+					+ "{\"topicFilter\":\"tnsaxis:CameraApplicationPlatform//.\"},{\"topicFilter\":\"tns1:Device/tnsaxis:IO/OutputPort\"}]}}",
+					true).join();
+			assertTrue(received.poll(5, java.util.concurrent.TimeUnit.SECONDS).has("data"));
+
+			java.time.ZonedDateTime before = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Stockholm"));
+			typed.write("North1.PerimeterDefender.intrusion\n".getBytes(StandardCharsets.UTF_8));
+			typed.flush();
+			JsonObject intrusion = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+			assertTrue(intrusion != null && intrusion.toString().contains("tnsaxis:CameraApplicationPlatform/PerimeterDefender/Fence")
+					&& intrusion.toString().contains("\"active\":\"1\""), String.valueOf(intrusion));
+			JsonObject next = received.poll(3, java.util.concurrent.TimeUnit.SECONDS);
+			java.time.ZonedDateTime after = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Stockholm"));
+			// The deployed rule flashes the beacon only during "After hours", on the real clock: which
+			// one holds depends on when this runs (not asserted across a boundary of the schedule).
+			if (afterHours(before) && afterHours(after)) {
+				assertTrue(next != null && next.toString().contains("tns1:Device/tnsaxis:IO/OutputPort")
+						&& next.toString().contains("\"state\":\"1\""), before + ": " + next);
+			} else if (!afterHours(before) && !afterHours(after)) {
+				assertTrue(next == null || !next.toString().contains("OutputPort"), before + ": " + next);
+			}
+			socket.abort();
+		} finally {
+			System.setIn(stdin);
+			typed.close();
+		}
+	}
+
 	/** One request, answered with Digest (MD5, qop=auth) after the device's challenge. */
 	private HttpResponse<String> send(String method, String target, String type, String body) throws Exception {
 		HttpResponse<String> first = http.send(request(method, target, type, body, null), HttpResponse.BodyHandlers.ofString());

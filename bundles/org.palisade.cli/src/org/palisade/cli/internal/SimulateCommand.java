@@ -14,12 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.palisade.cli.Palisade;
+import org.palisade.deploy.site.Scenario;
 import org.palisade.deploy.site.SelfSignedStore;
+import org.palisade.deploy.site.SiteRehearsal;
 import org.palisade.deploy.site.VirtualSite;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.FaultSpec;
 import org.palisade.simulator.VirtualDevice;
 import org.palisade.simulator.VirtualFleet;
+import org.palisade.simulator.rules.FleetRuntime;
 import org.palisade.validation.PasswordPolicy;
 
 import picocli.CommandLine.Command;
@@ -64,6 +67,10 @@ public class SimulateCommand extends CliCommand {
 			"its MAC instead of the design's (repeatable), to rehearse another device",
 			"cabled to the address: plan and deploy refuse it" })
 	List<String> serials = new ArrayList<>();
+
+	@Option(names = "--events-from-stdin", description = { "read events from standard input, one a line, and play them at once:",
+			"North1.PerimeterDefender.intrusion, North1.input.2[.normal] (as rehearse --event)" })
+	boolean eventsFromStdin;
 
 	@Override
 	int run() throws InterruptedException {
@@ -172,8 +179,22 @@ public class SimulateCommand extends CliCommand {
 					devices.credentials());
 			out.println("address map: " + mapFile);
 			out.println("use it with: palisade plan|deploy " + site + " --simulate" + (map != null ? " --map " + mapFile : ""));
+			// The devices run what a deploy leaves on them, on the real clock: schedules switch,
+			// rules fire, and the event streams show it.
+			FleetRuntime runtime = fleet.runtime().addresses(VirtualSite.addresses(input.site(), fleet));
+			runtime.follow();
+			for (VirtualDevice d : fleet.devices()) {
+				out.println(d.name() + " events: " + (https ? "wss" : "ws") + "://127.0.0.1:" + d.port()
+						+ "/vapix/ws-data-stream?sources=events (Digest, or a token from /axis-cgi/wssession.cgi)");
+			}
 			out.println(fleet.size() + " virtual device(s) running; stop with Ctrl-C");
 			out.flush();
+			if (eventsFromStdin) {
+				java.time.ZoneId zone = SiteRehearsal.zone(input.site());
+				Thread events = new Thread(() -> injectFromStdin(runtime, zone), "palisade-simulate-events");
+				events.setDaemon(true);
+				events.start();
+			}
 			if (duration != null) {
 				stopped.await(duration, TimeUnit.SECONDS);
 			} else {
@@ -192,6 +213,35 @@ public class SimulateCommand extends CliCommand {
 			} catch (IllegalStateException e) {
 				// the hook is running: it cleans up
 			}
+		}
+	}
+
+	/** Plays each line of standard input as an event, now; a bad line is said and skipped. */
+	private void injectFromStdin(FleetRuntime runtime, java.time.ZoneId zone) {
+		java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+				java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			int n = 0;
+			for (String line; (line = in.readLine()) != null;) {
+				n++;
+				if (line.isBlank() || line.strip().startsWith("#")) {
+					continue;
+				}
+				try {
+					Scenario.Event e = Scenario.event(line.strip(), runtime.clock().instant(), zone, "stdin:" + n);
+					if (e.application() != null) {
+						runtime.applicationEvent(e.device(), e.application(), e.event(), SiteRehearsal.HOLD);
+					} else {
+						runtime.input(e.device(), e.inputPort(), e.active());
+					}
+					out.println("event " + e.text() + " played");
+				} catch (Scenario.Invalid | IllegalArgumentException x) {
+					err.println("palisade simulate: " + (x instanceof Scenario.Invalid ? "" : "stdin:" + n + ": ") + x.getMessage());
+				}
+				out.flush();
+			}
+		} catch (IOException e) {
+			err.println("palisade simulate: standard input: " + e.getMessage());
 		}
 	}
 

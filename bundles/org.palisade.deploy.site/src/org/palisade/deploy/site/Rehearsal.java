@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.palisade.deploy.CredentialStore;
-import org.palisade.model.site.Device;
 import org.palisade.model.site.Site;
-import org.palisade.validation.SiteContext;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.FaultSpec;
 import org.palisade.simulator.VirtualDevice;
@@ -105,7 +103,7 @@ public final class Rehearsal implements AutoCloseable {
 			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors, clock), devices, keyDir, fingerprint);
 			try {
 				r.arm(faults);
-				r.fleet.runtime().addresses(r.addresses(site));
+				r.fleet.runtime().addresses(VirtualSite.addresses(site, r.fleet));
 			} catch (RuntimeException e) {
 				r.fleet.stopAll();
 				throw e;
@@ -132,18 +130,6 @@ public final class Rehearsal implements AutoCloseable {
 	public Map<String, URI> uris() {
 		Map<String, URI> out = new LinkedHashMap<>();
 		fleet.devices().forEach(d -> out.put(d.name(), d.baseUri()));
-		return out;
-	}
-
-	/** @return each device's design address and the loopback address of its virtual device */
-	private Map<String, URI> addresses(Site site) {
-		Map<String, URI> out = new LinkedHashMap<>();
-		for (Device d : SiteContext.of(site).devices()) {
-			VirtualDevice v = d.getAddress() == null ? null : fleet.device(d.getName());
-			if (v != null) {
-				out.put(d.getAddress(), v.baseUri());
-			}
-		}
 		return out;
 	}
 

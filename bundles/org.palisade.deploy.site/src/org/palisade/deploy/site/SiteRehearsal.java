@@ -91,7 +91,12 @@ public final class SiteRehearsal {
 
 	/** @return the site's time zone (the devices' zone after a deploy), UTC when it names none */
 	public static ZoneId zone(SiteDesign design) {
-		String tz = design.site().getTimezone();
+		return zone(design.site());
+	}
+
+	/** @return the site's time zone, UTC when it names none */
+	public static ZoneId zone(org.palisade.model.site.Site site) {
+		String tz = site.getTimezone();
 		return tz == null ? ZoneId.of("UTC") : ZoneId.of(tz);
 	}
 

@@ -33,6 +33,22 @@ public final class VirtualSite {
 	private VirtualSite() {
 	}
 
+	/**
+	 * @return each device's design address and the loopback address of its virtual device in the
+	 *         fleet: the address map a camera's notifications go through, so they reach that
+	 *         virtual device and nothing else
+	 */
+	public static Map<String, java.net.URI> addresses(Site site, org.palisade.simulator.VirtualFleet fleet) {
+		Map<String, java.net.URI> out = new LinkedHashMap<>();
+		for (Device d : SiteContext.of(site).devices()) {
+			org.palisade.simulator.VirtualDevice v = d.getAddress() == null ? null : fleet.device(d.getName());
+			if (v != null) {
+				out.put(d.getAddress(), v.baseUri());
+			}
+		}
+		return out;
+	}
+
 	/** @return a descriptor per camera and speaker, in design order */
 	public static Devices of(Site site) {
 		return of(site, Map.of());

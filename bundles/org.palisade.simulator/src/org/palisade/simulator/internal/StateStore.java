@@ -47,6 +47,9 @@ public final class StateStore {
 	private String timeZone = "UTC";
 	/** What stamps recorded plays: the fleet's clock, virtual during a rehearsal. */
 	private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+	/** Told when what a running schedule depends on changes (its events, the zone); must not block. */
+	private volatile Runnable schedulesChanged = () -> {
+	};
 	private int nextScheduleId;
 	private int nextRecipientId = 1;
 	private int nextActionId = 1;
@@ -172,11 +175,19 @@ public final class StateStore {
 			} while (schedules.containsKey(actual));
 		}
 		schedules.put(actual, new ScheduledEvent(actual, name, icalendar));
+		schedulesChanged.run();
 		return actual;
 	}
 
 	public synchronized boolean removeScheduledEvent(String id) {
-		return schedules.remove(id) != null;
+		boolean removed = schedules.remove(id) != null;
+		schedulesChanged.run();
+		return removed;
+	}
+
+	/** @param listener told after a scheduled event or the time zone changed, under this store's lock: it must hand off, not block */
+	public void onSchedulesChanged(Runnable listener) {
+		schedulesChanged = listener;
 	}
 
 	// ---- recipients, action configurations, rules --------------------------------------------
@@ -241,6 +252,7 @@ public final class StateStore {
 
 	public synchronized void setTimeZone(String zone) {
 		this.timeZone = zone;
+		schedulesChanged.run();
 	}
 
 	// ---- media clips ------------------------------------------------------------------------

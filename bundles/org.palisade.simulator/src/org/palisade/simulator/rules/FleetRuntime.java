@@ -92,6 +92,20 @@ public final class FleetRuntime implements AutoCloseable {
 	}
 
 	/**
+	 * Keeps running what the devices hold while others change it (a deploy to a running
+	 * {@code palisade simulate}): after each change of a device's schedules, that device's
+	 * schedules are read again, on the clock's own thread (never under the device's lock).
+	 * For a real clock; a stepped rehearsal calls {@link #sync()} itself after its deploy.
+	 */
+	public void follow() {
+		for (VirtualDevice d : devices.get()) {
+			String name = d.name();
+			d.onSchedulesChanged(() -> clock.schedule(clock.instant(), () -> of(name).sync()));
+		}
+		sync();
+	}
+
+	/**
 	 * An application event on a camera: active now, inactive after {@code hold} (a detection that
 	 * lasts that long).
 	 *
