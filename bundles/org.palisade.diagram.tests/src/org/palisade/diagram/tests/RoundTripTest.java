@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.ide.serializer.IChangeSerializer;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.LazyStringInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.palisade.diagram.Diagram;
@@ -23,6 +26,7 @@ import org.palisade.diagram.WiringDiagrams;
 import org.palisade.diagram.WiringEdits;
 import org.palisade.dsl.ide.SiteIdeSetup;
 import org.palisade.dsl.ide.quickfix.DesignEdits;
+import org.palisade.model.site.Design;
 import org.palisade.model.site.Device;
 
 import com.google.inject.Injector;
@@ -98,6 +102,33 @@ class RoundTripTest {
 		assertEquals("terminal:Beacon1.minus", afterDelete.edge("wire:0").orElseThrow().target());
 	}
 
+	@Test
+	void theEditorsModelGivesTheSameEditsAsACopyAndIsLeftAsItWas(@TempDir Path dir) throws Exception {
+		String text = Files.readString(Designs.harbourDepot()).replace("\tbeacon Beacon1", SIREN + "\tbeacon Beacon1");
+		Diagram before = diagram(dir, text);
+		Function<Resource, Boolean> connect = WiringEdits.connect("North1", before.port("pin:2").orElseThrow(),
+				before.port("terminal:Siren2.plus").orElseThrow());
+		XtextResourceSet set = ide().getInstance(XtextResourceSet.class);
+		XtextResource model = (XtextResource) set.createResource(URI.createFileURI("/tmp/in-place.perimeter"));
+		model.load(new LazyStringInputStream(text, "UTF-8"), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+		DesignEdits.loadImports(model);
+
+		List<ITextReplacement> inPlace = DesignEdits.editsInPlace(model, connect::apply,
+				ide().getInstance(IChangeSerializer.class));
+		assertEquals(apply(text, connect), replace(text, inPlace), "the same text as through a copy");
+		// Taken back: the model is the text's again, and takes the next edit.
+		Device camera = Designs.device((org.palisade.model.site.Site) ((Design) model.getContents().get(0)).getElements()
+				.stream().filter(org.palisade.model.site.Site.class::isInstance).findFirst().orElseThrow(), "North1");
+		assertEquals(2, camera.getWires().size());
+		assertEquals(text, model.getParseResult().getRootNode().getText());
+		assertTrue(model.getErrors().isEmpty());
+		String deleted = replace(text, DesignEdits.editsInPlace(model, WiringEdits.delete("North1", 0)::apply,
+				ide().getInstance(IChangeSerializer.class)));
+		assertFalse(deleted.contains("wire red"), deleted);
+		assertEquals(2, camera.getWires().size());
+		assertEquals("red", camera.getWires().get(0).getColour());
+	}
+
 	private static Diagram diagram(Path dir, String text) throws Exception {
 		Path file = Files.createTempFile(dir, "roundtrip", ".perimeter");
 		Files.writeString(file, text);
@@ -109,6 +140,10 @@ class RoundTripTest {
 		List<ITextReplacement> replacements = DesignEdits.edits(ide().getInstance(XtextResourceSet.class),
 				URI.createFileURI("/tmp/roundtrip.perimeter"), text, edit::apply, ide().getInstance(IChangeSerializer.class));
 		assertFalse(replacements.isEmpty(), "the edit changed the text");
+		return replace(text, replacements);
+	}
+
+	private static String replace(String text, List<ITextReplacement> replacements) {
 		StringBuilder b = new StringBuilder(text);
 		for (ITextReplacement r : replacements.stream().sorted(Comparator.comparingInt(ITextReplacement::getOffset).reversed())
 				.toList()) {

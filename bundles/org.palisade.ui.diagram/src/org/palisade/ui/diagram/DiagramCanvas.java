@@ -1,5 +1,7 @@
 package org.palisade.ui.diagram;
 
+import java.util.Map;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
@@ -9,7 +11,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.palisade.diagram.Diagram;
 import org.palisade.diagram.Diagram.Edge;
+import org.palisade.diagram.Diagram.Node;
 import org.palisade.diagram.Diagram.Port;
+import org.palisade.diagram.Positions;
 import org.palisade.ui.diagram.internal.Hits;
 import org.palisade.ui.diagram.internal.Painter;
 
@@ -18,7 +22,8 @@ import org.palisade.ui.diagram.internal.Painter;
  * pan (drag the background, wheel), fit (0), see a finding's rule code and message in the
  * tooltip, and edit: drag from a pin or terminal to another to add a wire, drag a wire's end
  * onto another pin or terminal to reconnect it, select a wire and press Delete to remove it.
- * Edits are handed to an {@link Editing} listener, which changes the design; the canvas then
+ * With a {@link Moving} listener, a box dragged elsewhere stays there (the links that touch it
+ * drawn straight). Edits are handed to an {@link Editing} listener, which changes the design; the canvas then
  * gets the new diagram through {@link #setDiagram}.
  */
 public class DiagramCanvas extends Canvas {
@@ -32,9 +37,16 @@ public class DiagramCanvas extends Canvas {
 		void delete(Edge wire);
 	}
 
+	/** Told when the person has dragged a box somewhere else (the view keeps where). */
+	public interface Moving {
+		void moved(Node node, Diagram.Point topLeft);
+	}
+
 	private final Painter painter;
 	private Diagram diagram;
 	private Editing editing;
+	private Moving moving;
+	private java.util.function.Consumer<Object> picking;
 	private double scale = 1;
 	private double originX;
 	private double originY;
@@ -47,6 +59,11 @@ public class DiagramCanvas extends Canvas {
 	private Hits.EdgeEnd dragEnd;
 	private double[] dragAt;
 	private int[] panFrom;
+	// A box being moved: the diagram as it was, the box, and where in it it was grabbed.
+	private Diagram moveBase;
+	private Node moveNode;
+	private double[] grab;
+	private Diagram.Point moveTo;
 	private String gesture = "";
 
 	public DiagramCanvas(Composite parent) {
@@ -71,9 +88,21 @@ public class DiagramCanvas extends Canvas {
 		this.editing = editing;
 	}
 
+	/** Told what a press picked: a {@link Node}, {@link Port} or {@link Edge} of the diagram, or null. */
+	public void setPicking(java.util.function.Consumer<Object> picking) {
+		this.picking = picking;
+	}
+
+	/** Lets the person drag boxes (not pins or terminals, which start wires) elsewhere. */
+	public void setMoving(Moving moving) {
+		this.moving = moving;
+	}
+
 	/** Shows a new diagram: fitted to the canvas, or at the person's zoom and pan once they chose one. */
 	public void setDiagram(Diagram diagram) {
 		this.diagram = diagram;
+		moveNode = null;
+		moveBase = null;
 		if (selected != null && diagram.edge(selected).isEmpty()) {
 			selected = null;
 		}
@@ -136,6 +165,11 @@ public class DiagramCanvas extends Canvas {
 				(int) Math.round(originY + p.y() * scale));
 	}
 
+	/** @return the diagram point under a control point (pixels), e.g. of a mouse event */
+	public Diagram.Point toDiagram(int x, int y) {
+		return new Diagram.Point(mx(x), my(y));
+	}
+
 	private double mx(int x) {
 		return (x - originX) / scale;
 	}
@@ -181,6 +215,10 @@ public class DiagramCanvas extends Canvas {
 		double y = my(e.y);
 		Hits.EdgeEnd end = Hits.edgeEnd(diagram, x, y);
 		Port port = end == null ? Hits.port(diagram, x, y) : null;
+		if (picking != null) {
+			Edge edge = end != null ? end.edge() : port == null ? Hits.edge(diagram, x, y) : null;
+			picking.accept(port != null ? port : edge != null ? edge : Hits.node(diagram, x, y));
+		}
 		if (end != null) {
 			dragEnd = end;
 			selected = end.edge().id();
@@ -188,6 +226,11 @@ public class DiagramCanvas extends Canvas {
 		} else if (port != null) {
 			dragFrom = port;
 			gesture = "press on " + port.id();
+		} else if (moving != null && Hits.node(diagram, x, y) != null) {
+			moveNode = Hits.node(diagram, x, y);
+			moveBase = diagram;
+			grab = new double[] { x - moveNode.bounds().x(), y - moveNode.bounds().y() };
+			gesture = "press on " + moveNode.id();
 		} else {
 			gesture = "press at " + Math.round(x) + "," + Math.round(y);
 			Edge edge = Hits.edge(diagram, x, y);
@@ -211,6 +254,12 @@ public class DiagramCanvas extends Canvas {
 			redraw();
 			return;
 		}
+		if (moveNode != null) {
+			moveTo = new Diagram.Point(Math.max(0, mx(e.x) - grab[0]), Math.max(0, my(e.y) - grab[1]));
+			diagram = Positions.apply(moveBase, Map.of(moveNode.id(), moveTo));
+			redraw();
+			return;
+		}
 		if (dragFrom != null || dragEnd != null) {
 			dragAt = new double[] { mx(e.x), my(e.y) };
 			redraw();
@@ -223,6 +272,19 @@ public class DiagramCanvas extends Canvas {
 	}
 
 	private void mouseUp(Event e) {
+		if (moveNode != null) {
+			Node node = moveNode;
+			Diagram.Point to = moveTo;
+			moveNode = null;
+			moveBase = null;
+			moveTo = null;
+			if (to != null && moving != null) {
+				gesture = "move " + node.id() + " to " + Math.round(to.x()) + "," + Math.round(to.y());
+				moving.moved(node, to);
+			}
+			redraw();
+			return;
+		}
 		Port from = dragFrom;
 		Hits.EdgeEnd end = dragEnd;
 		dragFrom = null;

@@ -1,6 +1,7 @@
 package org.palisade.ui.diagram;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -8,7 +9,9 @@ import java.util.function.Function;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IViewPart;
@@ -20,10 +23,15 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.palisade.diagram.Diagram;
 import org.palisade.diagram.Diagram.Edge;
 import org.palisade.diagram.Diagram.Port;
+import org.palisade.diagram.Positions;
 import org.palisade.diagram.WiringDiagrams;
 import org.palisade.diagram.WiringEdits;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceRole;
+import org.palisade.model.site.DeviceType;
+import org.palisade.ui.diagram.internal.DiagramActions;
+import org.palisade.ui.diagram.internal.DiagramSelection;
+import org.palisade.ui.diagram.internal.Sidecar;
 import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
 import org.palisade.ui.editor.internal.ReconcileResult;
@@ -32,7 +40,8 @@ import org.palisade.ui.editor.internal.ReconcileResult;
  * The wiring diagram of one camera of the design open in an editor, one view per camera
  * (secondary id = the camera's name). It is redrawn from the editor's model after every check
  * of the text, with that check's findings, and its edits go through {@link DesignChanges}: the
- * text follows, and the editor's undo takes an edit back.
+ * text follows, and the editor's undo takes an edit back. A box dragged elsewhere stays there,
+ * kept beside the design ({@link Positions}).
  */
 public class WiringView extends ViewPart {
 
@@ -41,6 +50,12 @@ public class WiringView extends ViewPart {
 	private DiagramCanvas canvas;
 	private PerimeterEditor editor;
 	private String camera;
+	// UI thread: where the person moved boxes, and the diagram as ELK laid it out.
+	private Positions positions = new Positions();
+	private Diagram laidOut;
+	private final DiagramSelection selection = new DiagramSelection();
+	// Written on the model's worker at each refresh: the catalog models the menu offers.
+	private volatile List<String> catalog = List.of();
 	private final Consumer<ReconcileResult> onCheck = r -> {
 		if (r.problems() != null) {
 			refresh();
@@ -84,26 +99,47 @@ public class WiringView extends ViewPart {
 				change(WiringEdits.delete(camera, WiringEdits.index(wire.id())));
 			}
 		});
+		getSite().setSelectionProvider(selection);
+		canvas.setPicking(picked -> selection.pick(editor, canvas.diagram(), picked, canvas.getDisplay()));
+		canvas.setMoving((node, at) -> {
+			if (editor != null && laidOut != null) {
+				positions.put(Positions.wiring(camera), node.id(), at);
+				Sidecar.save(editor, positions);
+				canvas.setDiagram(Positions.apply(laidOut, positions.of(Positions.wiring(camera))));
+			}
+		});
+		DiagramActions.contribute(getViewSite().getActionBars(), canvas, () -> "wiring-" + camera);
 		IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
-		bar.add(action("Zoom In", () -> canvas.zoom(1.25, canvas.getClientArea().width / 2, canvas.getClientArea().height / 2)));
-		bar.add(action("Zoom Out", () -> canvas.zoom(0.8, canvas.getClientArea().width / 2, canvas.getClientArea().height / 2)));
-		bar.add(action("Fit", canvas::fit));
-		bar.add(action("Delete Wire", () -> {
+		bar.add(DiagramActions.action("Delete Wire", () -> {
 			if (canvas.selection() != null && canvas.diagram() != null) {
 				canvas.diagram().edge(canvas.selection()).ifPresent(e -> change(WiringEdits.delete(camera,
 						WiringEdits.index(e.id()))));
 			}
 		}));
+		MenuManager add = new MenuManager("Add Peripheral", ADD_MENU);
+		add.setRemoveAllWhenShown(true);
+		add.addMenuListener(this::fillAddPeripheral);
+		getViewSite().getActionBars().getMenuManager().add(add);
 		getSite().getPage().addPartListener(onClose);
 	}
 
-	private static Action action(String text, Runnable run) {
-		return new Action(text) {
-			@Override
-			public void run() {
-				run.run();
-			}
-		};
+	public static final String ADD_MENU = "org.palisade.ui.diagram.addPeripheral";
+
+	/**
+	 * Fills the "Add Peripheral" menu: the catalog's beacons, sirens, relays, sensors and
+	 * supplies; choosing one declares it after the camera and wires it (pin 2 for its +, a free
+	 * I/O pin for its -), through the one edit path.
+	 */
+	public void fillAddPeripheral(IMenuManager menu) {
+		for (String model : catalog) {
+			menu.add(DiagramActions.action(model, () -> change(WiringEdits.addPeripheral(camera, model))));
+		}
+		if (catalog.isEmpty()) {
+			Action none = DiagramActions.action("No peripheral in the design's catalogs", () -> {
+			});
+			none.setEnabled(false);
+			menu.add(none);
+		}
 	}
 
 	/** Shows a camera of the design open in that editor, and follows its checks from now on. */
@@ -111,6 +147,7 @@ public class WiringView extends ViewPart {
 		detach();
 		this.editor = editor;
 		this.camera = camera;
+		positions = Sidecar.load(editor);
 		setPartName("Wiring: " + camera);
 		editor.addReconcileListener(onCheck);
 		refresh();
@@ -132,7 +169,12 @@ public class WiringView extends ViewPart {
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<Diagram> shown = new CompletableFuture<>();
-		e.model().read(snapshot -> build(snapshot.resource(), name)).whenComplete((d, failure) -> {
+		e.model().read(snapshot -> {
+			if (snapshot.resource() != null) {
+				catalog = WiringEdits.peripheralTypes(snapshot.resource()).stream().map(DeviceType::getName).toList();
+			}
+			return build(snapshot.resource(), name);
+		}).whenComplete((d, failure) -> {
 			if (canvas == null || canvas.isDisposed()) {
 				shown.complete(null);
 				return;
@@ -147,7 +189,8 @@ public class WiringView extends ViewPart {
 					shown.complete(null);
 					return;
 				}
-				canvas.setDiagram(d);
+				laidOut = d;
+				canvas.setDiagram(Positions.apply(d, positions.of(Positions.wiring(name))));
 				int findings = d.marks().size();
 				setContentDescription(d.title() + ": " + d.edges().size() + " wire(s), "
 						+ (findings == 0 ? "no findings" : findings + " finding(s), hover a mark for the rule"));

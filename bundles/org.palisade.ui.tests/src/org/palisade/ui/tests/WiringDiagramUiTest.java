@@ -134,6 +134,43 @@ class WiringDiagramUiTest {
 		Studio.screenshot("wiring-after-undo");
 	}
 
+	@Test
+	void aSirenAddedFromTheCatalogMenuIsDeclaredAndWiredInTheTextAndDrawn() throws Exception {
+		IFile file = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT)
+				.getFile("harbour-depot.perimeter");
+		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
+		waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+		String original = ui(() -> editor.document().get());
+		WiringView view = ui(() -> WiringView.open(page(), editor, "North1"));
+		waitUntil("the wiring view", CHECKED, () -> view.canvas().diagram() != null);
+		run(() -> page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED));
+
+		// The view menu's "Add Peripheral", filled as when it opens: the catalog's models.
+		org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+		run(() -> view.fillAddPeripheral(menu));
+		List<String> models = java.util.Arrays.stream(menu.getItems())
+				.map(i -> ((org.eclipse.jface.action.ActionContributionItem) i).getAction().getText()).toList();
+		assertTrue(models.containsAll(List.of("Beacon 12V 50mA", "Siren 12V 30mA", "Relay 12V", "PIR detector")), models.toString());
+		assertFalse(models.contains("AXIS Q1961-TE"), "no camera among the peripherals: " + models);
+		run(() -> java.util.Arrays.stream(menu.getItems()).map(i -> ((org.eclipse.jface.action.ActionContributionItem) i).getAction())
+				.filter(a -> a.getText().equals("Siren 12V 30mA")).findFirst().orElseThrow().run());
+
+		waitUntil("the siren in the text", CHECKED, () -> editor.document().get().contains("siren Siren1 : \"Siren 12V 30mA\""),
+				() -> "status " + editor.lastStatus());
+		String changed = ui(() -> editor.document().get());
+		List<String> added = changed.lines().filter(l -> !original.lines().toList().contains(l)).toList();
+		assertEquals(List.of("\t\twire red 0.25 mm2 10 m from pin 2 to Siren1.plus",
+				"\t\twire blue 0.25 mm2 10 m from pin 4 to Siren1.minus", "\tsiren Siren1 : \"Siren 12V 30mA\""), added,
+				"one declaration and two wires; the rest as it was:\n" + changed);
+		assertTrue(changed.contains("// Pin 2 is the 12 V DC output, pin 3 (I/O port 1) the open-drain output."));
+		DiagramCanvas canvas = view.canvas();
+		waitUntil("the siren on the drawing with the overload on pin 2", CHECKED,
+				() -> canvas.diagram().port("terminal:Siren1.plus").isPresent()
+						&& codes(canvas.diagram().port("pin:2").orElseThrow()).contains("ELEC-DCOUT-CURRENT"));
+		assertEquals(4, ui(canvas::diagram).edges().size());
+		Studio.screenshot("wiring-siren-added-from-catalog");
+	}
+
 	private static WiringView view() {
 		for (IViewReference v : page().getViewReferences()) {
 			if (WiringView.ID.equals(v.getId()) && v.getView(false) instanceof WiringView w) {

@@ -48,6 +48,14 @@ public class SiteFormatter extends AbstractJavaFormatter {
 	}
 
 	private void formatElement(EObject element, IFormattableDocument doc) {
+		// A change (the diagrams, quick fixes) or a selection asks for a few regions: the elements
+		// outside them are skipped, not laid out and dropped, which in a 1,000-camera site was most
+		// of the time from a diagram edit to its text (bench diagram). Their parents are in range.
+		// An element with no region of its own (new, not yet written) is laid out.
+		if (element.eContainer() != null && getRequest().getTextRegionAccess().regionForEObject(element) != null
+				&& !isInRequestedRange(element)) {
+			return;
+		}
 		ISemanticRegion open = regionFor(element).keyword("{");
 		ISemanticRegion close = regionFor(element).keyword("}");
 		if (open != null && close != null) {
