@@ -78,6 +78,8 @@ public class ScheduleCanvas extends Canvas {
 
 	public void setWeek(ScheduleWeek week) {
 		this.week = week;
+		// A tooltip shown before an edit names the interval as it was; the next hover sets it anew.
+		setToolTipText(null);
 		if (selected != null && week.boxes().stream().noneMatch(b -> b.interval() == selected)) {
 			selected = null;
 		}
