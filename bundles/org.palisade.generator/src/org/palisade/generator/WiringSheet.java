@@ -11,8 +11,16 @@ import java.util.List;
  * @param notes  e.g. a load whose voltage is below its minimum
  * @param svg    the camera's wiring diagram as an SVG element (the drawing the Studio shows), for
  *               the HTML sheet
+ * @param schedules a typical week (SVG element) of each schedule the camera's rules are
+ *               conditioned on, with when each rule can fire, for the HTML sheet
  */
-public record WiringSheet(String camera, String model, List<Row> rows, List<String> notes, String svg) {
+public record WiringSheet(String camera, String model, List<Row> rows, List<String> notes, String svg,
+		List<String> schedules) {
+
+	/** A sheet without schedule drawings. */
+	public WiringSheet(String camera, String model, List<Row> rows, List<String> notes, String svg) {
+		this(camera, model, rows, notes, svg, List.of());
+	}
 
 	/**
 	 * One wire.
@@ -33,5 +41,6 @@ public record WiringSheet(String camera, String model, List<Row> rows, List<Stri
 	public WiringSheet {
 		rows = List.copyOf(rows);
 		notes = List.copyOf(notes);
+		schedules = List.copyOf(schedules);
 	}
 }

@@ -77,6 +77,8 @@ public class DiagramBenchCommand extends CliCommand {
 			}
 			out.println();
 			edit(dir);
+			out.println();
+			scheduleEdit(dir);
 		} finally {
 			Measurements.deleteScratch(dir);
 		}
@@ -205,6 +207,49 @@ public class DiagramBenchCommand extends CliCommand {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * The schedule editor's edit in the same large site: the end of "After hours" stretched from
+	 * 08:00 to 09:00 (one interval that every camera's rules use), to text edits, then the
+	 * schedule editor's week of the edited site (boxes, and each rule's row with its overlaps).
+	 */
+	private void scheduleEdit(Path dir) throws IOException {
+		String text = SyntheticSite.of(cameras);
+		Path file = dir.resolve("schedule-" + cameras + ".perimeter");
+		Files.writeString(file, text);
+		var edit = org.palisade.diagram.ScheduleEdits.reshape("AfterHours", 0, 0, 15 * 60);
+		Injector ide = new SiteIdeSetup().createInjectorAndDoEMFRegistration();
+		URI uri = URI.createFileURI(file.toString());
+		long[] toText = new long[runs];
+		long[] toWeek = new long[runs];
+		int rows = 0;
+		for (int i = 0; i < WARMUPS + runs; i++) {
+			long t0 = System.nanoTime();
+			List<ITextReplacement> replacements = DesignEdits.edits(ide.getInstance(XtextResourceSet.class), uri, text,
+					edit::apply, ide.getInstance(IChangeSerializer.class));
+			String edited = apply(text, replacements);
+			long t1 = System.nanoTime();
+			if (replacements.isEmpty() || !edited.contains("Mon-Fri 18:00-09:00")) {
+				throw new IllegalStateException("the schedule edit did not reach the text");
+			}
+			Files.writeString(file, edited);
+			Site site = load(file);
+			long t2 = System.nanoTime();
+			var schedule = site.getSchedules().stream().filter(s -> "AfterHours".equals(s.getName())).findFirst().orElseThrow();
+			var week = org.palisade.diagram.ScheduleWeek.of(schedule, java.time.LocalDate.of(2026, 3, 23));
+			long t3 = System.nanoTime();
+			rows = week.rules().size();
+			Files.writeString(file, text);
+			if (i >= WARMUPS) {
+				toText[i - WARMUPS] = (t1 - t0) / 1_000_000;
+				toWeek[i - WARMUPS] = (t3 - t2) / 1_000_000;
+			}
+		}
+		out.printf("schedule edit in a %d-camera site: After hours Mon-Fri 18:00-08:00 stretched to 09:00%n", cameras);
+		out.printf("  edit -> text edits (copy parsed, change serialized): %d ms (%d)%n", median(toText), min(toText));
+		out.printf("  reparsed site -> schedule editor's week (%d rule rows, overlaps): %d ms (%d)%n", rows, median(toWeek),
+				min(toWeek));
 	}
 
 	private static String apply(String text, List<ITextReplacement> replacements) {

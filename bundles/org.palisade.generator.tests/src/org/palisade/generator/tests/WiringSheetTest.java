@@ -60,7 +60,7 @@ class WiringSheetTest {
 	private static void assertWiringDrawingEmbedded(String html) throws Exception {
 		int start = html.indexOf("<svg");
 		int end = html.indexOf("</svg>");
-		assertTrue(start > 0 && end > start && html.indexOf("<svg", start + 1) < 0, "one <svg> element in the sheet");
+		assertTrue(start > 0 && end > start, "an <svg> element in the sheet");
 		assertTrue(start < html.indexOf("<table>"), "the drawing comes before the table");
 		DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
 		f.setNamespaceAware(true);
@@ -77,6 +77,33 @@ class WiringSheetTest {
 		assertTrue(html.contains(">red 0.25 mm2 40 m</text>"), "wire label in the drawing");
 	}
 
+	/**
+	 * After the table, the week of "After hours", the one schedule the camera's rules use: its
+	 * boxes, when each rule can fire, and the zone's clock changes in words (no dates, so the
+	 * sheet is the same whenever it is generated).
+	 */
+	private static void assertScheduleWeekEmbedded(String html) throws Exception {
+		int table = html.indexOf("</table>");
+		int start = html.indexOf("<svg", table);
+		int end = html.indexOf("</svg>", start);
+		assertTrue(start > table && end > start, "a schedule drawing after the table");
+		assertTrue(html.indexOf("<svg", end) < 0, "one schedule: both rules use After hours");
+		Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+				.parse(new InputSource(new StringReader(html.substring(start, end + "</svg>".length()))));
+		NodeList rects = svg.getElementsByTagName("rect");
+		int intervals = 0;
+		for (int i = 0; i < rects.getLength(); i++) {
+			intervals += "interval".equals(((Element) rects.item(i)).getAttribute("class")) ? 1 : 0;
+		}
+		assertEquals(10, intervals, "Mon-Fri 18:00-08:00: five evenings and five mornings");
+		String week = html.substring(start, end);
+		assertTrue(week.contains("After hours (AfterHours), a typical week, Europe/Stockholm"), week);
+		assertTrue(week.contains("Flashing beacon: Mon-Fri 18:00-08:00"), week);
+		assertTrue(week.contains("Horn speaker: Mon-Fri 18:00-08:00"), week);
+		assertTrue(week.contains("Clock changes in Europe/Stockholm: last Sunday of March: 02:00-03:00 is skipped; "
+				+ "last Sunday of October: 02:00-03:00 happens twice"), week);
+	}
+
 	@Test
 	void generateWritesMarkdownHtmlOperationsAndNoSecret(@TempDir Path dir) throws Exception {
 		SiteConfiguration site = new SiteGenerator().generate(Sites.load(Sites.harbourDepot()));
@@ -91,6 +118,7 @@ class WiringSheetTest {
 		String html = Files.readString(dir.resolve("North1/wiring.html"));
 		assertTrue(html.contains("<td>I/O port 1: output &quot;Flashing beacon&quot;, normally open</td>"), html);
 		assertWiringDrawingEmbedded(html);
+		assertScheduleWeekEmbedded(html);
 		String ops = Files.readString(dir.resolve("North1/operations.txt"));
 		assertTrue(ops.contains("password = ${credential.password:harbour-depot/horn}"), ops);
 		for (Path f : files) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.palisade.diagram.ScheduleSvg;
+import org.palisade.diagram.ScheduleWeek;
 import org.palisade.diagram.SvgRenderer;
 import org.palisade.diagram.WiringDiagrams;
 import org.palisade.generator.WiringSheet;
@@ -62,7 +64,25 @@ public final class WiringSheets {
 		// The drawing carries the design rules' findings, as the Studio's does; a generated site
 		// normally has none, but a warning (a shared pin) is worth seeing on the ladder too.
 		String svg = drawing ? SvgRenderer.element(WiringDiagrams.of(camera, findings)) : null;
-		return new WiringSheet(camera.getName(), type == null ? "?" : type.getName(), rows, notes, svg);
+		return new WiringSheet(camera.getName(), type == null ? "?" : type.getName(), rows, notes, svg,
+				drawing ? schedules(camera) : List.of());
+	}
+
+	/**
+	 * @return a typical week of each schedule the camera's rules use, in the order first used:
+	 *         without dates, so the sheet reads the same whenever it is generated
+	 */
+	private static List<String> schedules(Device camera) {
+		java.util.Set<org.palisade.model.site.Schedule> used = new java.util.LinkedHashSet<>();
+		for (org.palisade.model.site.Rule r : camera.getRules()) {
+			for (org.palisade.model.site.Condition c : r.getConditions()) {
+				if (c instanceof org.palisade.model.site.ScheduleCondition sc && sc.getSchedule() != null
+						&& !sc.getSchedule().eIsProxy()) {
+					used.add(sc.getSchedule());
+				}
+			}
+		}
+		return used.stream().map(s -> ScheduleSvg.element(ScheduleWeek.typical(s))).toList();
 	}
 
 	private static String polarity(TerminalEndpoint t) {
@@ -146,6 +166,10 @@ public final class WiringSheets {
 		b.append("</table>\n");
 		for (String n : s.notes()) {
 			b.append("<p><strong>Note:</strong> ").append(h(n)).append("</p>\n");
+		}
+		for (String week : s.schedules()) {
+			b.append("<figure>\n").append(week).append("\n<figcaption>A week of a schedule this camera's rules run in, and "
+					+ "when each rule can fire.</figcaption>\n</figure>\n");
 		}
 		return b.append("</body></html>\n").toString();
 	}

@@ -1,0 +1,198 @@
+package org.palisade.ui.diagram;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.palisade.diagram.ScheduleEdits;
+import org.palisade.diagram.ScheduleWeek;
+import org.palisade.model.site.Schedule;
+import org.palisade.ui.editor.DesignChanges;
+import org.palisade.ui.editor.PerimeterEditor;
+import org.palisade.ui.editor.internal.ReconcileResult;
+
+/**
+ * The weekly schedule editor: one view per schedule (secondary id = its name) of the design open
+ * in an editor, showing one week (this week at first; the toolbar steps weeks and jumps to the
+ * next clock change of the site's zone). Redrawn from the editor's model after every check of
+ * the text; its edits go through {@link DesignChanges}, so the text follows and the editor's undo
+ * takes an edit back.
+ */
+public class ScheduleView extends ViewPart {
+
+	public static final String ID = "org.palisade.ui.diagram.schedule";
+
+	private ScheduleCanvas canvas;
+	private PerimeterEditor editor;
+	private String schedule;
+	private LocalDate day = LocalDate.now();
+	private final Consumer<ReconcileResult> onCheck = r -> {
+		if (r.problems() != null) {
+			refresh();
+		}
+	};
+	private final IPartListener2 onClose = new IPartListener2() {
+		@Override
+		public void partClosed(IWorkbenchPartReference ref) {
+			if (editor != null && ref.getPart(false) == editor) {
+				detach();
+				setContentDescription(schedule + ": its design was closed");
+			}
+		}
+	};
+
+	/** Opens (or brings up) the editor of a schedule of the design in an editor. */
+	public static ScheduleView open(IWorkbenchPage page, PerimeterEditor editor, String schedule) throws PartInitException {
+		IViewPart part = page.showView(ID, schedule, IWorkbenchPage.VIEW_ACTIVATE);
+		ScheduleView view = (ScheduleView) part;
+		view.show(editor, schedule);
+		return view;
+	}
+
+	@Override
+	public void createPartControl(Composite parent) {
+		canvas = new ScheduleCanvas(parent);
+		canvas.setEditing(new ScheduleCanvas.Editing() {
+			@Override
+			public void create(int d, int start, int length) {
+				change(ScheduleEdits.create(schedule, d, start, length));
+			}
+
+			@Override
+			public void reshape(int interval, int shift, int length) {
+				change(ScheduleEdits.reshape(schedule, interval, shift, length));
+			}
+
+			@Override
+			public void delete(int interval) {
+				change(ScheduleEdits.delete(schedule, interval));
+			}
+		});
+		IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
+		bar.add(action("Previous Week", () -> showWeek(day.minusWeeks(1))));
+		bar.add(action("This Week", () -> showWeek(LocalDate.now())));
+		bar.add(action("Next Week", () -> showWeek(day.plusWeeks(1))));
+		bar.add(action("Next Clock Change", () -> {
+			ScheduleWeek w = canvas.week();
+			LocalDate next = w == null || w.zone() == null ? null
+					: ScheduleWeek.nextClockChangeWeek(w.zone(), w.clockChanges().isEmpty() ? day : day.plusWeeks(1));
+			if (next != null) {
+				showWeek(next);
+			}
+		}));
+		getSite().getPage().addPartListener(onClose);
+	}
+
+	private static Action action(String text, Runnable run) {
+		return new Action(text) {
+			@Override
+			public void run() {
+				run.run();
+			}
+		};
+	}
+
+	/** Shows a schedule of the design open in that editor, and follows its checks from now on. */
+	public void show(PerimeterEditor editor, String schedule) {
+		detach();
+		this.editor = editor;
+		this.schedule = schedule;
+		setPartName("Schedule: " + schedule);
+		editor.addReconcileListener(onCheck);
+		refresh();
+	}
+
+	/** Shows the week holding that day; completes once it is drawn. */
+	public CompletableFuture<ScheduleWeek> showWeek(LocalDate anyDay) {
+		day = anyDay;
+		return refresh();
+	}
+
+	public ScheduleCanvas canvas() {
+		return canvas;
+	}
+
+	public PerimeterEditor editor() {
+		return editor;
+	}
+
+	/** Draws the week again from the editor's current model; completes once it is shown. */
+	public CompletableFuture<ScheduleWeek> refresh() {
+		PerimeterEditor e = editor;
+		String name = schedule;
+		LocalDate shown = day;
+		if (e == null || e.model() == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		CompletableFuture<ScheduleWeek> done = new CompletableFuture<>();
+		e.model().read(snapshot -> {
+			Schedule s = ScheduleEdits.schedule(snapshot.resource(), name);
+			return s == null ? null : ScheduleWeek.of(s, shown);
+		}).whenComplete((w, failure) -> {
+			if (canvas == null || canvas.isDisposed()) {
+				done.complete(null);
+				return;
+			}
+			canvas.getDisplay().asyncExec(() -> {
+				if (canvas.isDisposed() || e != editor) {
+					done.complete(null);
+					return;
+				}
+				if (failure != null || w == null) {
+					setContentDescription(name + ": not in the design" + (failure == null ? "" : " (" + failure.getMessage() + ")"));
+					done.complete(null);
+					return;
+				}
+				canvas.setWeek(w);
+				setContentDescription(describe(w));
+				done.complete(w);
+			});
+		});
+		return done;
+	}
+
+	private static String describe(ScheduleWeek w) {
+		long overlapping = w.rules().stream().filter(r -> !r.overlaps().isEmpty()).count();
+		return w.title() + ": " + w.rules().size() + " rule(s) use it"
+				+ (overlapping == 0 ? "" : ", " + overlapping + " share an output with another rule (amber)")
+				+ (w.clockChanges().isEmpty() ? "" : "; clock change " + w.clockChanges().get(0).text())
+				+ ". Drag on empty time to add, drag a box or its edges to change (15 min steps).";
+	}
+
+	private void change(Function<Resource, Boolean> modification) {
+		if (editor != null) {
+			// DesignChanges says in the status line why an edit was not made.
+			DesignChanges.apply(editor, modification::apply);
+		}
+	}
+
+	private void detach() {
+		if (editor != null) {
+			editor.removeReconcileListener(onCheck);
+			editor = null;
+		}
+	}
+
+	@Override
+	public void setFocus() {
+		canvas.setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		detach();
+		getSite().getPage().removePartListener(onClose);
+		super.dispose();
+	}
+}
