@@ -158,7 +158,8 @@ class ParamCgiEndpointTest {
 		assertTrue(thermal.contains("Properties.Image.Resolution=768x576,720x576,"), thermal);
 		assertFalse(thermal.contains("Properties.PTZ."), thermal);
 		String ptz = properties(DeviceDescriptor.builder("p").model("AXIS Q6075-E"));
-		assertTrue(ptz.contains("Properties.PTZ.PTZ=yes\n") && ptz.contains("Properties.PTZ.DigitalPTZ=no\n"), ptz);
+		assertTrue(ptz.contains("Properties.PTZ.PTZ=yes\n") && ptz.contains("Properties.PTZ.DigitalPTZ=no\n")
+				&& ptz.contains("Properties.PTZ.EmbeddedDrivers=yes\n") && ptz.contains("Properties.GuardTour.MaxGuardTours=100\n"), ptz);
 		assertTrue(ptz.contains("Properties.Image.Resolution=1920x1080,"), ptz);
 		String horn = properties(DeviceDescriptor.builder("h").kind(DeviceKind.SPEAKER).model("AXIS C1310-E"));
 		assertFalse(horn.contains("Properties.Image."), horn);

@@ -132,11 +132,16 @@ final class ParamDefaults {
 		put(params, ro, true, "Properties.NetworkShare.NetworkShare", "yes");
 		put(params, ro, true, "Properties.PackageManager.PackageManager", "yes");
 		if (m.api("ptz-control") != null) {
-			// The PTZ keys a digital-PTZ camera lists (Kane610/axis' recorded Properties), with
-			// DigitalPTZ=no for a mechanical PTZ such as the Q6075-E (by analogy, not recorded).
+			// The GuardTour and PTZ keys the P3245-LVE (digital PTZ, 11.11.192) lists, recorded;
+			// DigitalPTZ=no for a mechanical PTZ such as the Q6075-E, which was not recorded.
+			put(params, ro, true, "Properties.GuardTour.GuardTour", "yes");
+			put(params, ro, true, "Properties.GuardTour.MaxGuardTours", "100");
+			put(params, ro, true, "Properties.GuardTour.MinGuardTourWaitTime", "1");
+			put(params, ro, true, "Properties.GuardTour.RecordedTour", "no");
 			put(params, ro, true, "Properties.PTZ.DigitalPTZ", "no");
 			put(params, ro, true, "Properties.PTZ.DriverManagement", "no");
 			put(params, ro, true, "Properties.PTZ.DriverModeList", "none");
+			put(params, ro, true, "Properties.PTZ.EmbeddedDrivers", "yes");
 			put(params, ro, true, "Properties.PTZ.PTZ", "yes");
 			put(params, ro, true, "Properties.PTZ.PTZOnQuadView", "no");
 			put(params, ro, true, "Properties.PTZ.SelectableDriverMode", "no");
