@@ -50,6 +50,20 @@ public final class PortManagement {
 	public record StateStep(String state, long timeMs) {
 	}
 
+	/**
+	 * The API's error codes as developer.axis.com's I/O port management page lists them
+	 * (vapix-notes.md section 2); older virtual devices and other APIs used 1000/2004/4002.
+	 */
+	static final java.util.Map<String, String> MEANINGS = java.util.Map.of(
+			"1100", "internal error on the device",
+			"2100", "the device does not support the requested API version",
+			"2101", "the request is not valid JSON",
+			"2102", "the device's port management does not have this method",
+			"2103", "a required parameter is missing",
+			"2104", "a parameter has an invalid value (a port the device lacks, a fixed port's direction, a state for an input)",
+			"2105", "the account is not authorized for this call",
+			"2200", "a state sequence is already running on the port");
+
 	private final JsonRpcClient rpc;
 
 	PortManagement(JsonRpcClient rpc) {
@@ -57,7 +71,7 @@ public final class PortManagement {
 	}
 
 	public List<IoPort> getPorts() throws VapixException {
-		JsonObject data = rpc.call(PATH, VERSION, "getPorts", null, Safety.READ, "portmanagement getPorts");
+		JsonObject data = rpc.call(PATH, VERSION, "getPorts", null, Safety.READ, "portmanagement getPorts", MEANINGS);
 		List<IoPort> out = new ArrayList<>();
 		JsonElement items = data.get("items"); // absent when the device has no ports
 		if (items != null && items.isJsonArray()) {
@@ -85,7 +99,7 @@ public final class PortManagement {
 		}
 		JsonObject params = new JsonObject();
 		params.add("ports", ports);
-		rpc.call(PATH, VERSION, "setPorts", params, Safety.IDEMPOTENT_WRITE, "portmanagement setPorts");
+		rpc.call(PATH, VERSION, "setPorts", params, Safety.IDEMPOTENT_WRITE, "portmanagement setPorts", MEANINGS);
 	}
 
 	/** Runs a state sequence on an output; not retried on unknown outcome (it would run twice). */
@@ -100,12 +114,12 @@ public final class PortManagement {
 		JsonObject params = new JsonObject();
 		params.addProperty("port", port);
 		params.add("sequence", seq);
-		rpc.call(PATH, VERSION, "setStateSequence", params, Safety.NON_IDEMPOTENT, "portmanagement setStateSequence");
+		rpc.call(PATH, VERSION, "setStateSequence", params, Safety.NON_IDEMPOTENT, "portmanagement setStateSequence", MEANINGS);
 	}
 
 	public List<String> getSupportedVersions() throws VapixException {
 		JsonObject data = rpc.call(PATH, VERSION, "getSupportedVersions", null, Safety.READ,
-				"portmanagement getSupportedVersions");
+				"portmanagement getSupportedVersions", MEANINGS);
 		List<String> out = new ArrayList<>();
 		if (data.has("apiVersions")) {
 			data.getAsJsonArray("apiVersions").forEach(e -> out.add(e.getAsString()));

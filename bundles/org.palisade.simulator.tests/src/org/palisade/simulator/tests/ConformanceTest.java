@@ -375,4 +375,107 @@ class ConformanceTest {
 		DeviceState.ActionRule kept = camera.state().actionRules().get(0);
 		assertEquals(action, kept.primaryAction());
 	}
+
+	// ---- factory items, I/O ports (recorded) -------------------------------------------------
+
+	private VirtualDevice strobe() throws Exception {
+		return new VirtualDevice(DeviceDescriptor.builder("strobe").kind(DeviceKind.SPEAKER).model("AXIS D4200-VE")
+				.firmware("12.9.57").password("pw".toCharArray()).build()).start();
+	}
+
+	/**
+	 * action1_get_action_configurations/3796630e7ee333ff (D4200-VE@12.9.57): four factory configurations,
+	 * the clip location percent-encoded.
+	 */
+	@Test
+	void factoryActionConfigurationsOfTheStrobeSpeaker() throws Exception {
+		VirtualDevice speaker = strobe();
+		try {
+			HttpResponse<String> r = new TestHttp(speaker.baseUri(), "root", "pw").soap("<aa:GetActionConfigurations/>");
+			assertEquals(200, r.statusCode());
+			Document d = TestHttp.xml(r.body());
+			assertEquals(List.of("1", "2", "3", "4"), TestHttp.texts(d, "ConfigurationID"));
+			assertEquals(List.of("loudringer_ringtone", "Front-Facing LED Activation: SIP",
+					"Front-Facing LED Activation: LiveStream", "Front-Facing LED Activation: Recording"), TestHttp.texts(d, "Name"));
+			assertEquals(List.of("com.axis.action.unlimited.play.audioclip", "com.axis.action.unlimited.siren_and_light",
+					"com.axis.action.unlimited.siren_and_light", "com.axis.action.unlimited.siren_and_light"),
+					TestHttp.texts(d, "TemplateToken"));
+			assertTrue(r.body().contains("Value=\"%2Fetc%2Faudioclips%2Falarm.mp3\""), r.body());
+		} finally {
+			speaker.stop();
+		}
+	}
+
+	/** action1_get_action_rules/c7a0474ecb8e836f (D4200-VE@12.9.57): four factory rules, the ringer disabled. */
+	@Test
+	void factoryActionRulesOfTheStrobeSpeaker() throws Exception {
+		VirtualDevice speaker = strobe();
+		try {
+			Document d = TestHttp.xml(new TestHttp(speaker.baseUri(), "root", "pw").soap("<aa:GetActionRules/>").body());
+			assertEquals(List.of("Loud ringer", "Front-Facing LED Activation: SIP", "Front-Facing LED Activation: LiveStream",
+					"Front-Facing LED Activation: Recording"), TestHttp.texts(d, "Name"));
+			assertEquals(List.of("false", "true", "true", "true"), TestHttp.texts(d, "Enabled"));
+			assertEquals(List.of("tnsaxis:Call/State", "tnsaxis:Call/State", "tns1:VideoSource/tnsaxis:LiveStreamAccessed",
+					"tnsaxis:Storage/Recording"), TestHttp.texts(d, "TopicExpression"));
+			assertEquals(List.of("1", "2", "3", "4"), TestHttp.texts(d, "PrimaryAction"));
+		} finally {
+			speaker.stop();
+		}
+		// A factory camera has none (the same cassettes on the M1075-L and P8815-2).
+		assertTrue(camera.state().actionRules().isEmpty() && camera.state().actionConfigurations().isEmpty());
+	}
+
+	/**
+	 * parameter_management_list_all/bcc2533fcd302c77 (P3245-LVE@11.11.192): a port that is not
+	 * configurable lists only the keys of its direction; a configurable one both (D4200-VE).
+	 */
+	@Test
+	void fixedPortListsOnlyItsDirectionsKeys() throws Exception {
+		VirtualDevice fixed = new VirtualDevice(DeviceDescriptor.builder("fixed").portsConfigurable(false)
+				.password("pw".toCharArray()).build()).start();
+		try {
+			String body = new TestHttp(fixed.baseUri(), "root", "pw").get("/axis-cgi/param.cgi?action=list&group=IOPort.I0").body();
+			assertTrue(body.contains("IOPort.I0.Configurable=no\n") && body.contains("IOPort.I0.Input.Trig=closed\n"), body);
+			assertFalse(body.contains("Output."), body);
+		} finally {
+			fixed.stop();
+		}
+		String configurable = http.get("/axis-cgi/param.cgi?action=list&group=IOPort.I0").body();
+		assertTrue(configurable.contains("IOPort.I0.Input.Trig=") && configurable.contains("IOPort.I0.Output.DelayTime=1\n"),
+				configurable);
+	}
+
+	// ---- documented, not recorded ([IOPM], [MC]) ---------------------------------------------
+
+	/** [IOPM]: setPorts answers data.ports; errors carry the API's own codes (2104 invalid value). */
+	@Test
+	void portManagementAsDocumented() throws Exception {
+		JsonObject ok = JsonParser.parseString(http.json("/axis-cgi/io/portmanagement.cgi",
+				"{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\"1\",\"name\":\"Gate\"}]}}")
+				.body()).getAsJsonObject();
+		assertEquals("[\"1\"]", ok.getAsJsonObject("data").get("ports").toString());
+		HttpResponse<String> bad = http.json("/axis-cgi/io/portmanagement.cgi",
+				"{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\"5\"}]}}");
+		assertEquals(200, bad.statusCode());
+		assertEquals(2104, JsonParser.parseString(bad.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsInt());
+	}
+
+	/** [MC]: playclip.cgi answers 200 text/plain OK, and 400 text/plain "400 Bad Request" with the reason. */
+	@Test
+	void playclipAsDocumented() throws Exception {
+		VirtualDevice horn = new VirtualDevice(DeviceDescriptor.builder("horn").kind(DeviceKind.SPEAKER)
+				.clips(List.of("Intruder warning")).password("pw".toCharArray()).build()).start();
+		try {
+			TestHttp h = new TestHttp(horn.baseUri(), "root", "pw");
+			HttpResponse<String> ok = h.get("/axis-cgi/playclip.cgi?clip=0");
+			assertEquals(200, ok.statusCode());
+			assertTrue(ok.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+			assertTrue(ok.body().startsWith("OK"), ok.body());
+			HttpResponse<String> bad = h.get("/axis-cgi/playclip.cgi?clip=7");
+			assertEquals(400, bad.statusCode());
+			assertEquals("400 Bad Request\nClip 7 does not exist\n", bad.body());
+		} finally {
+			horn.stop();
+		}
+	}
 }

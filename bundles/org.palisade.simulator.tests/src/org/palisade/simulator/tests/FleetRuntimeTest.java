@@ -146,6 +146,27 @@ class FleetRuntimeTest {
 		assertTrue(n.detail().contains("refused") && n.detail().contains("401"), n.detail());
 	}
 
+	/** The speaker's refusal (playclip.cgi 400, developer.axis.com's form) is read, and its reason shown. */
+	@Test
+	void aClipTheSpeakerLacksIsAFailureWithTheSpeakersReason() throws Exception {
+		try (FleetRuntime other = new FleetRuntime(VirtualClock.stepped(at("2026-12-01T01:00+01:00")), fleet::devices)) {
+			VirtualDevice small = new VirtualDevice(DeviceDescriptor.builder("Small").kind(DeviceKind.SPEAKER)
+					.password("horn-pw".toCharArray()).clips(List.of("Only clip")).build()).start();
+			try {
+				other.addresses(Map.of("10.20.0.30", small.baseUri()));
+				other.sync();
+				other.clock().advanceTo(at("2026-12-01T02:00+01:00"));
+				other.applicationEvent("North1", "PerimeterDefender", "Fence", Duration.ofSeconds(1));
+				Timeline.Entry n = other.timeline().entries().stream().filter(e -> e.kind() == Kind.NOTIFY).findFirst()
+						.orElseThrow();
+				assertTrue(n.detail().startsWith("failed, HTTP 400 (Clip 2 does not exist)"), n.detail());
+				assertTrue(small.state().clipPlays().isEmpty());
+			} finally {
+				small.stop();
+			}
+		}
+	}
+
 	@Test
 	void anAddressOutsideTheMapIsNotContacted() {
 		try (FleetRuntime other = new FleetRuntime(VirtualClock.stepped(at("2026-12-01T01:00+01:00")), fleet::devices)) {

@@ -140,4 +140,35 @@ class ParamCgiEndpointTest {
 	void unknownActionIsAnError() throws Exception {
 		assertTrue(http.get(CGI + "?action=add&group=MediaClip").body().startsWith("# Error: "));
 	}
+
+	private static String properties(DeviceDescriptor.Builder b) throws Exception {
+		try (VirtualDevice d = new VirtualDevice(b.password("pw".toCharArray()).build()).start()) {
+			return new TestHttp(d.baseUri(), "root", "pw").get(CGI + "?action=list&group=Properties").body();
+		}
+	}
+
+	/**
+	 * Each catalog model lists its own Properties (vapix-notes.md section 1): the thermal camera
+	 * its 12 recorded resolutions; the PTZ camera PTZ keys and its own resolutions; the horn no
+	 * Image group but AudioClip; the door controller neither (by analogy, not recorded).
+	 */
+	@Test
+	void propertiesPerCatalogModel() throws Exception {
+		String thermal = properties(DeviceDescriptor.builder("t").model("AXIS Q1961-TE"));
+		assertTrue(thermal.contains("Properties.Image.Resolution=768x576,720x576,"), thermal);
+		assertFalse(thermal.contains("Properties.PTZ."), thermal);
+		String ptz = properties(DeviceDescriptor.builder("p").model("AXIS Q6075-E"));
+		assertTrue(ptz.contains("Properties.PTZ.PTZ=yes\n") && ptz.contains("Properties.PTZ.DigitalPTZ=no\n")
+				&& ptz.contains("Properties.PTZ.EmbeddedDrivers=yes\n") && ptz.contains("Properties.GuardTour.MaxGuardTours=100\n"), ptz);
+		assertTrue(ptz.contains("Properties.Image.Resolution=1920x1080,"), ptz);
+		String horn = properties(DeviceDescriptor.builder("h").kind(DeviceKind.SPEAKER).model("AXIS C1310-E"));
+		assertFalse(horn.contains("Properties.Image."), horn);
+		assertTrue(horn.contains("Properties.AudioClip.PlayOptions=location,repeat,volume\n"), horn);
+		String door = properties(DeviceDescriptor.builder("d").model("AXIS A1601"));
+		assertFalse(door.contains("Properties.Image.") || door.contains("Properties.AudioClip."), door);
+		assertTrue(door.contains("Properties.Firmware.Version=") && door.contains("Properties.System.HardwareID=7E8\n"), door);
+		for (String p : List.of(thermal, ptz, horn, door)) {
+			assertTrue(p.contains("Properties.EmbeddedDevelopment.Version=2.18\n") && p.contains("Properties.API.HTTP.Version=3\n"));
+		}
+	}
 }

@@ -68,10 +68,11 @@ class PortManagementEndpointTest {
 	}
 
 	@Test
-	void setPortsReplyHasNoDataAndParamCgiAgrees() throws Exception {
+	void setPortsEchoesThePortsAndParamCgiAgrees() throws Exception {
 		JsonObject o = call("{\"apiVersion\":\"1.0\",\"context\":\"c\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\"0\","
 				+ "\"direction\":\"output\",\"name\":\"Flashing beacon\",\"normalState\":\"open\",\"usage\":\"Beacon\"}]}}");
-		assertFalse(o.has("data"));
+		// developer.axis.com (I/O port management): success answers data.ports, the ports changed.
+		assertEquals("{\"ports\":[\"0\"]}", o.getAsJsonObject("data").toString());
 		assertFalse(o.has("error"));
 		String params = http.get("/axis-cgi/param.cgi?action=list&group=root.IOPort.I0").body();
 		assertTrue(params.contains("root.IOPort.I0.Direction=output\n"));
@@ -96,10 +97,10 @@ class PortManagementEndpointTest {
 		var before = device.state().snapshot();
 		JsonObject o = call("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":["
 				+ "{\"port\":\"0\",\"name\":\"Changed\"},{\"port\":\"1\",\"normalState\":\"sideways\"}]}}");
-		assertEquals(1000, o.getAsJsonObject("error").get("code").getAsInt());
+		assertEquals(2104, o.getAsJsonObject("error").get("code").getAsInt());
 		assertEquals(before, device.state().snapshot());
-		assertEquals(1000, code("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\"7\"}]}}"));
-		assertEquals(4002, code("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"name\":\"x\"}]}}"));
+		assertEquals(2104, code("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\"7\"}]}}"));
+		assertEquals(2103, code("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"name\":\"x\"}]}}"));
 	}
 
 	private int code(String json) throws Exception {
@@ -108,12 +109,13 @@ class PortManagementEndpointTest {
 
 	@Test
 	void errorCodes() throws Exception {
-		assertEquals(4000, code("{not json"));
-		assertEquals(2003, code("{\"apiVersion\":\"2.0\",\"method\":\"getPorts\"}"));
-		assertEquals(2004, code("{\"apiVersion\":\"1.0\",\"method\":\"explode\"}"));
-		assertEquals(4002, code("{\"apiVersion\":\"1.0\"}"));
+		// The API's own codes (developer.axis.com, I/O port management), not other APIs' 4000/2003/2004/4002.
+		assertEquals(2101, code("{not json"));
+		assertEquals(2100, code("{\"apiVersion\":\"2.0\",\"method\":\"getPorts\"}"));
+		assertEquals(2102, code("{\"apiVersion\":\"1.0\",\"method\":\"explode\"}"));
+		assertEquals(2103, code("{\"apiVersion\":\"1.0\"}"));
 		var get = http.get(CGI);
-		assertEquals(2002, JsonParser.parseString(get.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsInt());
+		assertEquals(2101, JsonParser.parseString(get.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsInt());
 		JsonObject err = call("{\"apiVersion\":\"1.0\",\"context\":\"k\",\"method\":\"explode\"}");
 		assertEquals("k", err.get("context").getAsString());
 		assertEquals("explode", err.get("method").getAsString());
@@ -124,11 +126,11 @@ class PortManagementEndpointTest {
 	void stateSequenceOnOutputOnly() throws Exception {
 		String seq = "{\"apiVersion\":\"1.0\",\"method\":\"setStateSequence\",\"params\":{\"port\":\"0\",\"sequence\":"
 				+ "[{\"state\":\"closed\",\"time\":3000},{\"state\":\"open\",\"time\":5000}]}}";
-		assertEquals(1000, code(seq)); // port 0 is still an input
+		assertEquals(2104, code(seq)); // port 0 is still an input
 		call("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\"0\",\"direction\":\"output\"}]}}");
 		JsonObject ok = call(seq);
 		assertFalse(ok.has("error"));
-		assertFalse(ok.has("data"));
+		assertEquals("{\"port\":\"0\"}", ok.getAsJsonObject("data").toString()); // documented: data.port
 		assertEquals(List.of(new DeviceState.StateSequence("0", List.of(new DeviceState.StateStep("closed", 3000),
 				new DeviceState.StateStep("open", 5000)))), device.state().stateSequences());
 	}

@@ -9,8 +9,8 @@ import com.google.gson.JsonParser;
 /**
  * The JSON envelope shared by Axis' newer CGI APIs (vapix.md §2, §8): request
  * {@code {apiVersion, context, method, params}}, reply with {@code data} or
- * {@code error{code, message}}. Error replies use HTTP 200 (the status is unconfirmed; the
- * envelope is what clients read).
+ * {@code error{code, message}}. Error replies use HTTP 200 (recorded for firmware management,
+ * documented for port management).
  */
 final class JsonRpc {
 
@@ -21,6 +21,16 @@ final class JsonRpc {
 	static final int BAD_JSON = 4000;
 	static final int MISSING_PARAM = 4002;
 	static final int INTERNAL = 8000;
+
+	/**
+	 * The error codes of one API: they differ per API (vapix-notes.md section 2). {@link #GENERAL}
+	 * are the codes the virtual device used before (from Kane610/axis' models) and stays with for
+	 * basic device info, API discovery and time, whose own codes are not recorded.
+	 */
+	record Codes(int badValue, int postOnly, int version, int method, int badJson, int missing) {
+	}
+
+	static final Codes GENERAL = new Codes(BAD_VALUE, POST_ONLY, VERSION, METHOD, BAD_JSON, MISSING_PARAM);
 
 	private static final Gson GSON = new Gson();
 
@@ -49,24 +59,29 @@ final class JsonRpc {
 	 * @throws RpcError for GET, bad JSON, a missing method or an unsupported version
 	 */
 	static Call parse(Request r, String deviceVersion) {
+		return parse(r, deviceVersion, GENERAL);
+	}
+
+	/** @param codes the API's own error codes */
+	static Call parse(Request r, String deviceVersion, Codes codes) {
 		if (!"POST".equals(r.method())) {
-			throw new RpcError(POST_ONLY, "Only POST supported");
+			throw new RpcError(codes.postOnly(), "Only POST supported");
 		}
 		JsonObject o;
 		try {
 			JsonElement e = JsonParser.parseString(r.bodyText());
 			if (!e.isJsonObject()) {
-				throw new RpcError(BAD_JSON, "JSON input error");
+				throw new RpcError(codes.badJson(), "JSON input error");
 			}
 			o = e.getAsJsonObject();
 		} catch (JsonParseException | IllegalStateException e) {
-			throw new RpcError(BAD_JSON, "JSON input error");
+			throw new RpcError(codes.badJson(), "JSON input error");
 		}
 		String version = string(o, "apiVersion");
 		String context = string(o, "context");
 		String method = string(o, "method");
 		if (method == null) {
-			throw new RpcError(MISSING_PARAM, "Missing method");
+			throw new RpcError(codes.missing(), "Missing method");
 		}
 		JsonObject params = o.has("params") && o.get("params").isJsonObject() ? o.getAsJsonObject("params")
 				: new JsonObject();
@@ -75,10 +90,10 @@ final class JsonRpc {
 			if (method.equals("getSupportedVersions")) {
 				return new Call(null, context, method, params);
 			}
-			throw new RpcError(MISSING_PARAM, "Missing apiVersion");
+			throw new RpcError(codes.missing(), "Missing apiVersion");
 		}
 		if (!version.matches("1(\\.\\d+)?") || minor(version) > minor(deviceVersion)) {
-			throw new RpcError(VERSION, "The requested API version is not supported");
+			throw new RpcError(codes.version(), "The requested API version is not supported");
 		}
 		return new Call(deviceVersion, context, method, params);
 	}

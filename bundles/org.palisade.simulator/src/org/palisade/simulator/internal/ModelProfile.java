@@ -3,6 +3,7 @@ package org.palisade.simulator.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.DeviceKind;
@@ -15,7 +16,8 @@ import org.palisade.simulator.DeviceKind;
  * {@code api_discovery_1_get_api_list/0440ab6696ba80b1}, {@code basic_device_info_get_all_properties/b346e2e6a5f246e8},
  * {@code parameter_management_list_image_resolution/*}); the speaker follows the recorded AXIS D4200-VE
  * (a network speaker on 12.9.57) and the PTZ camera the recorded AXIS M1075-L (ptz-control), since the
- * C1310-E and Q6075-E themselves were not recorded. Unknown models get the kind's profile.
+ * C1310-E and Q6075-E themselves were not recorded. The AXIS A1601 door controller, not recorded
+ * either, gets the speaker's list without audio (a guess). Unknown models get the kind's profile.
  */
 final class ModelProfile {
 
@@ -107,11 +109,26 @@ final class ModelProfile {
 	static ModelProfile of(DeviceDescriptor d) {
 		String model = d.model();
 		String nbr = model.replaceFirst("^AXIS\\s+", "");
+		String lower = model.toLowerCase(Locale.ROOT);
 		if (d.kind() == DeviceKind.SPEAKER) {
+			if (lower.contains("d4200")) {
+				// As recorded (12.9.57), with its strobe's siren-and-light API.
+				List<Api> list = new ArrayList<>(apis(SPEAKER_APIS));
+				list.add(new Api("siren-and-light", "1.0", "Siren and Light", "official"));
+				return new ModelProfile(model + " Network Strobe Speaker", "Network Strobe Speaker", "", "9CF", "aarch64",
+						"i.MX8MN", "Feb 20 2026 18:19", null, List.copyOf(list));
+			}
 			return new ModelProfile(model + " Network Horn Speaker", "Network Horn Speaker", "", "9CF", "aarch64",
 					"i.MX8MN", "Feb 20 2026 18:19", null, apis(SPEAKER_APIS));
 		}
-		String lower = model.toLowerCase(Locale.ROOT);
+		if (lower.contains("a1601")) {
+			// Not recorded: the speaker's AXIS OS 12.9 list without its audio and SIP APIs, no video
+			// (by analogy; a door controller's own APIs, e.g. access control, are not listed).
+			List<Api> list = new ArrayList<>(apis(SPEAKER_APIS));
+			list.removeIf(a -> a.id().startsWith("audio") || Set.of("mediaclip", "speakertest", "sip").contains(a.id()));
+			return new ModelProfile(model + " Network Door Controller", "Network Door Controller", "", "7E8", "aarch64",
+					"Axis Artpec-7", "Feb 20 2026 18:19", null, List.copyOf(list));
+		}
 		if (lower.contains("q6075") || lower.contains("ptz")) {
 			List<Api> list = new ArrayList<>(apis(Q1961_APIS));
 			list.removeIf(a -> a.id().equals("thermometry") || a.id().equals("shuttergain-cgi"));

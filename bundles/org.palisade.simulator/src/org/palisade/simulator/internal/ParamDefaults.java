@@ -42,11 +42,17 @@ final class ParamDefaults {
 		put(params, readOnly, true, "Output.NbrOfOutputs", Integer.toString(d.ioPorts()));
 		for (int i = 0; i < d.ioPorts(); i++) {
 			String p = "IOPort.I" + i + ".";
-			put(params, readOnly, true, p + "Configurable", d.portsConfigurable() ? "yes" : "no");
+			boolean configurable = d.portsConfigurable();
+			put(params, readOnly, true, p + "Configurable", configurable ? "yes" : "no");
 			put(params, readOnly, false, p + "Direction", "input");
 			put(params, readOnly, false, p + "Usage", "");
 			put(params, readOnly, false, p + "Input.Name", "Port " + (i + 1));
 			put(params, readOnly, false, p + "Input.Trig", "closed");
+			if (!configurable) {
+				// A port fixed as an input lists only the keys of its direction (recorded: the
+				// P3245-LVE's I0; Kane610's fixture shows the same for a non-configurable input).
+				continue;
+			}
 			put(params, readOnly, false, p + "Output.Name", "Port " + (i + 1));
 			put(params, readOnly, false, p + "Output.Active", "closed");
 			put(params, readOnly, false, p + "Output.Button", "none");
@@ -63,7 +69,7 @@ final class ParamDefaults {
 				put(params, readOnly, true, p + "Location", "/etc/audioclips/" + slug(name) + ".au");
 				put(params, readOnly, true, p + "Type", "audio");
 			}
-		} else {
+		} else if (m.resolutions != null) {
 			put(params, readOnly, false, "Image.I0.Appearance.Compression", "30");
 			put(params, readOnly, false, "Image.I0.Appearance.MirrorEnabled", "no");
 			put(params, readOnly, false, "Image.I0.Appearance.Resolution", "768x576");
@@ -99,9 +105,11 @@ final class ParamDefaults {
 		put(params, ro, true, "Properties.API.WebService.ONVIF.ONVIF", "yes");
 		put(params, ro, true, "Properties.API.WebService.ONVIF.Version", "23.06");
 		put(params, ro, true, "Properties.ApiDiscovery.ApiDiscovery", "yes");
-		put(params, ro, true, "Properties.AudioClip.Format", "au,mp3,opus,vorbis,wav");
-		put(params, ro, true, "Properties.AudioClip.PlayOptions", "location,repeat,volume");
-		put(params, ro, true, "Properties.AudioClip.StopClip", "yes");
+		if (m.api("mediaclip") != null) {
+			put(params, ro, true, "Properties.AudioClip.Format", "au,mp3,opus,vorbis,wav");
+			put(params, ro, true, "Properties.AudioClip.PlayOptions", "location,repeat,volume");
+			put(params, ro, true, "Properties.AudioClip.StopClip", "yes");
+		}
 		put(params, ro, true, "Properties.EmbeddedDevelopment.EmbeddedDevelopment", "yes");
 		put(params, ro, true, "Properties.EmbeddedDevelopment.Version", "2.18");
 		put(params, ro, true, "Properties.EmbeddedDevelopment.RuleEngine.MultiConfiguration", "yes");
@@ -123,6 +131,21 @@ final class ParamDefaults {
 		put(params, ro, true, "Properties.NetworkShare.CIFS", "yes");
 		put(params, ro, true, "Properties.NetworkShare.NetworkShare", "yes");
 		put(params, ro, true, "Properties.PackageManager.PackageManager", "yes");
+		if (m.api("ptz-control") != null) {
+			// The GuardTour and PTZ keys the P3245-LVE (digital PTZ, 11.11.192) lists, recorded;
+			// DigitalPTZ=no for a mechanical PTZ such as the Q6075-E, which was not recorded.
+			put(params, ro, true, "Properties.GuardTour.GuardTour", "yes");
+			put(params, ro, true, "Properties.GuardTour.MaxGuardTours", "100");
+			put(params, ro, true, "Properties.GuardTour.MinGuardTourWaitTime", "1");
+			put(params, ro, true, "Properties.GuardTour.RecordedTour", "no");
+			put(params, ro, true, "Properties.PTZ.DigitalPTZ", "no");
+			put(params, ro, true, "Properties.PTZ.DriverManagement", "no");
+			put(params, ro, true, "Properties.PTZ.DriverModeList", "none");
+			put(params, ro, true, "Properties.PTZ.EmbeddedDrivers", "yes");
+			put(params, ro, true, "Properties.PTZ.PTZ", "yes");
+			put(params, ro, true, "Properties.PTZ.PTZOnQuadView", "no");
+			put(params, ro, true, "Properties.PTZ.SelectableDriverMode", "no");
+		}
 		put(params, ro, true, "Properties.SupervisedIO.SupervisedIO", "yes");
 		put(params, ro, true, "Properties.SupervisedIO.Version", "2.0");
 		put(params, ro, true, "Properties.System.Architecture", m.architecture);

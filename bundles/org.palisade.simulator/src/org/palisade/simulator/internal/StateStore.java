@@ -66,6 +66,7 @@ public final class StateStore {
 			builtIn("after_hours", "After Hours", "DTSTART:19700101T180000\nDTEND:19700102T080000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
 			builtIn("weekends", "Weekends", "DTSTART:19700101T000000\nDTEND:19700101T235959\nRRULE:FREQ=WEEKLY;BYDAY=SA,SU");
 		}
+		FactoryItems.seed(this);
 	}
 
 	private void builtIn(String id, String name, String ical) {

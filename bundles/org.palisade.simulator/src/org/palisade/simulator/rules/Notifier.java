@@ -106,14 +106,38 @@ final class Notifier {
 		char[] secret = password == null ? new char[0] : password.toCharArray();
 		try (CloseableHttpClient http = client(target, login, secret)) {
 			BasicClassicHttpRequest get = new BasicClassicHttpRequest("GET", target);
-			int status = http.execute(get, response -> response.getCode());
+			String[] reply = http.execute(get, response -> new String[] { Integer.toString(response.getCode()),
+					response.getEntity() == null ? "" : reason(head(response.getEntity().getContent())) });
+			int status = Integer.parseInt(reply[0]);
 			String what = status == 200 ? "sent" : status == 401 ? "refused: the recipient rejected the login" : "failed";
-			return new Result(status == 200, status, target.toString(), what + ", HTTP " + status + note);
+			String why = status != 200 && status != 401 && !reply[1].isEmpty() ? " (" + reply[1] + ")" : "";
+			return new Result(status == 200, status, target.toString(), what + ", HTTP " + status + why + note);
 		} catch (IOException | GeneralSecurityException e) {
 			return new Result(false, -1, target.toString(), "failed: " + e.getClass().getSimpleName() + " " + e.getMessage() + note);
 		} finally {
 			Arrays.fill(secret, '\0');
 		}
+	}
+
+	/** The start of a reply's text: enough for a reason line, bounded whatever the recipient sends. */
+	private static String head(InputStream in) throws IOException {
+		try (in) {
+			return new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * The reason in a refusal's text: a playclip.cgi 400 reads {@code 400 Bad Request} and the
+	 * reason on the next line (developer.axis.com, Media clip API), a param.cgi error {@code # Error: ...}.
+	 */
+	static String reason(String body) {
+		for (String line : body.split("\r?\n")) {
+			String l = line.strip();
+			if (!l.isEmpty() && !l.matches("\\d{3} .*")) {
+				return l.length() > 200 ? l.substring(0, 200) : l;
+			}
+		}
+		return "";
 	}
 
 	private CloseableHttpClient client(URI target, String login, char[] secret)

@@ -2,6 +2,7 @@ package org.palisade.deploy.vapix.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -56,9 +57,11 @@ class PortManagementTest {
 		VapixException e = assertThrows(VapixException.class,
 				() -> client.portManagement().setPorts(List.of(PortSetting.of("9").withName("x"))));
 		assertEquals(VapixException.Kind.DEVICE_ERROR, e.kind());
-		assertEquals("1000", e.deviceCode());
+		assertEquals("2104", e.deviceCode());
 		assertEquals("Invalid port: 9", e.deviceError());
 		assertEquals("portmanagement setPorts", e.call());
+		assertTrue(e.getMessage().endsWith("[2104]: Invalid port: 9 - a parameter has an invalid value (a port the device "
+				+ "lacks, a fixed port's direction, a state for an input)"), e.getMessage());
 	}
 
 	@Test

@@ -227,9 +227,12 @@ public final class VapixDriver implements DeviceDriver {
 		return out;
 	}
 
-	/** A device without the port-management API answers 404, or a JSON "method not supported". */
+	/**
+	 * A device without the port-management API answers 404, or a JSON "method not supported": 2102
+	 * is port management's own code (documented), 2004 the one other APIs and older virtual devices use.
+	 */
 	private static boolean lacksApi(VapixException e) {
-		return e.httpStatus() == 404 || "2004".equals(e.deviceCode());
+		return e.httpStatus() == 404 || "2102".equals(e.deviceCode()) || "2004".equals(e.deviceCode());
 	}
 
 	private static ManagedObject port(int index, String direction, String name, String normalState,

@@ -14,7 +14,7 @@ import com.google.gson.JsonParser;
  * Calls in the JSON envelope of Axis' newer APIs (vapix.md §2, §8): POST
  * {@code {apiVersion, context, method, params}}; the answer carries {@code data} or
  * {@code error{code, message}}. An error envelope is a device error whatever the HTTP status
- * (the status devices use for it is unconfirmed).
+ * (devices answer it with 200: recorded for firmware management, documented for port management).
  */
 public final class JsonRpcClient {
 
@@ -33,6 +33,16 @@ public final class JsonRpcClient {
 	 */
 	public JsonObject call(String path, String apiVersion, String method, JsonObject params, Safety safety,
 			String callName) throws VapixException {
+		return call(path, apiVersion, method, params, safety, callName, java.util.Map.of());
+	}
+
+	/**
+	 * @param meanings what the API's error codes mean, by code: the codes differ per API
+	 *                 (vapix-notes.md section 2), so each API's client gives its own; an error's
+	 *                 message then says what its code means besides the device's own text
+	 */
+	public JsonObject call(String path, String apiVersion, String method, JsonObject params, Safety safety,
+			String callName, java.util.Map<String, String> meanings) throws VapixException {
 		JsonObject o = new JsonObject();
 		o.addProperty("apiVersion", apiVersion);
 		o.addProperty("context", CONTEXT);
@@ -58,7 +68,7 @@ public final class JsonRpcClient {
 			JsonObject err = reply.getAsJsonObject("error");
 			String code = err.has("code") ? err.get("code").getAsString() : null;
 			String message = err.has("message") ? err.get("message").getAsString() : null;
-			throw Failures.deviceError(transport.device(), req, r, message, code);
+			throw Failures.deviceError(transport.device(), req, r, message, code, code == null ? null : meanings.get(code));
 		}
 		if (!r.ok()) {
 			throw Failures.httpStatus(transport.device(), req, r);
