@@ -1,16 +1,13 @@
 package org.palisade.ui.diagram;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -27,7 +24,6 @@ import org.palisade.ui.diagram.internal.Hits;
 import org.palisade.ui.diagram.internal.DiagramSelection;
 import org.palisade.ui.diagram.internal.Sidecar;
 import org.palisade.ui.editor.PerimeterEditor;
-import org.palisade.ui.editor.internal.ReconcileResult;
 
 /**
  * The site overview of the design open in an editor: every device with its model, address and
@@ -37,31 +33,16 @@ import org.palisade.ui.editor.internal.ReconcileResult;
  * rule's link, the text at that element. A box dragged elsewhere stays there, kept beside the
  * design ({@link Positions}).
  */
-public class OverviewView extends ViewPart {
+public class OverviewView extends DesignView {
 
 	public static final String ID = "org.palisade.ui.diagram.overview";
 
 	private DiagramCanvas canvas;
-	private PerimeterEditor editor;
 	private String opened = "";
 	// UI thread: where the person moved boxes, and the diagram as ELK laid it out.
 	private Positions positions = new Positions();
 	private Diagram laidOut;
 	private final DiagramSelection selection = new DiagramSelection();
-	private final Consumer<ReconcileResult> onCheck = r -> {
-		if (r.problems() != null) {
-			refresh();
-		}
-	};
-	private final IPartListener2 onClose = new IPartListener2() {
-		@Override
-		public void partClosed(IWorkbenchPartReference ref) {
-			if (editor != null && ref.getPart(false) == editor) {
-				detach();
-				setContentDescription("Its design was closed");
-			}
-		}
-	};
 
 	/** Opens (or brings up) the overview of the site in an editor. */
 	public static OverviewView open(IWorkbenchPage page, PerimeterEditor editor) throws PartInitException {
@@ -76,29 +57,27 @@ public class OverviewView extends ViewPart {
 		canvas = new DiagramCanvas(parent);
 		canvas.addListener(SWT.MouseDoubleClick, this::doubleClick);
 		getSite().setSelectionProvider(selection);
-		canvas.setPicking(picked -> selection.pick(editor, canvas.diagram(), picked, canvas.getDisplay()));
+		canvas.setPicking(picked -> selection.pick(editor(), canvas.diagram(), picked, canvas.getDisplay()));
 		canvas.setMoving((node, at) -> {
-			if (editor != null && laidOut != null) {
+			if (editor() != null && laidOut != null) {
 				positions.put(Positions.OVERVIEW, node.id(), at);
-				Sidecar.save(editor, positions);
+				Sidecar.save(editor(), positions);
 				canvas.setDiagram(Positions.apply(laidOut, positions.of(Positions.OVERVIEW)));
 			}
 		});
 		DiagramActions.contribute(getViewSite().getActionBars(), canvas, this::exportName);
-		getSite().getPage().addPartListener(onClose);
+		watchEditorClosing();
 	}
 
 	private String exportName() {
-		return editor == null ? "overview" : editor.getTitle().replaceFirst("\\.perimeter$", "") + "-overview";
+		return editor() == null ? "overview" : editor().getTitle().replaceFirst("\\.perimeter$", "") + "-overview";
 	}
 
 	/** Shows the site of the design open in that editor, and follows its checks from now on. */
 	public void show(PerimeterEditor editor) {
-		detach();
-		this.editor = editor;
+		follow(editor);
 		positions = Sidecar.load(editor);
 		setPartName("Overview: " + editor.getTitle());
-		editor.addReconcileListener(onCheck);
 		refresh();
 	}
 
@@ -113,7 +92,7 @@ public class OverviewView extends ViewPart {
 
 	/** Draws the overview again from the editor's current model; completes once it is shown. */
 	public CompletableFuture<Diagram> refresh() {
-		PerimeterEditor e = editor;
+		PerimeterEditor e = editor();
 		if (e == null || e.model() == null) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -124,7 +103,7 @@ public class OverviewView extends ViewPart {
 				return;
 			}
 			canvas.getDisplay().asyncExec(() -> {
-				if (canvas.isDisposed() || e != editor) {
+				if (canvas.isDisposed() || e != editor()) {
 					shown.complete(null);
 					return;
 				}
@@ -165,7 +144,7 @@ public class OverviewView extends ViewPart {
 
 	private void doubleClick(Event e) {
 		Diagram d = canvas.diagram();
-		if (d == null || editor == null || e.button != 1) {
+		if (d == null || editor() == null || e.button != 1) {
 			return;
 		}
 		Diagram.Point at = canvas.toDiagram(e.x, e.y);
@@ -176,9 +155,9 @@ public class OverviewView extends ViewPart {
 			if (node.kind() == Diagram.NodeKind.CAMERA) {
 				opened = "wiring " + node.title();
 				try {
-					WiringView.open(getSite().getPage(), editor, node.title());
+					WiringView.open(getSite().getPage(), editor(), node.title());
 				} catch (PartInitException x) {
-					editor.status("The wiring diagram could not be opened: " + x.getMessage());
+					editor().status("The wiring diagram could not be opened: " + x.getMessage());
 				}
 				return;
 			}
@@ -197,7 +176,7 @@ public class OverviewView extends ViewPart {
 
 	/** Selects the element's text in the editor, found again in its current model by its URI fragment. */
 	private void reveal(String ref, String what) {
-		PerimeterEditor e = editor;
+		PerimeterEditor e = editor();
 		e.model().read(snapshot -> {
 			EObject element = snapshot.resource() == null ? null : snapshot.resource().getEObject(ref);
 			ICompositeNode node = element == null ? null : NodeModelUtils.findActualNodeFor(element);
@@ -213,11 +192,9 @@ public class OverviewView extends ViewPart {
 		}));
 	}
 
-	private void detach() {
-		if (editor != null) {
-			editor.removeReconcileListener(onCheck);
-			editor = null;
-		}
+	@Override
+	protected String closedMessage() {
+		return "Its design was closed";
 	}
 
 	@Override
@@ -225,10 +202,4 @@ public class OverviewView extends ViewPart {
 		canvas.setFocus();
 	}
 
-	@Override
-	public void dispose() {
-		detach();
-		getSite().getPage().removePartListener(onClose);
-		super.dispose();
-	}
 }

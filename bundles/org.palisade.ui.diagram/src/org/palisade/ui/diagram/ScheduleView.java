@@ -2,17 +2,14 @@ package org.palisade.ui.diagram;
 
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.palisade.diagram.ScheduleEdits;
@@ -20,7 +17,6 @@ import org.palisade.diagram.ScheduleWeek;
 import org.palisade.model.site.Schedule;
 import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
-import org.palisade.ui.editor.internal.ReconcileResult;
 
 /**
  * The weekly schedule editor: one view per schedule (secondary id = its name) of the design open
@@ -29,28 +25,13 @@ import org.palisade.ui.editor.internal.ReconcileResult;
  * the text; its edits go through {@link DesignChanges}, so the text follows and the editor's undo
  * takes an edit back.
  */
-public class ScheduleView extends ViewPart {
+public class ScheduleView extends DesignView {
 
 	public static final String ID = "org.palisade.ui.diagram.schedule";
 
 	private ScheduleCanvas canvas;
-	private PerimeterEditor editor;
 	private String schedule;
 	private LocalDate day = LocalDate.now();
-	private final Consumer<ReconcileResult> onCheck = r -> {
-		if (r.problems() != null) {
-			refresh();
-		}
-	};
-	private final IPartListener2 onClose = new IPartListener2() {
-		@Override
-		public void partClosed(IWorkbenchPartReference ref) {
-			if (editor != null && ref.getPart(false) == editor) {
-				detach();
-				setContentDescription(schedule + ": its design was closed");
-			}
-		}
-	};
 
 	/** Opens (or brings up) the editor of a schedule of the design in an editor. */
 	public static ScheduleView open(IWorkbenchPage page, PerimeterEditor editor, String schedule) throws PartInitException {
@@ -91,7 +72,7 @@ public class ScheduleView extends ViewPart {
 				showWeek(next);
 			}
 		}));
-		getSite().getPage().addPartListener(onClose);
+		watchEditorClosing();
 	}
 
 	private static Action action(String text, Runnable run) {
@@ -105,11 +86,9 @@ public class ScheduleView extends ViewPart {
 
 	/** Shows a schedule of the design open in that editor, and follows its checks from now on. */
 	public void show(PerimeterEditor editor, String schedule) {
-		detach();
-		this.editor = editor;
+		follow(editor);
 		this.schedule = schedule;
 		setPartName("Schedule: " + schedule);
-		editor.addReconcileListener(onCheck);
 		refresh();
 	}
 
@@ -123,13 +102,9 @@ public class ScheduleView extends ViewPart {
 		return canvas;
 	}
 
-	public PerimeterEditor editor() {
-		return editor;
-	}
-
 	/** Draws the week again from the editor's current model; completes once it is shown. */
 	public CompletableFuture<ScheduleWeek> refresh() {
-		PerimeterEditor e = editor;
+		PerimeterEditor e = editor();
 		String name = schedule;
 		LocalDate shown = day;
 		if (e == null || e.model() == null) {
@@ -145,7 +120,7 @@ public class ScheduleView extends ViewPart {
 				return;
 			}
 			canvas.getDisplay().asyncExec(() -> {
-				if (canvas.isDisposed() || e != editor) {
+				if (canvas.isDisposed() || e != editor()) {
 					done.complete(null);
 					return;
 				}
@@ -171,17 +146,15 @@ public class ScheduleView extends ViewPart {
 	}
 
 	private void change(Function<Resource, Boolean> modification) {
-		if (editor != null) {
+		if (editor() != null) {
 			// DesignChanges says in the status line why an edit was not made.
-			DesignChanges.apply(editor, modification::apply);
+			DesignChanges.apply(editor(), modification::apply);
 		}
 	}
 
-	private void detach() {
-		if (editor != null) {
-			editor.removeReconcileListener(onCheck);
-			editor = null;
-		}
+	@Override
+	protected String closedMessage() {
+		return schedule + ": its design was closed";
 	}
 
 	@Override
@@ -189,10 +162,4 @@ public class ScheduleView extends ViewPart {
 		canvas.setFocus();
 	}
 
-	@Override
-	public void dispose() {
-		detach();
-		getSite().getPage().removePartListener(onClose);
-		super.dispose();
-	}
 }

@@ -3,7 +3,6 @@ package org.palisade.ui.diagram;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EObject;
@@ -13,10 +12,8 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.xtext.resource.XtextResource;
@@ -34,7 +31,6 @@ import org.palisade.ui.diagram.internal.DiagramSelection;
 import org.palisade.ui.diagram.internal.Sidecar;
 import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
-import org.palisade.ui.editor.internal.ReconcileResult;
 
 /**
  * The wiring diagram of one camera of the design open in an editor, one view per camera
@@ -43,12 +39,11 @@ import org.palisade.ui.editor.internal.ReconcileResult;
  * text follows, and the editor's undo takes an edit back. A box dragged elsewhere stays there,
  * kept beside the design ({@link Positions}).
  */
-public class WiringView extends ViewPart {
+public class WiringView extends DesignView {
 
 	public static final String ID = "org.palisade.ui.diagram.wiring";
 
 	private DiagramCanvas canvas;
-	private PerimeterEditor editor;
 	private String camera;
 	// UI thread: where the person moved boxes, and the diagram as ELK laid it out.
 	private Positions positions = new Positions();
@@ -56,20 +51,6 @@ public class WiringView extends ViewPart {
 	private final DiagramSelection selection = new DiagramSelection();
 	// Written on the model's worker at each refresh: the catalog models the menu offers.
 	private volatile List<String> catalog = List.of();
-	private final Consumer<ReconcileResult> onCheck = r -> {
-		if (r.problems() != null) {
-			refresh();
-		}
-	};
-	private final IPartListener2 onClose = new IPartListener2() {
-		@Override
-		public void partClosed(IWorkbenchPartReference ref) {
-			if (editor != null && ref.getPart(false) == editor) {
-				detach();
-				setContentDescription(camera + ": its design was closed");
-			}
-		}
-	};
 
 	/** Opens (or brings up) the wiring diagram of a camera of the design in an editor. */
 	public static WiringView open(IWorkbenchPage page, PerimeterEditor editor, String camera) throws PartInitException {
@@ -100,11 +81,11 @@ public class WiringView extends ViewPart {
 			}
 		});
 		getSite().setSelectionProvider(selection);
-		canvas.setPicking(picked -> selection.pick(editor, canvas.diagram(), picked, canvas.getDisplay()));
+		canvas.setPicking(picked -> selection.pick(editor(), canvas.diagram(), picked, canvas.getDisplay()));
 		canvas.setMoving((node, at) -> {
-			if (editor != null && laidOut != null) {
+			if (editor() != null && laidOut != null) {
 				positions.put(Positions.wiring(camera), node.id(), at);
-				Sidecar.save(editor, positions);
+				Sidecar.save(editor(), positions);
 				canvas.setDiagram(Positions.apply(laidOut, positions.of(Positions.wiring(camera))));
 			}
 		});
@@ -120,7 +101,7 @@ public class WiringView extends ViewPart {
 		add.setRemoveAllWhenShown(true);
 		add.addMenuListener(this::fillAddPeripheral);
 		getViewSite().getActionBars().getMenuManager().add(add);
-		getSite().getPage().addPartListener(onClose);
+		watchEditorClosing();
 	}
 
 	public static final String ADD_MENU = "org.palisade.ui.diagram.addPeripheral";
@@ -144,12 +125,10 @@ public class WiringView extends ViewPart {
 
 	/** Shows a camera of the design open in that editor, and follows its checks from now on. */
 	public void show(PerimeterEditor editor, String camera) {
-		detach();
-		this.editor = editor;
+		follow(editor);
 		this.camera = camera;
 		positions = Sidecar.load(editor);
 		setPartName("Wiring: " + camera);
-		editor.addReconcileListener(onCheck);
 		refresh();
 	}
 
@@ -157,13 +136,9 @@ public class WiringView extends ViewPart {
 		return canvas;
 	}
 
-	public PerimeterEditor editor() {
-		return editor;
-	}
-
 	/** Draws the diagram again from the editor's current model; completes once it is shown. */
 	public CompletableFuture<Diagram> refresh() {
-		PerimeterEditor e = editor;
+		PerimeterEditor e = editor();
 		String name = camera;
 		if (e == null || e.model() == null) {
 			return CompletableFuture.completedFuture(null);
@@ -180,7 +155,7 @@ public class WiringView extends ViewPart {
 				return;
 			}
 			canvas.getDisplay().asyncExec(() -> {
-				if (canvas.isDisposed() || e != editor) {
+				if (canvas.isDisposed() || e != editor()) {
 					shown.complete(null);
 					return;
 				}
@@ -219,16 +194,14 @@ public class WiringView extends ViewPart {
 	}
 
 	private void change(Function<org.eclipse.emf.ecore.resource.Resource, Boolean> modification) {
-		if (editor != null) {
-			DesignChanges.apply(editor, modification::apply);
+		if (editor() != null) {
+			DesignChanges.apply(editor(), modification::apply);
 		}
 	}
 
-	private void detach() {
-		if (editor != null) {
-			editor.removeReconcileListener(onCheck);
-			editor = null;
-		}
+	@Override
+	protected String closedMessage() {
+		return camera + ": its design was closed";
 	}
 
 	@Override
@@ -236,10 +209,4 @@ public class WiringView extends ViewPart {
 		canvas.setFocus();
 	}
 
-	@Override
-	public void dispose() {
-		detach();
-		getSite().getPage().removePartListener(onClose);
-		super.dispose();
-	}
 }
