@@ -66,6 +66,10 @@ public final class DeviceServer {
 				"/axis-cgi/playclip.cgi", new PlayclipEndpoint(store),
 				"/axis-cgi/time.cgi", json::time,
 				"/axis-cgi/pwdgrp.cgi", new PwdgrpEndpoint(store, factory, auth)));
+		if (store.ptz() != null) {
+			r.put("/axis-cgi/com/ptz.cgi", new PtzEndpoint(store.ptz(), false));
+			r.put("/axis-cgi/com/ptzconfig.cgi", new PtzEndpoint(store.ptz(), true));
+		}
 		if (descriptor.portManagementApi()) {
 			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
 		}

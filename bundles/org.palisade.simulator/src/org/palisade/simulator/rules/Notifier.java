@@ -107,8 +107,10 @@ final class Notifier {
 		try (CloseableHttpClient http = client(target, login, secret)) {
 			BasicClassicHttpRequest get = new BasicClassicHttpRequest("GET", target);
 			int status = http.execute(get, response -> response.getCode());
-			String what = status == 200 ? "sent" : status == 401 ? "refused: the recipient rejected the login" : "failed";
-			return new Result(status == 200, status, target.toString(), what + ", HTTP " + status + note);
+			// ptz.cgi's commands answer 204 No Content (PTZ API): any 2xx is delivered.
+			boolean ok = status / 100 == 2;
+			String what = ok ? "sent" : status == 401 ? "refused: the recipient rejected the login" : "failed";
+			return new Result(ok, status, target.toString(), what + ", HTTP " + status + note);
 		} catch (IOException | GeneralSecurityException e) {
 			return new Result(false, -1, target.toString(), "failed: " + e.getClass().getSimpleName() + " " + e.getMessage() + note);
 		} finally {
