@@ -60,7 +60,8 @@ class CommandsTest {
 					"--detailed-exitcode");
 			assertEquals(2, plan.code(), plan.err());
 			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
-			assertEquals(12, json.get("changes").getAsInt());
+			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19).
+			assertEquals(16, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 
