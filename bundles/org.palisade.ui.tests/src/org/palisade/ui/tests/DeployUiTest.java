@@ -359,11 +359,11 @@ class DeployUiTest {
 			assertTrue(summary().contains("3 failed"), "nothing trusted before it is pinned: " + summary());
 			Studio.ui(() -> Screenshots.capture(dialog("Trust the Certificate of North1?"), "trust-dialog"));
 			run(() -> click(button(dialog("Trust the Certificate of North1?"), "Pin for This Device")));
-			waitUntil("the trust dialog for Horn", WAIT, () -> dialog("Trust the Certificate of Horn?") != null);
-			run(() -> click(button(dialog("Trust the Certificate of Horn?"), "Pin for This Device")));
-			// The example's PTZ camera (#19) is the third self-signed device.
+			// The example's PTZ camera (#19) is the next self-signed device, in design order.
 			waitUntil("the trust dialog for Gate", WAIT, () -> dialog("Trust the Certificate of Gate?") != null);
 			run(() -> click(button(dialog("Trust the Certificate of Gate?"), "Pin for This Device")));
+			waitUntil("the trust dialog for Horn", WAIT, () -> dialog("Trust the Certificate of Horn?") != null);
+			run(() -> click(button(dialog("Trust the Certificate of Horn?"), "Pin for This Device")));
 			waitUntil("the plan with all pinned", WAIT, () -> summaryOnUi().startsWith("Plan: 2 device(s) with changes, 1 up to date, 0 failed"),
 					DeployDriver::summary);
 			SiteTarget target = SiteTarget.load(example(), true);
