@@ -16,6 +16,7 @@ import org.palisade.diagram.internal.Elk;
 import org.palisade.diagram.internal.Marks;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.NotifyAction;
+import org.palisade.model.site.PtzAction;
 import org.palisade.model.site.OutputAction;
 import org.palisade.model.site.PinEndpoint;
 import org.palisade.model.site.PinSpec;
@@ -88,6 +89,10 @@ public final class SiteOverviews {
 					for (Device p : wiredTo(camera, out.getPort().getPort())) {
 						targets.add(deviceId(p.getName()));
 					}
+				} else if (r.getAction() instanceof PtzAction move && move.getPtz() != null && !move.getPtz().eIsProxy()
+						&& move.getPtz().getName() != null) {
+					// The camera turns a PTZ camera (#19): a link to it, labelled with the rule.
+					targets.add(deviceId(move.getPtz().getName()));
 				} else if (r.getAction() instanceof NotifyAction n && n.getRecipient() != null
 						&& !n.getRecipient().eIsProxy()) {
 					Recipient rc = n.getRecipient();

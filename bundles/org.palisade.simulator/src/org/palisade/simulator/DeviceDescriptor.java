@@ -37,6 +37,7 @@ public final class DeviceDescriptor {
 	private final boolean portsConfigurable;
 	private final boolean portManagementApi;
 	private final List<String> clips;
+	private final List<PtzPreset> presets;
 	private final AuthMode authMode;
 	private final int listenPort;
 	private final String analyticsApp;
@@ -62,6 +63,7 @@ public final class DeviceDescriptor {
 		this.portsConfigurable = b.portsConfigurable;
 		this.portManagementApi = b.portManagementApi;
 		this.clips = List.copyOf(b.clips);
+		this.presets = List.copyOf(b.presets);
 		this.authMode = b.authMode;
 		this.listenPort = b.listenPort;
 		this.analyticsApp = b.analyticsApp;
@@ -94,7 +96,7 @@ public final class DeviceDescriptor {
 	public Builder toBuilder() {
 		Builder b = new Builder(name).kind(kind).model(model).serial(serial).mac(mac).firmware(firmware).username(username)
 				.password(password).ioPorts(ioPorts).portsConfigurable(portsConfigurable)
-				.portManagementApi(portManagementApi).clips(clips).authMode(authMode).listenPort(listenPort)
+				.portManagementApi(portManagementApi).clips(clips).presets(presets).authMode(authMode).listenPort(listenPort)
 				.analyticsApp(analyticsApp).scenarios(scenarios).builtInSchedules(builtInSchedules)
 				.nonceLifetime(nonceLifetime).factoryNew(factoryNew);
 		if (tlsKeyStore != null) {
@@ -126,6 +128,8 @@ public final class DeviceDescriptor {
 	public boolean portManagementApi() { return portManagementApi; }
 	/** @return media clip names; clip {@code n} of this list is {@code MediaClip.M<n>} */
 	public List<String> clips() { return clips; }
+	/** @return a PTZ camera's presets besides Home (issue #19) */
+	public List<PtzPreset> presets() { return presets; }
 	public AuthMode authMode() { return authMode; }
 	/** @return the loopback port to bind, 0 for an ephemeral one */
 	public int listenPort() { return listenPort; }
@@ -167,6 +171,7 @@ public final class DeviceDescriptor {
 		private boolean portsConfigurable = true;
 		private boolean portManagementApi = true;
 		private List<String> clips = List.of();
+		private List<PtzPreset> presets = List.of();
 		private AuthMode authMode = AuthMode.DIGEST;
 		private int listenPort;
 		private String analyticsApp = DEFAULT_ANALYTICS_APP;
@@ -211,6 +216,7 @@ public final class DeviceDescriptor {
 		/** {@code false}: act as a model (or older firmware) without portmanagement.cgi, which answers 404. */
 		public Builder portManagementApi(boolean value) { this.portManagementApi = value; return this; }
 		public Builder clips(List<String> value) { this.clips = List.copyOf(value); return this; }
+		public Builder presets(List<PtzPreset> value) { this.presets = List.copyOf(value); return this; }
 		public Builder authMode(AuthMode value) { this.authMode = Objects.requireNonNull(value); return this; }
 
 		public Builder listenPort(int value) {

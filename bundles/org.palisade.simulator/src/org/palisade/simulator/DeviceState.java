@@ -126,6 +126,11 @@ public final class DeviceState {
 		return store.clipPlays();
 	}
 
+	/** @return the PTZ head of a PTZ camera (presets, position, moves), else {@code null} */
+	public PtzHead ptz() {
+		return store.ptz();
+	}
+
 	/** @return a consistent snapshot of the configuration (not of the clip plays or sequences) */
 	public Snapshot snapshot() {
 		return store.snapshot();

@@ -55,6 +55,20 @@ public final class Codes {
 	public static final String APP_BUDGET = "APP-BUDGET";
 	public static final String FW_TRACK = "FW-TRACK";
 
+	// PTZ camera following an alarm (issue #19)
+	/** A move names a device that is not a PTZ camera, or a preset sits on one. */
+	public static final String PTZ_TARGET = "PTZ-TARGET";
+	/** A move names a preset the PTZ does not declare. */
+	public static final String PTZ_PRESET_UNKNOWN = "PTZ-PRESET-UNKNOWN";
+	/** A preset name over ptzconfig.cgi's 31 characters. */
+	public static final String PTZ_PRESET_NAME = "PTZ-PRESET-NAME";
+	/** A preset's zoom outside ptz.cgi's 1..9999. */
+	public static final String PTZ_PRESET_POSITION = "PTZ-PRESET-POSITION";
+	/** The PTZ has no address, or sits on a network the camera has no route to. */
+	public static final String PTZ_UNREACHABLE = "PTZ-UNREACHABLE";
+	/** The PTZ has no credentials reference for the camera to log in with. */
+	public static final String PTZ_CREDENTIALS = "PTZ-CREDENTIALS";
+
 	// Names
 	/** Two site members (devices, schedules, recipients, networks) or two ports with one name. */
 	public static final String NAME_DUPLICATE = "NAME-DUPLICATE";

@@ -9,6 +9,7 @@ import org.palisade.model.site.Section;
 import org.palisade.validation.internal.ElectricalCheck;
 import org.palisade.validation.internal.IdentityCheck;
 import org.palisade.validation.internal.NetworkCheck;
+import org.palisade.validation.internal.PtzCheck;
 import org.palisade.validation.internal.RuleCheck;
 import org.palisade.validation.internal.ScheduleCheck;
 import org.palisade.validation.internal.SecurityCheck;
@@ -53,5 +54,6 @@ public final class PerimeterValidator {
 		IdentityCheck.check(section, site, findings);
 		SecurityCheck.check(section, findings);
 		VideoCheck.check(section, site, findings);
+		PtzCheck.check(section, site, findings);
 	}
 }

@@ -54,13 +54,14 @@ class CommandsTest {
 			}
 			List<String> secrets = creds.stringPropertyNames().stream()
 					.map(k -> creds.getProperty(k).substring(creds.getProperty(k).indexOf(':') + 1)).toList();
-			assertEquals(2, secrets.size());
+			assertEquals(3, secrets.size());
 
 			Run plan = Cli.run("plan", design.toString(), "--simulate", "--map", map.toString(), "--format", "json",
 					"--detailed-exitcode");
 			assertEquals(2, plan.code(), plan.err());
 			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
-			assertEquals(12, json.get("changes").getAsInt());
+			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19).
+			assertEquals(16, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 
@@ -71,6 +72,8 @@ class CommandsTest {
 			Run deploy = Cli.run("deploy", design.toString(), "--simulate", "--map", map.toString());
 			assertEquals(0, deploy.code(), deploy.out() + deploy.err());
 			assertTrue(deploy.out().contains("North1: deployed"), deploy.out());
+			// The PTZ (#19): its preset checked on the device, its clock set to the site's zone.
+			assertTrue(deploy.out().contains("Gate: deployed"), deploy.out());
 
 			Run again = Cli.run("plan", design.toString(), "--simulate", "--map", map.toString(), "--detailed-exitcode");
 			assertEquals(0, again.code(), again.out() + again.err());
@@ -115,6 +118,7 @@ class CommandsTest {
 		Run demo = Cli.run("demo", example().toString());
 		assertEquals(0, demo.code(), demo.out() + demo.err());
 		assertTrue(demo.out().contains("North1: deployed"), demo.out());
+		assertTrue(demo.out().contains("Gate: deployed"), demo.out());
 		int again = demo.out().indexOf("7. Plan again");
 		assertTrue(demo.out().indexOf("No changes: every device matches the design.", again) > again, demo.out());
 	}

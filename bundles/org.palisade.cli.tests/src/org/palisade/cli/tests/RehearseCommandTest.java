@@ -42,7 +42,13 @@ class RehearseCommandTest {
 		Run r = Cli.run("rehearse", Cli.example().toString(), "--scenario", scenario().toString());
 		System.out.println(r.out());
 		assertEquals(0, r.code(), r.out() + r.err());
-		assertTrue(r.out().contains("All 11 expectation(s) met."), r.out());
+		assertTrue(r.out().contains("All 15 expectation(s) met."), r.out());
+		// The PTZ follows the alarm (#19): the camera calls ptz.cgi with the PTZ's login; the PTZ
+		// records the move, where it points and who asked.
+		assertTrue(r.out().contains("North1  rule \"PTZ follows\": notify https://10.20.0.20/axis-cgi/com/ptz.cgi"
+				+ "?gotoserverpresetname=Fence: sent, HTTP 204 (the virtual device serves http), login root"), r.out());
+		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  Gate    preset Fence: moved to pan -42.5 tilt -8.0 zoom 2400, "
+				+ "by root (asked by North1 rule \"PTZ follows\")"), r.out());
 		// Tuesday 02:00: the beacon for 30 s, and the horn speaker called with its own login.
 		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  North1  rule \"Flashing beacon\": port 1 active (closed) for 30 s"
 				+ " (on PerimeterDefender/Fence active)"), r.out());
@@ -79,13 +85,15 @@ class RehearseCommandTest {
 		Files.writeString(design, Files.readString(design).replace("Mon-Fri 18:00-08:00", "Mon-Thu 18:00-08:00"));
 		Run r = Cli.run("rehearse", design.toString(), "--scenario", scenario().toString());
 		assertEquals(1, r.code(), r.out() + r.err());
-		String friday = "palisade rehearse: " + scenario() + ":21: expect North1 port 1 active 30s: North1 port 1 was never "
+		String friday = "palisade rehearse: " + scenario() + ":24: expect North1 port 1 active 30s: North1 port 1 was never "
 				+ "active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET (North1 PerimeterDefender/Fence "
 				+ "active (intrusion): rule \"Flashing beacon\" not fired: schedule \"After hours\" does not hold; rule \"Horn speaker\" "
-				+ "not fired: schedule \"After hours\" does not hold)";
+				+ "not fired: schedule \"After hours\" does not hold; rule \"PTZ follows\" not fired: schedule \"After hours\" "
+				+ "does not hold)";
 		assertTrue(r.err().contains(friday), r.err());
-		assertTrue(r.err().contains(scenario() + ":22: expect Horn clip 2: Horn did not play clip 2"), r.err());
-		assertTrue(r.out().contains("4 of 11 expectation(s) failed."), r.out());
+		assertTrue(r.err().contains(scenario() + ":25: expect Horn clip 2: Horn did not play clip 2"), r.err());
+		assertTrue(r.err().contains(scenario() + ":26: expect Gate preset Fence: Gate did not move to preset Fence"), r.err());
+		assertTrue(r.out().contains("6 of 15 expectation(s) failed."), r.out());
 		// Tuesday still works: only Friday's night (and its Saturday morning) lost the schedule.
 		assertTrue(r.out().contains("   ok      expect North1 port 1 active 30s"), r.out());
 	}

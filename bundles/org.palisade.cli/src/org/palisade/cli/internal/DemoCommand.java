@@ -148,6 +148,12 @@ public class DemoCommand extends CliCommand {
 		if (d.descriptor().clips().size() > 0) {
 			out.println("     media clips: " + d.descriptor().clips());
 		}
+		if (s.ptz() != null) {
+			// What the deploy checked on the PTZ (#19): the presets it holds, where the head points.
+			out.println("     PTZ presets: " + s.ptz().presets().values().stream().map(p -> p.name()).toList()
+					+ String.format(java.util.Locale.ROOT, "; position pan %.1f tilt %.1f zoom %d", s.ptz().pan(),
+							s.ptz().tilt(), s.ptz().zoom()));
+		}
 	}
 
 	private static String describe(DeviceState.Configuration a) {

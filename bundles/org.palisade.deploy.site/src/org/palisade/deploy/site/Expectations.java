@@ -23,6 +23,9 @@ final class Expectations {
 	private static final Pattern PORT = Pattern.compile("(\\S+) port (\\d+) (active|inactive)(?: (\\S+))?");
 	private static final Pattern CLIP = Pattern.compile("(\\S+) clip (\\d+)");
 	private static final Pattern NO_CLIP = Pattern.compile("(\\S+) no clip");
+	/** A PTZ camera went to a preset ({@code GatePtz preset Fence}), or did not move. */
+	private static final Pattern PRESET = Pattern.compile("(\\S+) preset (\\S+)");
+	private static final Pattern NO_MOVE = Pattern.compile("(\\S+) no move");
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
 
 	private Expectations() {
@@ -33,7 +36,8 @@ final class Expectations {
 		if (m.matches()) {
 			return m.group(4) == null || (m.group(3).equals("active") && Scenario.duration(m.group(4)) != null);
 		}
-		return CLIP.matcher(text).matches() || NO_CLIP.matcher(text).matches() || text.equals("nothing");
+		return CLIP.matcher(text).matches() || NO_CLIP.matcher(text).matches() || PRESET.matcher(text).matches()
+				|| NO_MOVE.matcher(text).matches() || text.equals("nothing");
 	}
 
 	/** @return the device an expectation is about, or {@code null} ({@code nothing}) */
@@ -91,6 +95,21 @@ final class Expectations {
 			return clips.isEmpty() ? null : device + " played " + clips.stream().map(Entry::subject)
 					.collect(Collectors.joining(", ")) + " " + span;
 		}
+		m = PRESET.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			String subject = "preset " + m.group(2);
+			boolean moved = window.stream().anyMatch(e -> e.kind() == Kind.PTZ && e.device().equals(device)
+					&& e.subject().equals(subject));
+			return moved ? null : device + " did not move to " + subject + " " + span + why(window);
+		}
+		m = NO_MOVE.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			List<Entry> moves = window.stream().filter(e -> e.kind() == Kind.PTZ && e.device().equals(device)).toList();
+			return moves.isEmpty() ? null : device + " moved to " + moves.stream().map(Entry::subject)
+					.collect(Collectors.joining(", ")) + " " + span;
+		}
 		List<Entry> done = window.stream().filter(Expectations::isAction).toList();
 		return done.isEmpty() ? null : "expected nothing " + span + ", but: " + done.stream()
 				.map(e -> e.device() + " " + (e.rule() != null ? "rule \"" + e.rule() + "\" " : "") + e.subject() + " "
@@ -98,7 +117,8 @@ final class Expectations {
 	}
 
 	private static boolean isAction(Entry e) {
-		return e.kind() == Kind.RULE || e.kind() == Kind.PORT_ACTIVE || e.kind() == Kind.NOTIFY || e.kind() == Kind.CLIP;
+		return e.kind() == Kind.RULE || e.kind() == Kind.PORT_ACTIVE || e.kind() == Kind.NOTIFY || e.kind() == Kind.CLIP
+				|| e.kind() == Kind.PTZ;
 	}
 
 	/** What did happen in the window, to explain a missing action. */

@@ -76,6 +76,7 @@ final class RehearsalReport {
 		case NOTIFY -> rule + "notify " + e.subject() + ": " + e.detail() + on;
 		case CLIP -> "played " + e.subject() + " " + e.detail().replaceFirst("^played ", "") + " (asked by "
 				+ e.trigger() + ")";
+		case PTZ -> e.subject() + ": " + e.detail() + " (asked by " + e.trigger() + ")";
 		case NOTE -> "note: " + e.detail();
 		};
 	}

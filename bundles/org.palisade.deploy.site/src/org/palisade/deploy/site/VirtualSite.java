@@ -143,6 +143,11 @@ public final class VirtualSite {
 					if (!scenarios.isEmpty() || substitute) {
 						b.scenarios(scenarios);
 					}
+					// A PTZ holds the presets an installer aimed and saved (#19): where the design gives
+					// a position the head points there, otherwise at home.
+					b.presets(d.getPresets().stream().map(p -> new org.palisade.simulator.PtzPreset(p.getName(),
+							p.getPan() == null ? 0 : p.getPan(), p.getTilt() == null ? 0 : p.getTilt(),
+							p.getZoom() == null ? 1 : p.getZoom())).toList());
 				} else {
 					b.kind(DeviceKind.SPEAKER);
 					int max = d.getClips().stream().mapToInt(Clip::getNumber).max().orElse(-1);

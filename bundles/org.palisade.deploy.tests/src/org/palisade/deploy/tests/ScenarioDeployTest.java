@@ -47,7 +47,8 @@ class ScenarioDeployTest {
 			// The camera verifies the speaker's certificate, as Palisade verifies the camera's.
 			assertEquals("1", recipient.parameters().get("validate_server_cert"));
 
-			assertEquals(2, s.actionRules().size());
+			// "Flashing beacon", "Horn speaker" and "PTZ follows" (#19).
+			assertEquals(3, s.actionRules().size());
 			for (DeviceState.ActionRule rule : s.actionRules()) {
 				assertTrue(rule.enabled());
 				// the topic as the device declares it, taken from its GetEventInstances (#14)
@@ -61,6 +62,10 @@ class ScenarioDeployTest {
 				if (rule.name().equals("Flashing beacon [palisade]")) {
 					assertEquals("com.axis.action.fixed.io.toggle", action.templateToken());
 					assertEquals(Map.of("port", "0", "state", "high", "duration", "30"), action.parameters());
+				} else if (rule.name().equals("PTZ follows [palisade]")) {
+					assertEquals("com.axis.action.fixed.notification.https", action.templateToken());
+					assertEquals("https://10.20.0.20/axis-cgi/com/ptz.cgi?gotoserverpresetname=Fence",
+							action.parameters().get("upload_url"));
 				} else {
 					assertEquals("Horn speaker [palisade]", rule.name());
 					assertEquals("com.axis.action.fixed.notification.https", action.templateToken());
@@ -128,7 +133,7 @@ class ScenarioDeployTest {
 					"the check reads schedules and the rules that use them, nothing else: " + ops);
 			assertEquals(1, h.camera().state().scheduledEvents().stream()
 					.filter(e -> e.name().equals("After hours [palisade]")).count());
-			assertEquals(2, h.camera().state().actionRules().size());
+			assertEquals(3, h.camera().state().actionRules().size());
 			assertTrue(h.plan().stream().allMatch(r -> r.outcome() == Outcome.UP_TO_DATE), "nothing left to do");
 		}
 	}

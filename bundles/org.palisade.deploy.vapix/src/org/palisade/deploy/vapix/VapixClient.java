@@ -47,6 +47,7 @@ public final class VapixClient implements AutoCloseable {
 	private final BasicDeviceInfo basicDeviceInfo;
 	private final UserAccounts userAccounts;
 	private final Playclip playclip;
+	private final Ptz ptz;
 	private final TimeApi time;
 	private final HttpTransport transport;
 
@@ -65,6 +66,7 @@ public final class VapixClient implements AutoCloseable {
 		this.apiDiscovery = new ApiDiscovery(rpc);
 		this.basicDeviceInfo = new BasicDeviceInfo(rpc);
 		this.playclip = new Playclip(transport);
+		this.ptz = new Ptz(transport);
 		this.time = new TimeApi(rpc);
 		this.userAccounts = new UserAccounts(transport);
 	}
@@ -95,6 +97,8 @@ public final class VapixClient implements AutoCloseable {
 	public ApiDiscovery apiDiscovery() { return apiDiscovery; }
 	public BasicDeviceInfo basicDeviceInfo() { return basicDeviceInfo; }
 	public Playclip playclip() { return playclip; }
+	/** The PTZ API (ptz.cgi) of a PTZ camera. */
+	public Ptz ptz() { return ptz; }
 	public TimeApi time() { return time; }
 	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
 	public UserAccounts userAccounts() { return userAccounts; }

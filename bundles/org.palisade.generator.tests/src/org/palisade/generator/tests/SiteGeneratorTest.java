@@ -62,6 +62,22 @@ class SiteGeneratorTest {
 	}
 
 	@Test
+	void aMoveBecomesTheCamerasHttpsCallToThePtzAndThePtzsPresetIsChecked() throws Exception {
+		SiteConfiguration site = new SiteGenerator().generate(Sites.load(Sites.harbourDepot()));
+		ManagedObject recipient = find(site.device("North1"), Conventions.RECIPIENT, "PTZ Gate Fence");
+		assertEquals(Map.of("template", "com.axis.recipient.https",
+				"param.upload_url", "https://10.20.0.20/axis-cgi/com/ptz.cgi?gotoserverpresetname=Fence",
+				"param.validate_server_cert", "1",
+				"param.login", "${credential.user:harbour-depot/gate-ptz}",
+				"param.password", "${credential.password:harbour-depot/gate-ptz}"), recipient.attributes());
+		assertEquals("com.axis.action.fixed.notification.https",
+				find(site.device("North1"), Conventions.ACTION, "PTZ follows").attributes().get("template"));
+		// The PTZ's preset is a setting the deploy checks on the device; nothing is created on the PTZ.
+		assertEquals(Map.of(), find(site.device("Gate"), Conventions.PRESET, "Fence").attributes());
+		assertTrue(site.device("Gate").objects().stream().noneMatch(o -> o.nature() == ManagedObject.Nature.ITEM));
+	}
+
+	@Test
 	void operationsAreOrderedPortsParamsThenScheduleRecipientActionsRules() throws Exception {
 		DeviceConfiguration north = new SiteGenerator().generate(Sites.load(Sites.harbourDepot())).device("North1");
 		List<String> ops = GeneratorOutput.operations(north).stream().map(o -> o.operation()).toList();
@@ -74,7 +90,8 @@ class SiteGeneratorTest {
 		// Every parameter in one update, as the driver sends it (#16).
 		assertEquals(List.of("param.cgi update"), ops.subList(2, schedule), ops.toString());
 		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
-		assertEquals(2, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
+		// "Flashing beacon", "Horn speaker" and "PTZ follows" (#19).
+		assertEquals(3, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
 	}
 
 	@Test
@@ -86,7 +103,8 @@ class SiteGeneratorTest {
 		assertTrue(find(north, Conventions.SCHEDULE, "After hours 1").attributes().get("ical").contains("DTEND:19700102T080000"));
 		assertTrue(find(north, Conventions.RULE, "Flashing beacon (2)").attributes().get("condition.1.content")
 				.contains("palisade.after-hours-2"));
-		assertEquals(4, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
+		// Three rules (beacon, horn, PTZ), each once per scheduled event.
+		assertEquals(6, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
 	}
 
 	@Test

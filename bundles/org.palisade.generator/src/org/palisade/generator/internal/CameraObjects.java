@@ -27,6 +27,8 @@ import org.palisade.model.site.InputTrigger;
 import org.palisade.model.site.NotifyAction;
 import org.palisade.model.site.OutputAction;
 import org.palisade.model.site.PortConfig;
+import org.palisade.model.site.Preset;
+import org.palisade.model.site.PtzAction;
 import org.palisade.model.site.Recipient;
 import org.palisade.model.site.Rule;
 import org.palisade.model.site.Schedule;
@@ -87,6 +89,10 @@ public final class CameraObjects {
 					new Port(p.getDirection().getLiteral(), p.getName(), normal.getLiteral(), Map.of()).attributes()));
 		}
 		streams();
+		for (Preset p : camera.getPresets()) {
+			// Checked to exist on the PTZ (ptz.cgi?query=presetposall), never created: an installer aims it.
+			objects.add(ManagedObject.setting(Conventions.PRESET, p.getName(), Map.of()));
+		}
 		List<ManagedObject> actions = new ArrayList<>();
 		List<ManagedObject> rules = new ArrayList<>();
 		for (Rule r : camera.getRules()) {
@@ -161,8 +167,9 @@ public final class CameraObjects {
 			if (!unlimited) {
 				params.put("duration", o.getDuration().toString());
 			}
-		} else if (action instanceof NotifyAction n) {
-			Configuration recipient = Configuration.of(recipient(n.getRecipient()).attributes());
+		} else if (action instanceof NotifyAction || action instanceof PtzAction) {
+			ManagedObject target = action instanceof NotifyAction n ? recipient(n.getRecipient()) : ptzRecipient((PtzAction) action);
+			Configuration recipient = Configuration.of(target.attributes());
 			boolean https = recipient.template().endsWith("https");
 			template = "com.axis.action.fixed.notification." + (https ? "https" : "http");
 			params.putAll(recipient.params());
@@ -252,6 +259,32 @@ public final class CameraObjects {
 				keys.add(n == 1 ? label : label + " " + i);
 			}
 			return keys;
+		});
+	}
+
+	/**
+	 * The PTZ's preset call as an HTTP(S) recipient of the camera: {@code ptz.cgi?gotoserverpresetname=}
+	 * with the PTZ's own login (PTZ API; solution-devices.md section 1.1, way 2). The notification
+	 * sends no {@code message}, so ptz.cgi gets no argument beyond the preset.
+	 */
+	private ManagedObject ptzRecipient(PtzAction a) {
+		Device ptz = a.getPtz();
+		String key = "PTZ " + ptz.getName() + " " + a.getPreset();
+		return recipients.computeIfAbsent(key, k -> {
+			boolean https = a.isSecure();
+			Map<String, String> params = new LinkedHashMap<>();
+			params.put("upload_url", (https ? "https" : "http") + "://" + ptz.getAddress()
+					+ "/axis-cgi/com/ptz.cgi?gotoserverpresetname="
+					+ java.net.URLEncoder.encode(a.getPreset(), java.nio.charset.StandardCharsets.UTF_8));
+			if (https) {
+				params.put("validate_server_cert", "1");
+			}
+			if (ptz.getCredentials() != null) {
+				params.put("login", Conventions.user(ptz.getCredentials()));
+				params.put("password", Conventions.password(ptz.getCredentials()));
+			}
+			return ManagedObject.item(Conventions.RECIPIENT, key, new Configuration(
+					https ? "com.axis.recipient.https" : "com.axis.recipient.http", params).attributes(), List.of());
 		});
 	}
 

@@ -70,6 +70,10 @@ public final class DeviceServer {
 				"/axis-cgi/pwdgrp.cgi", new PwdgrpEndpoint(store, factory, auth)));
 		this.events = new EventStream(store);
 		r.put("/axis-cgi/wssession.cgi", wsTokens::issue);
+		if (store.ptz() != null) {
+			r.put("/axis-cgi/com/ptz.cgi", new PtzEndpoint(store.ptz(), false));
+			r.put("/axis-cgi/com/ptzconfig.cgi", new PtzEndpoint(store.ptz(), true));
+		}
 		if (descriptor.portManagementApi()) {
 			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
 		}

@@ -43,6 +43,8 @@ public final class StateStore {
 	private final Map<String, Configuration> actions = new LinkedHashMap<>();
 	private final Map<String, ActionRule> rules = new LinkedHashMap<>();
 	private final List<ClipPlay> plays = new ArrayList<>();
+	/** The PTZ head of a PTZ model, else {@code null}. */
+	private final org.palisade.simulator.PtzHead ptz;
 	/** IANA zone of the device clock; schedules run in its local time. Factory default UTC. */
 	private String timeZone = "UTC";
 	/** What stamps recorded plays: the fleet's clock, virtual during a rehearsal. */
@@ -57,6 +59,8 @@ public final class StateStore {
 
 	public StateStore(DeviceDescriptor descriptor) {
 		this.descriptor = descriptor;
+		this.ptz = org.palisade.simulator.PtzHead.isPtzModel(descriptor.model())
+				? new org.palisade.simulator.PtzHead(descriptor.presets()) : null;
 		ParamDefaults.populate(descriptor, params, readOnly);
 		if (descriptor.builtInSchedules()) {
 			// Axis devices ship these four (IDs from the event1 documentation's "Scheduled event"
@@ -268,6 +272,14 @@ public final class StateStore {
 
 	public void clock(java.time.Clock value) {
 		this.clock = value;
+		if (ptz != null) {
+			ptz.clock(value);
+		}
+	}
+
+	/** @return the PTZ head of a PTZ model, else {@code null} */
+	public org.palisade.simulator.PtzHead ptz() {
+		return ptz;
 	}
 
 	public synchronized Snapshot snapshot() {

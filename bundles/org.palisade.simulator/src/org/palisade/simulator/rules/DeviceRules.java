@@ -17,6 +17,7 @@ import javax.xml.xpath.XPathExpressionException;
 
 import org.palisade.simulator.DeviceKind;
 import org.palisade.simulator.DeviceState;
+import org.palisade.simulator.PtzHead;
 import org.palisade.simulator.DeviceState.ActionRule;
 import org.palisade.simulator.DeviceState.Configuration;
 import org.palisade.simulator.DeviceState.EventFilter;
@@ -458,6 +459,8 @@ final class DeviceRules {
 		}
 		VirtualDevice receiver = target == null ? null : fleet.deviceAt(target);
 		int before = receiver == null ? 0 : receiver.state().clipPlays().size();
+		PtzHead head = receiver == null ? null : receiver.state().ptz();
+		int movesBefore = head == null ? 0 : head.moves().size();
 		Notifier.Result result = fleet.notifier().send(url, p.get("parameters"), p.get("login"), p.get("password"));
 		log(Kind.NOTIFY, cause, rule, url, null, result.detail() + (p.get("login") != null && !p.get("login").isEmpty()
 				? ", login " + p.get("login") : ""));
@@ -467,6 +470,14 @@ final class DeviceRules {
 			for (DeviceState.ClipPlay play : plays.subList(Math.min(before, plays.size()), plays.size())) {
 				fleet.timeline().add(new Entry(play.at(), receiver.name(), Kind.CLIP, device.name() + " rule \"" + rule + "\"",
 						null, "clip " + play.clip(), null, "played \"" + play.clipName() + "\""));
+			}
+			if (head != null) {
+				List<PtzHead.Move> moves = head.moves();
+				for (PtzHead.Move m : moves.subList(Math.min(movesBefore, moves.size()), moves.size())) {
+					fleet.timeline().add(new Entry(m.at(), receiver.name(), Kind.PTZ, device.name() + " rule \"" + rule + "\"",
+							null, "preset " + m.preset(), null, String.format(java.util.Locale.ROOT,
+									"moved to pan %.1f tilt %.1f zoom %d, by %s", m.pan(), m.tilt(), m.zoom(), m.user())));
+				}
 			}
 		}
 	}

@@ -109,9 +109,11 @@ final class Notifier {
 			String[] reply = http.execute(get, response -> new String[] { Integer.toString(response.getCode()),
 					response.getEntity() == null ? "" : reason(head(response.getEntity().getContent())) });
 			int status = Integer.parseInt(reply[0]);
-			String what = status == 200 ? "sent" : status == 401 ? "refused: the recipient rejected the login" : "failed";
-			String why = status != 200 && status != 401 && !reply[1].isEmpty() ? " (" + reply[1] + ")" : "";
-			return new Result(status == 200, status, target.toString(), what + ", HTTP " + status + why + note);
+			// ptz.cgi's commands answer 204 No Content (PTZ API): any 2xx is delivered.
+			boolean ok = status / 100 == 2;
+			String what = ok ? "sent" : status == 401 ? "refused: the recipient rejected the login" : "failed";
+			String why = !ok && status != 401 && !reply[1].isEmpty() ? " (" + reply[1] + ")" : "";
+			return new Result(ok, status, target.toString(), what + ", HTTP " + status + why + note);
 		} catch (IOException | GeneralSecurityException e) {
 			return new Result(false, -1, target.toString(), "failed: " + e.getClass().getSimpleName() + " " + e.getMessage() + note);
 		} finally {

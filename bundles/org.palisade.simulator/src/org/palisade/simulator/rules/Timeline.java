@@ -32,6 +32,8 @@ public final class Timeline {
 		NOTIFY,
 		/** A speaker played a clip; {@link Entry#subject()} is {@code clip N}. */
 		CLIP,
+		/** A PTZ camera moved to a preset; {@link Entry#subject()} is {@code preset NAME}, the detail where and by whom. */
+		PTZ,
 		/** Something the virtual device does not run, said once. */
 		NOTE
 	}

@@ -43,6 +43,32 @@ public class SiteValueConverters extends DefaultTerminalConverters {
 		};
 	}
 
+	/** Pan and tilt in degrees, which may be negative ("-12.5"). */
+	@ValueConverter(rule = "SignedDecimal")
+	public IValueConverter<Double> signedDecimal() {
+		return new IValueConverter<>() {
+			@Override
+			public Double toValue(String string, INode node) {
+				if (string == null || string.isBlank()) {
+					throw new ValueConverterException("a number is missing", node, null);
+				}
+				try {
+					return Double.valueOf(string.trim());
+				} catch (NumberFormatException e) {
+					throw new ValueConverterException("'" + string + "' is not a number", node, e);
+				}
+			}
+
+			@Override
+			public String toString(Double value) {
+				if (value == null || value.isNaN() || value.isInfinite()) {
+					throw new ValueConverterException("not a serializable decimal: " + value, null, null);
+				}
+				return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+			}
+		};
+	}
+
 	@ValueConverter(rule = "Time")
 	public IValueConverter<Integer> time() {
 		return new IValueConverter<>() {

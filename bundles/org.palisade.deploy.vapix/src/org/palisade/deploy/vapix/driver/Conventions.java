@@ -18,6 +18,8 @@ import java.util.List;
  * <li>{@code port} (setting, key = web-page port number from 1): {@code direction}, {@code name},
  * {@code normalState};</li>
  * <li>{@code param} (setting, key = parameter name without {@code root.}): {@code value};</li>
+ * <li>{@code preset} (setting, key = a PTZ camera's preset name; no attributes): a preset the design's
+ * rules move to, which must exist on the device ({@link PtzPresets});</li>
  * <li>{@code schedule} (item, key = design label): {@code eventId}, {@code ical};</li>
  * <li>{@code recipient}, {@code action} (items): {@code template}, {@code param.<name>};</li>
  * <li>{@code rule} (item): {@code enabled}, {@code start.topic}, {@code start.content},
@@ -40,13 +42,14 @@ public final class Conventions {
 	public static final String TIME = "time";
 	public static final String PORT = "port";
 	public static final String PARAM = "param";
+	public static final String PRESET = "preset";
 	public static final String SCHEDULE = "schedule";
 	public static final String RECIPIENT = "recipient";
 	public static final String ACTION = "action";
 	public static final String RULE = "rule";
 
 	/** Creation order. */
-	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, SCHEDULE, RECIPIENT, ACTION, RULE);
+	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, PRESET, SCHEDULE, RECIPIENT, ACTION, RULE);
 
 	private Conventions() {
 	}

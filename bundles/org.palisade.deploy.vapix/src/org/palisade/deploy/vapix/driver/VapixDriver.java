@@ -113,6 +113,7 @@ public final class VapixDriver implements DeviceDriver {
 		List<String> params = new ArrayList<>();
 		boolean ports = false;
 		boolean time = false;
+		List<ManagedObject> presets = new ArrayList<>();
 		for (ManagedObject s : settings) {
 			if (!wants(kinds, s.kind())) {
 				continue;
@@ -123,6 +124,8 @@ public final class VapixDriver implements DeviceDriver {
 				params.add(s.key());
 			} else if (s.kind().equals(Conventions.PORT)) {
 				ports = true;
+			} else if (s.kind().equals(Conventions.PRESET)) {
+				presets.add(s);
 			}
 		}
 		try {
@@ -149,6 +152,9 @@ public final class VapixDriver implements DeviceDriver {
 			}
 			if (ports) {
 				out.addAll(readPorts(values));
+			}
+			if (!presets.isEmpty()) {
+				out.addAll(PtzPresets.read(client, presets, reported.label()));
 			}
 			for (String p : params) {
 				String v = values.get(p);
@@ -345,6 +351,9 @@ public final class VapixDriver implements DeviceDriver {
 				switch (setting.kind()) {
 				case Conventions.TIME -> client.time().setTimeZone(TimeZone.of(a).zone());
 				case Conventions.PARAM -> params.put(setting.key(), Param.of(a).value());
+				// Read refuses a PTZ without the preset; a preset is aimed on the device, never made up here.
+				case Conventions.PRESET -> throw new DeviceException(client.device() + ": preset " + setting.key()
+						+ " is not on the device; aim the camera and save the preset there", null);
 				case Conventions.PORT -> {
 					int index = Integer.parseInt(setting.key()) - 1;
 					Port port = Port.of(a);

@@ -82,6 +82,7 @@ public final class VapixOperations {
 				}
 			}
 			case Conventions.PARAM -> params.put(o.key(), Param.of(a).value());
+			case Conventions.PRESET -> out.add(describe(s, portManagement));
 			default -> out.add(describe(s, portManagement));
 			}
 		}
@@ -113,6 +114,9 @@ public final class VapixOperations {
 									+ "\",\"name\":" + json(Port.of(a).name()) + ",\"normalState\":\""
 									+ Port.of(a).normalState() + "\"}]}}")
 					: param(portParams(Integer.parseInt(o.key()) - 1, Port.of(a)));
+			// A preset is checked, never written (#19): the read that plan makes.
+			case Conventions.PRESET -> new Operation("GET", "/axis-cgi/com/ptz.cgi?query=presetposall",
+					"ptz.cgi query=presetposall (preset " + o.key() + " must exist)", "");
 			default -> param(Map.of(o.key(), Param.of(a).value()));
 			};
 		case CREATE -> switch (o.kind()) {
