@@ -13,6 +13,7 @@ import org.palisade.diagram.ScheduleWeek.RuleRow;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.NotifyAction;
 import org.palisade.model.site.OutputAction;
+import org.palisade.model.site.PtzAction;
 import org.palisade.model.site.Rule;
 import org.palisade.model.site.Schedule;
 import org.palisade.model.site.ScheduleCondition;
@@ -100,6 +101,10 @@ public final class ScheduleRules {
 						: "recipient " + n.getRecipient().getName();
 			}
 			return "notify " + n.getRecipient().getName();
+		}
+		if (r.getAction() instanceof PtzAction p && p.getPtz() != null) {
+			// Two rules moving one PTZ at the same time fight over where it looks.
+			return key ? "ptz " + p.getPtz().getName() : "move " + p.getPtz().getName() + " to preset " + p.getPreset();
 		}
 		return key ? null : "no action";
 	}

@@ -124,7 +124,7 @@ class ScheduleWeekTest {
 	void theExamplesRulesFireAfterHoursAndDriveDifferentThings() throws Exception {
 		ScheduleWeek week = ScheduleWeek.of(schedule(Designs.load(Designs.harbourDepot()), "AfterHours"),
 				LocalDate.of(2026, 12, 1));
-		assertEquals(2, week.rules().size());
+		assertEquals(3, week.rules().size(), week.rules().toString());
 		RuleRow beacon = week.rules().get(0);
 		assertEquals("Flashing beacon: Mon-Fri 18:00-08:00", beacon.title());
 		assertEquals("North1", beacon.camera());
@@ -136,6 +136,10 @@ class ScheduleWeekTest {
 		assertEquals("Horn speaker: Mon-Fri 18:00-08:00", horn.title());
 		assertEquals("notify HornSpeaker", horn.target());
 		assertEquals(List.of(), horn.overlaps(), "a beacon and a horn: no overlap");
+		RuleRow ptz = week.rules().get(2);
+		assertEquals("PTZ follows: Mon-Fri 18:00-08:00", ptz.title());
+		assertEquals("move Gate to preset Fence", ptz.target());
+		assertEquals(List.of(), ptz.overlaps(), "the only rule moving the PTZ");
 	}
 
 	@Test
