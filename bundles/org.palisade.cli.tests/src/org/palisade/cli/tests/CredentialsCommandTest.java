@@ -63,6 +63,13 @@ class CredentialsCommandTest {
 		assertEquals("stored credentials 'harbour-depot/north1' (user root) in secure storage\n", set.out());
 		assertTrue(Files.isRegularFile(dir.resolve("key/secure-storage.key")), "the key was made on first use");
 
+		// Stored already: not replaced by accident, only with --replace.
+		Run again = withInput("other\n", "credentials", "set", "harbour-depot/north1", "--user", "admin", "--password-stdin");
+		assertEquals(1, again.code(), again.out() + again.err());
+		assertTrue(again.err().contains("credentials 'harbour-depot/north1' are already stored (user root); give --replace"),
+				again.err());
+		assertEquals("root", SecureCredentials.user("harbour-depot/north1"));
+
 		Run list = Cli.run("credentials", "list");
 		assertEquals(0, list.code(), list.err());
 		assertEquals("harbour-depot/north1  user root, password stored\n", list.out());
@@ -73,16 +80,20 @@ class CredentialsCommandTest {
 		var found = CredentialStore.standard(dir, List.of()).resolve("harbour-depot/north1").orElseThrow();
 		assertEquals("root", found.username());
 		assertEquals(secret, new String(found.password()));
-		for (Run r : List.of(set, list)) {
+		Run replaced = withInput(secret + "-2\n", "credentials", "set", "harbour-depot/north1", "--user", "root",
+				"--password-stdin", "--replace");
+		assertEquals(0, replaced.code(), replaced.err());
+		assertEquals(secret + "-2", new String(SecureCredentials.find("harbour-depot/north1").password()));
+		for (Run r : List.of(set, again, list, replaced)) {
 			assertFalse(r.out().contains(secret) || r.err().contains(secret), "never printed");
 		}
 
 		Run remove = Cli.run("credentials", "remove", "harbour-depot/north1");
 		assertEquals(0, remove.code(), remove.err());
 		assertFalse(SecureCredentials.exists("harbour-depot/north1"));
-		Run again = Cli.run("credentials", "remove", "harbour-depot/north1");
-		assertEquals(1, again.code());
-		assertTrue(again.err().contains("no credentials 'harbour-depot/north1' in secure storage"), again.err());
+		Run gone = Cli.run("credentials", "remove", "harbour-depot/north1");
+		assertEquals(1, gone.code());
+		assertTrue(gone.err().contains("no credentials 'harbour-depot/north1' in secure storage"), gone.err());
 	}
 
 	@Test

@@ -33,7 +33,7 @@ public class CredentialsCommand {
 
 	/** {@code palisade credentials set REF --user USER [--password-stdin]}. */
 	@Command(name = "set", description = { "Store the user and password of a credentials reference (as a design",
-			"names it: credentials \"harbour-depot/north1\"), replacing what it held." })
+			"names it: credentials \"harbour-depot/north1\"); one already stored is replaced only with --replace." })
 	public static class Store extends CliCommand {
 
 		@Parameters(paramLabel = "REF", description = "the reference, e.g. harbour-depot/north1")
@@ -46,10 +46,19 @@ public class CredentialsCommand {
 				+ " (else it is asked on the terminal, without echo)")
 		boolean stdin;
 
+		@Option(names = "--replace", description = "replace credentials already stored under the reference")
+		boolean replace;
+
 		@Override
 		int run() throws IOException {
 			if (ref.isBlank() || user.isBlank()) {
 				throw usage("the reference and --user must not be empty");
+			}
+			if (!replace && SecureCredentials.exists(ref)) {
+				// A typo in a pipeline must not silently overwrite the password of a device in service.
+				err.println(name() + ": credentials '" + ref + "' are already stored (user " + SecureCredentials.user(ref)
+						+ "); give --replace to replace them");
+				return Palisade.ERRORS;
 			}
 			char[] password = stdin ? firstLine() : ask();
 			try {
