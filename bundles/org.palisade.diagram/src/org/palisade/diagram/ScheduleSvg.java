@@ -7,6 +7,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.palisade.diagram.internal.Svg;
+
 import org.palisade.diagram.Diagram.Rect;
 import org.palisade.diagram.ScheduleWeek.Box;
 import org.palisade.diagram.ScheduleWeek.ClockChange;
@@ -23,7 +25,6 @@ import org.palisade.model.util.Units;
  */
 public final class ScheduleSvg {
 
-	private static final String NS = "http://www.w3.org/2000/svg";
 	/** Width of the drawing in generated pages: fits an A4 page at print scale. */
 	public static final double WIDTH = 900;
 
@@ -45,26 +46,14 @@ public final class ScheduleSvg {
 		ScheduleWeek week = l.week();
 		try {
 			XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-			if (document) {
-				w.writeStartDocument("UTF-8", "1.0");
-				w.writeCharacters("\n");
-			}
-			w.writeStartElement("svg");
-			w.writeDefaultNamespace(NS);
-			w.writeAttribute("width", n(l.width()));
-			w.writeAttribute("height", n(l.height()));
-			w.writeAttribute("viewBox", "0 0 " + n(l.width()) + " " + n(l.height()));
-			w.writeAttribute("font-family", "DejaVu Sans, Arial, sans-serif");
-			w.writeAttribute("font-size", n(Styles.FONT_SIZE));
-			w.writeAttribute("role", "img");
-			text(w, "title", "Schedule " + week.title() + ", " + week.weekLabel());
+			Svg.start(w, document, l.width(), l.height(), "Schedule " + week.title() + ", " + week.weekLabel());
 			rect(w, null, new Rect(0, 0, l.width(), l.height()), "#ffffff", "none", 0);
-			label(w, ScheduleLayout.MARGIN, ScheduleLayout.MARGIN + 15, title(week), "start", true);
+			Svg.label(w, ScheduleLayout.MARGIN, ScheduleLayout.MARGIN + 15, title(week), "start", true);
 			grid(w, l);
 			for (ClockChange c : week.clockChanges()) {
 				w.writeStartElement("g");
 				w.writeAttribute("class", "clock-change " + (c.skipped() ? "skipped" : "repeated"));
-				text(w, "title", c.text());
+				Svg.text(w, "title", c.text());
 				Rect r = new Rect(l.x(c.from()), l.rowTop(c.day()) + 1, l.x(c.to()) - l.x(c.from()), ScheduleLayout.ROW - 2);
 				rect(w, null, r, c.skipped() ? ScheduleLayout.SKIPPED : ScheduleLayout.REPEATED, "none", 0);
 				w.writeEndElement();
@@ -78,24 +67,24 @@ public final class ScheduleSvg {
 				attributes(w, r, ScheduleLayout.INTERVAL, ScheduleLayout.INTERVAL_BORDER, 1.2);
 				w.writeAttribute("fill-opacity", "0.85");
 				String times = Units.formatTime(b.from()) + "-" + Units.formatTime(b.to());
-				text(w, "title", ScheduleWeek.dayName(b.day()) + " " + times);
+				Svg.text(w, "title", ScheduleWeek.dayName(b.day()) + " " + times);
 				w.writeEndElement();
 				if (Styles.textWidth(times) + 6 < r.width()) {
-					label(w, r.x() + 3, r.y() + r.height() / 2 + 4, times, "start", false);
+					Svg.label(w, r.x() + 3, r.y() + r.height() / 2 + 4, times, "start", false);
 				}
 			}
 			rules(w, l);
 			double y = l.notesTop() + Styles.LINE_HEIGHT - 4;
 			if (week.monday() == null) {
-				label(w, l.left(), y, week.zone() == null ? "The site has no time zone."
+				Svg.label(w, l.left(), y, week.zone() == null ? "The site has no time zone."
 						: week.zoneRules().isEmpty() ? week.zone() + " does not change clock."
 								: "Clock changes in " + week.zone() + ": " + String.join("; ", week.zoneRules()), "start", false);
 			} else if (week.clockChanges().isEmpty()) {
-				label(w, l.left(), y, week.zone() == null ? "The site has no time zone: no clock changes shown."
+				Svg.label(w, l.left(), y, week.zone() == null ? "The site has no time zone: no clock changes shown."
 						: "No clock change in " + week.zone() + " this week.", "start", false);
 			}
 			for (ClockChange c : week.clockChanges()) {
-				label(w, l.left(), y, "Clock change " + c.text(), "start", false);
+				Svg.label(w, l.left(), y, "Clock change " + c.text(), "start", false);
 				y += Styles.LINE_HEIGHT;
 			}
 			w.writeEndElement();
@@ -120,13 +109,13 @@ public final class ScheduleSvg {
 		for (int d = 0; d < 7; d++) {
 			rect(w, null, new Rect(l.left(), l.rowTop(d), l.gridWidth(), ScheduleLayout.ROW), d >= 5 ? ScheduleLayout.WEEKEND
 					: "#ffffff", ScheduleLayout.GRID, 1);
-			label(w, ScheduleLayout.MARGIN, l.rowTop(d) + ScheduleLayout.ROW / 2 + 4, l.week().dayLabel(d), "start", false);
+			Svg.label(w, ScheduleLayout.MARGIN, l.rowTop(d) + ScheduleLayout.ROW / 2 + 4, l.week().dayLabel(d), "start", false);
 		}
 		for (int h = 0; h <= 24; h++) {
 			double x = l.x(h * 60);
 			line(w, x, l.gridTop(), x, l.gridTop() + 7 * ScheduleLayout.ROW, h % 6 == 0 ? "#b0b0b0" : ScheduleLayout.GRID);
 			if (h < 24 && h % l.labelStep() == 0) {
-				label(w, x + 2, l.gridTop() - 5, String.format(Locale.ROOT, "%02d", h), "start", false);
+				Svg.label(w, x + 2, l.gridTop() - 5, String.format(Locale.ROOT, "%02d", h), "start", false);
 			}
 		}
 		w.writeEndElement();
@@ -134,14 +123,14 @@ public final class ScheduleSvg {
 
 	private static void rules(XMLStreamWriter w, ScheduleLayout l) throws XMLStreamException {
 		ScheduleWeek week = l.week();
-		label(w, ScheduleLayout.MARGIN, l.rulesTop() + 12, week.rules().isEmpty() ? "No rule uses this schedule."
+		Svg.label(w, ScheduleLayout.MARGIN, l.rulesTop() + 12, week.rules().isEmpty() ? "No rule uses this schedule."
 				: "When the rules can fire (their schedule conditions intersected), Mon to Sun:", "start", true);
 		for (int i = 0; i < week.rules().size(); i++) {
 			RuleRow r = week.rules().get(i);
 			w.writeStartElement("g");
 			w.writeAttribute("class", "rule");
 			w.writeAttribute("data-rule", r.rule());
-			label(w, l.left(), l.ruleTop(i) + 12, r.title() + "  (" + r.camera() + ", " + r.target() + ")"
+			Svg.label(w, l.left(), l.ruleTop(i) + 12, r.title() + "  (" + r.camera() + ", " + r.target() + ")"
 					+ (r.overlapsWith().isEmpty() ? "" : "  also driven by " + String.join(", ", r.overlapsWith())), "start",
 					false);
 			Rect all = l.strip(i, 0, 0, ScheduleWeek.WEEK);
@@ -157,7 +146,7 @@ public final class ScheduleSvg {
 				w.writeStartElement("rect");
 				attributes(w, l.strip(i, s.day(), s.from(), s.to()), ScheduleLayout.OVERLAP, ScheduleLayout.OVERLAP, 0.8);
 				w.writeAttribute("class", "overlap");
-				text(w, "title", r.rule() + " and " + String.join(", ", r.overlapsWith()) + " both drive " + r.target() + " on "
+				Svg.text(w, "title", r.rule() + " and " + String.join(", ", r.overlapsWith()) + " both drive " + r.target() + " on "
 						+ ScheduleWeek.dayName(s.day()) + " " + Units.formatTime(s.from()) + "-" + Units.formatTime(s.to()));
 				w.writeEndElement();
 			}
@@ -167,7 +156,7 @@ public final class ScheduleSvg {
 			// The strips hold a whole week each: name the days once, under the last.
 			for (int d = 0; d < 7; d++) {
 				Rect day = l.strip(0, d, 0, ScheduleWeek.DAY);
-				label(w, day.x() + day.width() / 2, l.stripDaysBaseline() + 10, ScheduleWeek.dayName(d), "middle", false);
+				Svg.label(w, day.x() + day.width() / 2, l.stripDaysBaseline() + 10, ScheduleWeek.dayName(d), "middle", false);
 			}
 		}
 	}
@@ -175,10 +164,10 @@ public final class ScheduleSvg {
 	private static void line(XMLStreamWriter w, double x1, double y1, double x2, double y2, String stroke)
 			throws XMLStreamException {
 		w.writeStartElement("line");
-		w.writeAttribute("x1", n(x1));
-		w.writeAttribute("y1", n(y1));
-		w.writeAttribute("x2", n(x2));
-		w.writeAttribute("y2", n(y2));
+		w.writeAttribute("x1", Svg.n(x1));
+		w.writeAttribute("y1", Svg.n(y1));
+		w.writeAttribute("x2", Svg.n(x2));
+		w.writeAttribute("y2", Svg.n(y2));
 		w.writeAttribute("stroke", stroke);
 		w.writeEndElement();
 	}
@@ -195,40 +184,17 @@ public final class ScheduleSvg {
 
 	private static void attributes(XMLStreamWriter w, Rect r, String fill, String stroke, double width)
 			throws XMLStreamException {
-		w.writeAttribute("x", n(r.x()));
-		w.writeAttribute("y", n(r.y()));
-		w.writeAttribute("width", n(r.width()));
-		w.writeAttribute("height", n(r.height()));
+		w.writeAttribute("x", Svg.n(r.x()));
+		w.writeAttribute("y", Svg.n(r.y()));
+		w.writeAttribute("width", Svg.n(r.width()));
+		w.writeAttribute("height", Svg.n(r.height()));
 		w.writeAttribute("fill", fill);
 		w.writeAttribute("stroke", stroke);
 		if (width > 0) {
-			w.writeAttribute("stroke-width", n(width));
+			w.writeAttribute("stroke-width", Svg.n(width));
 		}
 	}
 
-	private static void label(XMLStreamWriter w, double x, double y, String s, String anchor, boolean bold)
-			throws XMLStreamException {
-		w.writeStartElement("text");
-		w.writeAttribute("x", n(x));
-		w.writeAttribute("y", n(y));
-		w.writeAttribute("fill", Styles.TEXT);
-		if (!"start".equals(anchor)) {
-			w.writeAttribute("text-anchor", anchor);
-		}
-		if (bold) {
-			w.writeAttribute("font-weight", "bold");
-		}
-		w.writeCharacters(s);
-		w.writeEndElement();
-	}
 
-	private static void text(XMLStreamWriter w, String element, String s) throws XMLStreamException {
-		w.writeStartElement(element);
-		w.writeCharacters(s);
-		w.writeEndElement();
-	}
 
-	private static String n(double v) {
-		return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-	}
 }

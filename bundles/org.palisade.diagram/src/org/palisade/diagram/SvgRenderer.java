@@ -9,6 +9,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.palisade.diagram.internal.Svg;
+
 import org.palisade.diagram.Diagram.Edge;
 import org.palisade.diagram.Diagram.Mark;
 import org.palisade.diagram.Diagram.Node;
@@ -28,7 +30,6 @@ import org.palisade.diagram.Diagram.Side;
  */
 public final class SvgRenderer {
 
-	private static final String NS = "http://www.w3.org/2000/svg";
 
 	private SvgRenderer() {
 	}
@@ -47,19 +48,7 @@ public final class SvgRenderer {
 		StringWriter out = new StringWriter();
 		try {
 			XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-			if (document) {
-				w.writeStartDocument("UTF-8", "1.0");
-				w.writeCharacters("\n");
-			}
-			w.writeStartElement("svg");
-			w.writeDefaultNamespace(NS);
-			w.writeAttribute("width", n(d.width()));
-			w.writeAttribute("height", n(d.height()));
-			w.writeAttribute("viewBox", "0 0 " + n(d.width()) + " " + n(d.height()));
-			w.writeAttribute("font-family", "DejaVu Sans, Arial, sans-serif");
-			w.writeAttribute("font-size", n(Styles.FONT_SIZE));
-			w.writeAttribute("role", "img");
-			text(w, "title", d.title());
+			Svg.start(w, document, d.width(), d.height(), d.title());
 			rect(w, new Rect(0, 0, d.width(), d.height()), "#ffffff", "none", 0);
 			for (Edge e : d.edges()) {
 				edge(w, e);
@@ -84,7 +73,7 @@ public final class SvgRenderer {
 		if (!e.colourName().isEmpty()) {
 			w.writeAttribute("data-colour", e.colourName());
 		}
-		String points = e.points().stream().map(p -> n(p.x()) + "," + n(p.y())).collect(Collectors.joining(" "));
+		String points = e.points().stream().map(p -> Svg.n(p.x()) + "," + Svg.n(p.y())).collect(Collectors.joining(" "));
 		if (!e.marks().isEmpty()) {
 			polyline(w, points, Styles.severity(Styles.worst(e.marks())), 8, "0.35");
 		}
@@ -97,7 +86,7 @@ public final class SvgRenderer {
 			if (end != null) {
 				// Arrowhead: overview links point from the camera to what its rule drives.
 				w.writeStartElement("path");
-				w.writeAttribute("d", "M" + n(end.x()) + "," + n(end.y()) + " l-8,-4 v8 z");
+				w.writeAttribute("d", "M" + Svg.n(end.x()) + "," + Svg.n(end.y()) + " l-8,-4 v8 z");
 				w.writeAttribute("fill", e.colour());
 				w.writeEndElement();
 			}
@@ -105,7 +94,7 @@ public final class SvgRenderer {
 		Rect l = e.labelBox();
 		if (l != null) {
 			rect(w, l, "#ffffff", "none", 0);
-			label(w, l.x() + 2, l.y() + l.height() - 4, e.label(), "start", false);
+			Svg.label(w, l.x() + 2, l.y() + l.height() - 4, e.label(), "start", false);
 		}
 		if (!e.marks().isEmpty()) {
 			Point at = l != null ? new Point(l.x() - 10, l.y() + l.height() / 2) : middle(e.points());
@@ -121,11 +110,11 @@ public final class SvgRenderer {
 		w.writeAttribute("id", node.id());
 		rect(w, b, Styles.fill(node.kind()), node.marks().isEmpty() ? Styles.BORDER
 				: Styles.severity(Styles.worst(node.marks())), node.marks().isEmpty() ? 1.2 : 2.5);
-		label(w, b.x() + 10, b.y() + Styles.LINE_HEIGHT + 2, node.title(), "start", true);
+		Svg.label(w, b.x() + 10, b.y() + Styles.LINE_HEIGHT + 2, node.title(), "start", true);
 		double y = b.y() + Styles.LINE_HEIGHT + 2;
 		for (String line : node.lines()) {
 			y += Styles.LINE_HEIGHT;
-			label(w, b.x() + 10, y, line, "start", false);
+			Svg.label(w, b.x() + 10, y, line, "start", false);
 		}
 		for (Port p : node.ports()) {
 			port(w, p);
@@ -145,9 +134,9 @@ public final class SvgRenderer {
 		double baseline = r.y() + r.height() / 2 + Styles.FONT_SIZE / 2 - 1.5;
 		String text = p.label() + "  " + p.role();
 		if (p.side() == Side.EAST) {
-			label(w, r.x() - 6, baseline, text, "end", false);
+			Svg.label(w, r.x() - 6, baseline, text, "end", false);
 		} else {
-			label(w, r.x() + r.width() + 6, baseline, text, "start", false);
+			Svg.label(w, r.x() + r.width() + 6, baseline, text, "start", false);
 		}
 		if (!p.marks().isEmpty()) {
 			Point a = p.anchor();
@@ -161,16 +150,16 @@ public final class SvgRenderer {
 		w.writeStartElement("g");
 		w.writeAttribute("class", "finding");
 		w.writeAttribute("data-codes", marks.stream().map(Mark::code).distinct().collect(Collectors.joining(" ")));
-		text(w, "title", marks.stream().map(Mark::text).collect(Collectors.joining("\n")));
+		Svg.text(w, "title", marks.stream().map(Mark::text).collect(Collectors.joining("\n")));
 		w.writeStartElement("circle");
-		w.writeAttribute("cx", n(at.x()));
-		w.writeAttribute("cy", n(at.y()));
+		w.writeAttribute("cx", Svg.n(at.x()));
+		w.writeAttribute("cy", Svg.n(at.y()));
 		w.writeAttribute("r", "7");
 		w.writeAttribute("fill", Styles.severity(Styles.worst(marks)));
 		w.writeEndElement();
 		w.writeStartElement("text");
-		w.writeAttribute("x", n(at.x()));
-		w.writeAttribute("y", n(at.y() + 4));
+		w.writeAttribute("x", Svg.n(at.x()));
+		w.writeAttribute("y", Svg.n(at.y() + 4));
 		w.writeAttribute("text-anchor", "middle");
 		w.writeAttribute("font-weight", "bold");
 		w.writeAttribute("fill", "#ffffff");
@@ -197,7 +186,7 @@ public final class SvgRenderer {
 		w.writeAttribute("points", points);
 		w.writeAttribute("fill", "none");
 		w.writeAttribute("stroke", colour);
-		w.writeAttribute("stroke-width", n(width));
+		w.writeAttribute("stroke-width", Svg.n(width));
 		w.writeAttribute("stroke-linejoin", "round");
 		if (opacity != null) {
 			w.writeAttribute("stroke-opacity", opacity);
@@ -207,41 +196,18 @@ public final class SvgRenderer {
 
 	private static void rect(XMLStreamWriter w, Rect r, String fill, String stroke, double width) throws XMLStreamException {
 		w.writeStartElement("rect");
-		w.writeAttribute("x", n(r.x()));
-		w.writeAttribute("y", n(r.y()));
-		w.writeAttribute("width", n(r.width()));
-		w.writeAttribute("height", n(r.height()));
+		w.writeAttribute("x", Svg.n(r.x()));
+		w.writeAttribute("y", Svg.n(r.y()));
+		w.writeAttribute("width", Svg.n(r.width()));
+		w.writeAttribute("height", Svg.n(r.height()));
 		w.writeAttribute("fill", fill);
 		w.writeAttribute("stroke", stroke);
 		if (width > 0) {
-			w.writeAttribute("stroke-width", n(width));
+			w.writeAttribute("stroke-width", Svg.n(width));
 		}
 		w.writeEndElement();
 	}
 
-	private static void label(XMLStreamWriter w, double x, double y, String s, String anchor, boolean bold)
-			throws XMLStreamException {
-		w.writeStartElement("text");
-		w.writeAttribute("x", n(x));
-		w.writeAttribute("y", n(y));
-		w.writeAttribute("fill", Styles.TEXT);
-		if (!"start".equals(anchor)) {
-			w.writeAttribute("text-anchor", anchor);
-		}
-		if (bold) {
-			w.writeAttribute("font-weight", "bold");
-		}
-		w.writeCharacters(s);
-		w.writeEndElement();
-	}
 
-	private static void text(XMLStreamWriter w, String element, String s) throws XMLStreamException {
-		w.writeStartElement(element);
-		w.writeCharacters(s);
-		w.writeEndElement();
-	}
 
-	private static String n(double v) {
-		return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-	}
 }

@@ -47,15 +47,7 @@ class ThirdPartyClientTest {
 	void aClientWrittenForRealDevicesGetsRealAnswers(@TempDir Path dir) throws Exception {
 		Path design = Cli.design(dir);
 		try (Cli.Simulation sim = new Cli.Simulation(design, dir.resolve("map.json"))) {
-			JsonObject map = JsonParser.parseString(Files.readString(sim.map)).getAsJsonObject();
-			base = URI.create(map.getAsJsonObject("devices").get("North1").getAsString());
-			Properties creds = new Properties();
-			try (var r = Files.newBufferedReader(Path.of(map.get("credentialsFile").getAsString()))) {
-				creds.load(r);
-			}
-			String c = creds.getProperty("harbour-depot/north1");
-			user = c.substring(0, c.indexOf(':'));
-			password = c.substring(c.indexOf(':') + 1);
+			reachNorth1(sim.map);
 
 			HttpResponse<String> list = send("POST", "/axis-cgi/param.cgi", "text/plain",
 					"action=list&group=Properties.Image.Resolution,Brand.ProdType");
@@ -86,6 +78,19 @@ class ThirdPartyClientTest {
 		}
 	}
 
+	/** North1's address and generated login, from the simulation's map and its credentials file. */
+	private void reachNorth1(Path mapFile) throws Exception {
+		JsonObject map = JsonParser.parseString(Files.readString(mapFile)).getAsJsonObject();
+		base = URI.create(map.getAsJsonObject("devices").get("North1").getAsString());
+		Properties creds = new Properties();
+		try (var r = Files.newBufferedReader(Path.of(map.get("credentialsFile").getAsString()))) {
+			creds.load(r);
+		}
+		String c = creds.getProperty("harbour-depot/north1");
+		user = c.substring(0, c.indexOf(':'));
+		password = c.substring(c.indexOf(':') + 1);
+	}
+
 	/** Whether the example's "After hours" (Mon-Fri 18:00-08:00 the next morning) holds at a time. */
 	private static boolean afterHours(java.time.ZonedDateTime t) {
 		int day = t.getDayOfWeek().getValue(); // Monday 1
@@ -101,15 +106,7 @@ class ThirdPartyClientTest {
 		try (Cli.Simulation sim = new Cli.Simulation(design, dir.resolve("map.json"), "--events-from-stdin")) {
 			Cli.Run deploy = Cli.run("deploy", design.toString(), "--simulate", "--map", sim.map.toString());
 			assertEquals(0, deploy.code(), deploy.out() + deploy.err());
-			JsonObject map = JsonParser.parseString(Files.readString(sim.map)).getAsJsonObject();
-			base = URI.create(map.getAsJsonObject("devices").get("North1").getAsString());
-			Properties creds = new Properties();
-			try (var r = Files.newBufferedReader(Path.of(map.get("credentialsFile").getAsString()))) {
-				creds.load(r);
-			}
-			String c = creds.getProperty("harbour-depot/north1");
-			user = c.substring(0, c.indexOf(':'));
-			password = c.substring(c.indexOf(':') + 1);
+			reachNorth1(sim.map);
 
 			String token = send("GET", "/axis-cgi/wssession.cgi", null, null).body();
 			java.util.concurrent.BlockingQueue<JsonObject> received = new java.util.concurrent.LinkedBlockingQueue<>();

@@ -19,33 +19,16 @@ public class SiteValueConverters extends DefaultTerminalConverters {
 
 	@ValueConverter(rule = "Decimal")
 	public IValueConverter<Double> decimal() {
-		return new IValueConverter<>() {
-			@Override
-			public Double toValue(String string, INode node) {
-				if (string == null || string.isBlank()) {
-					throw new ValueConverterException("a number is missing", node, null);
-				}
-				try {
-					return Double.valueOf(string.trim());
-				} catch (NumberFormatException e) {
-					throw new ValueConverterException("'" + string + "' is not a number", node, e);
-				}
-			}
-
-			@Override
-			public String toString(Double value) {
-				if (value == null || value.isNaN() || value.isInfinite() || value < 0) {
-					throw new ValueConverterException("not a serializable decimal: " + value, null, null);
-				}
-				// "50" rather than "50.0", "0.25" rather than "0.25000000000000001".
-				return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
-			}
-		};
+		return decimals(false);
 	}
 
 	/** Pan and tilt in degrees, which may be negative ("-12.5"). */
 	@ValueConverter(rule = "SignedDecimal")
 	public IValueConverter<Double> signedDecimal() {
+		return decimals(true);
+	}
+
+	private static IValueConverter<Double> decimals(boolean signed) {
 		return new IValueConverter<>() {
 			@Override
 			public Double toValue(String string, INode node) {
@@ -61,9 +44,10 @@ public class SiteValueConverters extends DefaultTerminalConverters {
 
 			@Override
 			public String toString(Double value) {
-				if (value == null || value.isNaN() || value.isInfinite()) {
+				if (value == null || value.isNaN() || value.isInfinite() || !signed && value < 0) {
 					throw new ValueConverterException("not a serializable decimal: " + value, null, null);
 				}
+				// "50" rather than "50.0", "0.25" rather than "0.25000000000000001".
 				return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
 			}
 		};
