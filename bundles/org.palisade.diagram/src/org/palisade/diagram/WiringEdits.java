@@ -38,6 +38,21 @@ public final class WiringEdits {
 	private WiringEdits() {
 	}
 
+	/**
+	 * The elements a wiring edit is confined to, for the edit path's slice of a large design: the
+	 * camera and the devices of the ports it wires to.
+	 */
+	public static Set<String> scope(String camera, Port... ports) {
+		Set<String> scope = new HashSet<>();
+		scope.add(camera);
+		for (Port p : ports) {
+			if (p.device() != null) {
+				scope.add(p.device());
+			}
+		}
+		return scope;
+	}
+
 	/** A new wire from one port to another, the camera's pin (if any) first. */
 	public static Function<Resource, Boolean> connect(String camera, Port from, Port to) {
 		return resource -> {

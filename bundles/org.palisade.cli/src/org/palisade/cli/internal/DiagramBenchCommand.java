@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
@@ -22,6 +23,8 @@ import org.palisade.diagram.WiringDiagrams;
 import org.palisade.diagram.WiringEdits;
 import org.palisade.dsl.ide.SiteIdeSetup;
 import org.palisade.dsl.ide.quickfix.DesignEdits;
+import org.palisade.dsl.ide.quickfix.DesignSlice;
+import org.palisade.dsl.ide.quickfix.DesignSlice.Replacement;
 import org.palisade.dsl.load.DesignInputException;
 import org.palisade.dsl.load.DesignSet;
 import org.palisade.dsl.load.SyntheticSite;
@@ -149,13 +152,15 @@ public class DiagramBenchCommand extends CliCommand {
 		long[] toText = new long[runs];
 		long[] toFindings = new long[runs];
 		long[] total = new long[runs];
+		long[] wholeToText = new long[runs];
 		long[] copyToText = new long[runs];
 		int findings = 0;
+		Set<String> scope = WiringEdits.scope(camera, before.port("terminal:Beacon" + cameras / 2 + ".plus").orElseThrow());
 		for (int i = 0; i < WARMUPS + runs; i++) {
 			long t0 = System.nanoTime();
-			List<ITextReplacement> replacements = DesignEdits.editsInPlace(model, edit::apply,
-					ide.getInstance(IChangeSerializer.class));
-			String edited = apply(text, replacements);
+			List<Replacement> replacements = DesignSlice.edits(model, scope, ide.getInstance(XtextResourceSet.class),
+					edit::apply, ide.getInstance(IChangeSerializer.class)).orElseThrow();
+			String edited = applyEdits(text, replacements);
 			long t1 = System.nanoTime();
 			XtextResource r = parse(Languages.injector().getInstance(XtextResourceSet.class), uri, edited);
 			findings = new PerimeterValidator().validate((Design) r.getContents().get(0)).size();
@@ -163,6 +168,13 @@ public class DiagramBenchCommand extends CliCommand {
 			check(replacements, edited);
 			if (!model.getParseResult().getRootNode().getText().equals(text) || wires(model, camera) != 2) {
 				throw new IllegalStateException("the editor's model was not left as it was");
+			}
+			// The whole design's model changed in place (a change without a scope).
+			long w0 = System.nanoTime();
+			List<ITextReplacement> whole = DesignEdits.editsInPlace(model, edit::apply, ide.getInstance(IChangeSerializer.class));
+			long w1 = System.nanoTime();
+			if (!apply(text, whole).equals(edited)) {
+				throw new IllegalStateException("the slice's edit differs from the whole design's");
 			}
 			// The language server's path (code actions): a copy parsed from the text.
 			long t3 = System.nanoTime();
@@ -175,19 +187,23 @@ public class DiagramBenchCommand extends CliCommand {
 				toFindings[i - WARMUPS] = (t2 - t1) / 1_000_000;
 				total[i - WARMUPS] = (t2 - t0) / 1_000_000;
 				copyToText[i - WARMUPS] = (t4 - t3) / 1_000_000;
+				wholeToText[i - WARMUPS] = (w1 - w0) / 1_000_000;
 			}
 		}
 		out.printf("wiring edit in a %d-camera site (%.1f MB of text): new wire on %s%n", cameras, text.length() / 1e6,
 				camera);
-		out.printf("  edit -> text edits (the editor's model, change serialized): %d ms (%d)%n", median(toText), min(toText));
+		out.printf("  edit -> text edits (the Studio's path: a slice of the editor's model, change serialized): %d ms (%d)%n",
+				median(toText), min(toText));
 		out.printf("  text -> findings (parse + link + check of the result, %d findings): %d ms (%d)%n", findings,
 				median(toFindings), min(toFindings));
 		out.printf("  edit -> text and findings: %d ms (%d)%n", median(total), min(total));
+		out.printf("  edit -> text edits on the whole editor's model (a change without a scope): %d ms (%d)%n",
+				median(wholeToText), min(wholeToText));
 		out.printf("  edit -> text edits on a copy parsed from the text (language server): %d ms (%d)%n", median(copyToText),
 				min(copyToText));
 	}
 
-	private void check(List<ITextReplacement> replacements, String edited) {
+	private void check(List<?> replacements, String edited) {
 		if (replacements.isEmpty() || !edited.contains("from pin 4 to Beacon" + cameras / 2 + ".plus")) {
 			throw new IllegalStateException("the edit did not reach the text");
 		}
@@ -221,15 +237,23 @@ public class DiagramBenchCommand extends CliCommand {
 		var edit = org.palisade.diagram.ScheduleEdits.reshape("AfterHours", 0, 0, 15 * 60);
 		Injector ide = new SiteIdeSetup().createInjectorAndDoEMFRegistration();
 		URI uri = URI.createFileURI(file.toString());
+		XtextResource model = parse(ide.getInstance(XtextResourceSet.class), uri, text);
 		long[] toText = new long[runs];
+		long[] copyToText = new long[runs];
 		long[] toWeek = new long[runs];
 		int rows = 0;
 		for (int i = 0; i < WARMUPS + runs; i++) {
 			long t0 = System.nanoTime();
-			List<ITextReplacement> replacements = DesignEdits.edits(ide.getInstance(XtextResourceSet.class), uri, text,
-					edit::apply, ide.getInstance(IChangeSerializer.class));
-			String edited = apply(text, replacements);
+			List<Replacement> replacements = DesignSlice.edits(model, Set.of("AfterHours"),
+					ide.getInstance(XtextResourceSet.class), edit::apply, ide.getInstance(IChangeSerializer.class)).orElseThrow();
+			String edited = applyEdits(text, replacements);
 			long t1 = System.nanoTime();
+			String viaCopy = apply(text, DesignEdits.edits(ide.getInstance(XtextResourceSet.class), uri, text, edit::apply,
+					ide.getInstance(IChangeSerializer.class)));
+			long c1 = System.nanoTime();
+			if (!viaCopy.equals(edited)) {
+				throw new IllegalStateException("the slice's schedule edit differs from the copy's");
+			}
 			if (replacements.isEmpty() || !edited.contains("Mon-Fri 18:00-09:00")) {
 				throw new IllegalStateException("the schedule edit did not reach the text");
 			}
@@ -243,21 +267,29 @@ public class DiagramBenchCommand extends CliCommand {
 			Files.writeString(file, text);
 			if (i >= WARMUPS) {
 				toText[i - WARMUPS] = (t1 - t0) / 1_000_000;
+				copyToText[i - WARMUPS] = (c1 - t1) / 1_000_000;
 				toWeek[i - WARMUPS] = (t3 - t2) / 1_000_000;
 			}
 		}
 		out.printf("schedule edit in a %d-camera site: After hours Mon-Fri 18:00-08:00 stretched to 09:00%n", cameras);
-		out.printf("  edit -> text edits (copy parsed, change serialized): %d ms (%d)%n", median(toText), min(toText));
+		out.printf("  edit -> text edits (the Studio's path: a slice of the editor's model): %d ms (%d)%n", median(toText),
+				min(toText));
+		out.printf("  edit -> text edits on a copy parsed from the text (language server): %d ms (%d)%n", median(copyToText),
+				min(copyToText));
 		out.printf("  reparsed site -> schedule editor's week (%d rule rows, overlaps): %d ms (%d)%n", rows, median(toWeek),
 				min(toWeek));
 	}
 
 	private static String apply(String text, List<ITextReplacement> replacements) {
+		return applyEdits(text, DesignSlice.of(replacements));
+	}
+
+	private static String applyEdits(String text, List<Replacement> replacements) {
 		StringBuilder b = new StringBuilder(text);
-		List<ITextReplacement> sorted = new ArrayList<>(replacements);
-		sorted.sort(Comparator.comparingInt(ITextReplacement::getOffset).reversed());
-		for (ITextReplacement r : sorted) {
-			b.replace(r.getOffset(), r.getOffset() + r.getLength(), r.getReplacementText());
+		List<Replacement> sorted = new ArrayList<>(replacements);
+		sorted.sort(Comparator.comparingInt(Replacement::offset).reversed());
+		for (Replacement r : sorted) {
+			b.replace(r.offset(), r.offset() + r.length(), r.text());
 		}
 		return b.toString();
 	}

@@ -1,6 +1,7 @@
 package org.palisade.ui.diagram;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -148,7 +149,8 @@ public class ScheduleView extends DesignView {
 	private void change(Function<Resource, Boolean> modification) {
 		if (editor() != null) {
 			// DesignChanges says in the status line why an edit was not made.
-			DesignChanges.apply(editor(), modification::apply);
+			// Confined to the schedule's own text: large designs take the quick, sliced path.
+			DesignChanges.apply(editor(), Set.of(schedule), modification::apply);
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.palisade.ui.diagram;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -66,18 +67,18 @@ public class WiringView extends DesignView {
 		canvas.setEditing(new DiagramCanvas.Editing() {
 			@Override
 			public void connect(Port from, Port to) {
-				change(WiringEdits.connect(camera, from, to));
+				change(WiringEdits.scope(camera, from, to), WiringEdits.connect(camera, from, to));
 			}
 
 			@Override
 			public void reconnect(Edge wire, boolean sourceEnd, Port to) {
-				change(WiringEdits.reconnect(camera, WiringEdits.index(wire.id()), sourceEnd ? wire.source() : wire.target(),
-						to));
+				change(WiringEdits.scope(camera, to), WiringEdits.reconnect(camera, WiringEdits.index(wire.id()),
+						sourceEnd ? wire.source() : wire.target(), to));
 			}
 
 			@Override
 			public void delete(Edge wire) {
-				change(WiringEdits.delete(camera, WiringEdits.index(wire.id())));
+				change(WiringEdits.scope(camera), WiringEdits.delete(camera, WiringEdits.index(wire.id())));
 			}
 		});
 		getSite().setSelectionProvider(selection);
@@ -93,8 +94,8 @@ public class WiringView extends DesignView {
 		IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
 		bar.add(DiagramActions.action("Delete Wire", () -> {
 			if (canvas.selection() != null && canvas.diagram() != null) {
-				canvas.diagram().edge(canvas.selection()).ifPresent(e -> change(WiringEdits.delete(camera,
-						WiringEdits.index(e.id()))));
+				canvas.diagram().edge(canvas.selection()).ifPresent(e -> change(WiringEdits.scope(camera),
+						WiringEdits.delete(camera, WiringEdits.index(e.id()))));
 			}
 		}));
 		MenuManager add = new MenuManager("Add Peripheral", ADD_MENU);
@@ -113,7 +114,7 @@ public class WiringView extends DesignView {
 	 */
 	public void fillAddPeripheral(IMenuManager menu) {
 		for (String model : catalog) {
-			menu.add(DiagramActions.action(model, () -> change(WiringEdits.addPeripheral(camera, model))));
+			menu.add(DiagramActions.action(model, () -> change(Set.of(), WiringEdits.addPeripheral(camera, model))));
 		}
 		if (catalog.isEmpty()) {
 			Action none = DiagramActions.action("No peripheral in the design's catalogs", () -> {
@@ -193,9 +194,10 @@ public class WiringView extends DesignView {
 		return null;
 	}
 
-	private void change(Function<org.eclipse.emf.ecore.resource.Resource, Boolean> modification) {
+	/** @param scope what the change is confined to; empty when it adds a device to the site */
+	private void change(Set<String> scope, Function<org.eclipse.emf.ecore.resource.Resource, Boolean> modification) {
 		if (editor() != null) {
-			DesignChanges.apply(editor(), modification::apply);
+			DesignChanges.apply(editor(), scope, modification::apply);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package org.palisade.ui.editor;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -11,7 +13,10 @@ import org.eclipse.text.edits.ReplaceEdit;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.ide.serializer.IChangeSerializer;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.palisade.dsl.ide.quickfix.DesignEdits;
+import org.palisade.dsl.ide.quickfix.DesignSlice;
+import org.palisade.dsl.ide.quickfix.DesignSlice.Replacement;
 import org.palisade.ui.editor.internal.DesignModel;
 import org.palisade.ui.editor.internal.EditorActions;
 import org.palisade.workspace.PalisadeWorkspace;
@@ -32,7 +37,7 @@ import org.palisade.workspace.PalisadeWorkspace;
 public final class DesignChanges {
 
 	/** Text edits for one design, valid for the document at {@code stamp}. */
-	private record Edits(long stamp, List<ITextReplacement> replacements) {
+	private record Edits(long stamp, List<Replacement> replacements) {
 	}
 
 	private DesignChanges() {
@@ -47,9 +52,24 @@ public final class DesignChanges {
 	 *         changed or the text changed meanwhile
 	 */
 	public static CompletableFuture<Boolean> apply(PerimeterEditor editor, Function<XtextResource, Boolean> modification) {
+		return apply(editor, Set.of(), modification);
+	}
+
+	/**
+	 * Changes the design open in an editor, the change confined to the named elements: in a large
+	 * design it is serialized on a slice of the design that holds them ({@link DesignSlice}),
+	 * which is the difference between 0.7 s and a few tens of milliseconds at 1,000 cameras. A
+	 * change that reaches further is made on the whole design, so a scope too narrow costs time,
+	 * never a wrong edit.
+	 *
+	 * @param scope names of the elements the change is confined to (a camera and the devices it
+	 *              wires to, a schedule); empty for a change anywhere
+	 */
+	public static CompletableFuture<Boolean> apply(PerimeterEditor editor, Set<String> scope,
+			Function<XtextResource, Boolean> modification) {
 		CompletableFuture<Boolean> done = new CompletableFuture<>();
 		DesignModel model = editor.model();
-		model.read(snapshot -> edits(model, snapshot, modification)).whenComplete((edits, failure) -> {
+		model.read(snapshot -> edits(model, snapshot, scope, modification)).whenComplete((edits, failure) -> {
 			Display display = editor.getSite().getShell().getDisplay();
 			display.asyncExec(() -> {
 				if (failure != null) {
@@ -74,21 +94,28 @@ public final class DesignChanges {
 			return false;
 		}
 		MultiTextEdit edit = new MultiTextEdit();
-		for (ITextReplacement r : edits.replacements()) {
-			edit.addChild(new ReplaceEdit(r.getOffset(), r.getLength(), r.getReplacementText()));
+		for (Replacement r : edits.replacements()) {
+			edit.addChild(new ReplaceEdit(r.offset(), r.length(), r.text()));
 		}
 		EditorActions.applyAsOneStep(editor, edit);
 		return true;
 	}
 
 	/** On the model's worker: the edits a modification makes to the design's current text. */
-	private static Edits edits(DesignModel model, DesignModel.Snapshot snapshot, Function<XtextResource, Boolean> modification) {
+	private static Edits edits(DesignModel model, DesignModel.Snapshot snapshot, Set<String> scope,
+			Function<XtextResource, Boolean> modification) {
 		XtextResource current = snapshot.resource();
 		if (current == null || current.getParseResult() == null) {
 			return null;
 		}
+		var injector = PalisadeWorkspace.injector();
+		Optional<List<Replacement>> sliced = DesignSlice.edits(current, scope, injector.getInstance(XtextResourceSet.class),
+				modification, injector.getInstance(IChangeSerializer.class));
+		if (sliced.isPresent()) {
+			return new Edits(snapshot.stamp(), sliced.get());
+		}
 		List<ITextReplacement> replacements = DesignEdits.editsInPlace(current, modification,
-				PalisadeWorkspace.injector().getInstance(IChangeSerializer.class));
-		return new Edits(snapshot.stamp(), replacements);
+				injector.getInstance(IChangeSerializer.class));
+		return new Edits(snapshot.stamp(), DesignSlice.of(replacements));
 	}
 }

@@ -43,15 +43,7 @@ public final class DesignEdits {
 	 */
 	public static List<ITextReplacement> edits(ResourceSet set, URI uri, String text, Function<XtextResource, Boolean> modification,
 			IChangeSerializer serializer) {
-		XtextResource copy = (XtextResource) set.createResource(uri);
-		try {
-			copy.load(new LazyStringInputStream(text, "UTF-8"), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
-		} catch (IOException e) {
-			throw new IllegalStateException("cannot parse text held in memory", e);
-		}
-		loadImports(copy);
-		// The serializer writes references by name: every one must be resolved first.
-		EcoreUtil.resolveAll(copy);
+		XtextResource copy = parse(set, uri, text);
 		return serialize(copy, modification, serializer);
 	}
 
@@ -78,6 +70,27 @@ public final class DesignEdits {
 			undo.endRecording().apply();
 			undo.dispose();
 		}
+	}
+
+	/** Parses a design from text held in memory, with what it imports, every reference resolved. */
+	static XtextResource parse(ResourceSet set, URI uri, String text) {
+		XtextResource copy = (XtextResource) set.createResource(uri);
+		try {
+			copy.load(new LazyStringInputStream(text, "UTF-8"), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+		} catch (IOException e) {
+			throw new IllegalStateException("cannot parse text held in memory", e);
+		}
+		loadImports(copy);
+		// The serializer writes references by name: every one must be resolved first.
+		EcoreUtil.resolveAll(copy);
+		return copy;
+	}
+
+	/** The change serialized on a parsed copy that is not kept: other files are not rewritten. */
+	static List<ITextReplacement> serializeWhole(XtextResource copy, Function<XtextResource, Boolean> modification,
+			IChangeSerializer serializer) {
+		serializer.setUpdateRelatedFiles(false);
+		return serialize(copy, modification, serializer);
 	}
 
 	private static List<ITextReplacement> serialize(XtextResource resource, Function<XtextResource, Boolean> modification,
