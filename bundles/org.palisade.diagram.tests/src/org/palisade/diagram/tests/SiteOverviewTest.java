@@ -3,9 +3,11 @@ package org.palisade.diagram.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.palisade.diagram.Diagram;
 import org.palisade.diagram.Diagram.Edge;
 import org.palisade.diagram.SiteOverviews;
@@ -36,5 +38,33 @@ class SiteOverviewTest {
 		String svg = SvgRenderer.render(d);
 		Svg.keep("overview-example", svg);
 		Svg.parse(svg);
+	}
+
+	@Test
+	void aChangeThatKeepsTheBoxesAndLinksKeepsTheLayoutAndANewDeviceIsLaidOutAgain(@TempDir Path dir) throws Exception {
+		Site site = Designs.load(Designs.harbourDepot());
+		Diagram first = SiteOverviews.of(site, WiringDiagrams.findings(site));
+		// As drawn before, but with the Horn elsewhere: proof that the previous geometry is the one kept.
+		List<Diagram.Node> nodes = new java.util.ArrayList<>(first.nodes());
+		Diagram.Node horn = first.node("device:Horn").orElseThrow();
+		Diagram.Rect away = new Diagram.Rect(horn.bounds().x() + 1000, horn.bounds().y(), horn.bounds().width(),
+				horn.bounds().height());
+		nodes.set(nodes.indexOf(horn), new Diagram.Node(horn.id(), horn.ref(), horn.kind(), horn.title(), horn.lines(), away,
+				horn.ports(), horn.marks()));
+		Diagram previous = new Diagram(first.kind(), first.title(), first.width(), first.height(), nodes, first.edges());
+
+		// The Horn's address changed (the same width of text): its new line, in the old place.
+		Site readdressed = Designs.variant(dir, "at 10.20.0.30 on yard", "at 10.20.0.31 on yard");
+		Diagram again = SiteOverviews.of(readdressed, WiringDiagrams.findings(readdressed), previous);
+		assertEquals(List.of("AXIS C1310-E", "10.20.0.31 on yard"), again.node("device:Horn").orElseThrow().lines());
+		assertEquals(away, again.node("device:Horn").orElseThrow().bounds());
+		assertEquals(first.edges().get(0).points(), again.edges().get(0).points());
+
+		// A fifth box: laid out anew, the Horn back where ELK puts it.
+		Site overloaded = Designs.overloaded(dir);
+		Diagram laidOut = SiteOverviews.of(overloaded, WiringDiagrams.findings(overloaded), previous);
+		assertEquals(5, laidOut.nodes().size());
+		assertTrue(laidOut.node("device:Horn").orElseThrow().bounds().x() < away.x(),
+				() -> "Horn at " + laidOut.node("device:Horn").orElseThrow().bounds());
 	}
 }

@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
@@ -23,8 +27,11 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.palisade.diagram.Diagram.Port;
+import org.palisade.diagram.WiringEdits;
 import org.palisade.dsl.load.SyntheticSite;
 import org.palisade.ui.PalisadeUi;
+import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
 import org.palisade.ui.editor.internal.ReconcileResult;
 
@@ -52,8 +59,8 @@ final class EditorRuns {
 		System.out.println("palisade bench editor: " + machine());
 		studioReady();
 		System.out.println();
-		System.out.println("| cameras | text | open to first check | keystroke to annotations median / p95 / max | a check's parts (medians, ms) | content assist median | longest UI stall in a 20-key burst |");
-		System.out.println("|---|---|---|---|---|---|---|");
+		System.out.println("| cameras | text | open to first check | keystroke to annotations median / p95 / max | a check's parts (medians, ms) | content assist median | longest UI stall in a 20-key burst | diagram edit to text median / p95; to annotations median / p95 |");
+		System.out.println("|---|---|---|---|---|---|---|---|");
 		for (int size : options.sizes()) {
 			measure(size);
 		}
@@ -116,6 +123,18 @@ final class EditorRuns {
 		}
 		Collections.sort(latencies);
 
+		// Diagram edits through the Studio's one edit path: a wire from pin 4 to the camera's
+		// beacon added, then deleted, as the wiring diagram makes them.
+		List<Long> diagramToText = new ArrayList<>();
+		List<Long> diagramToAnnotations = new ArrayList<>();
+		for (int i = 0; i < DIAGRAM_EDITS; i++) {
+			long[] t = diagramEdit(editor, published, camera, i % 2 == 0);
+			diagramToText.add(t[0]);
+			diagramToAnnotations.add(t[1]);
+		}
+		Collections.sort(diagramToText);
+		Collections.sort(diagramToAnnotations);
+
 		// Content assist after "do output " in a new rule of that camera.
 		String rule = "\n\t\trule \"Bench\" when PerimeterDefender.intrusion do output ";
 		int end = ui(() -> editor.document().get().indexOf("\t}\n\tbeacon Beacon" + camera + " "));
@@ -142,11 +161,42 @@ final class EditorRuns {
 			page().closeAllEditors(false);
 			return null;
 		});
-		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms |%n", cameras,
-				text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
+		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms | %d / %d ms; %d / %d ms |%n",
+				cameras, text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
 				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000,
 				published.breakdown() + "; " + published.stages(),
-				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000);
+				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000,
+				percentile(diagramToText, 50) / 1_000_000, percentile(diagramToText, 95) / 1_000_000,
+				percentile(diagramToAnnotations, 50) / 1_000_000, percentile(diagramToAnnotations, 95) / 1_000_000);
+	}
+
+	private static final int DIAGRAM_EDITS = 20;
+
+	/**
+	 * One wiring-diagram edit made as the wiring view makes it ({@link DesignChanges} with the
+	 * edit's scope): a new wire from pin 4 to the camera's beacon, or its deletion.
+	 *
+	 * @return nanoseconds from the edit to its text in the document, and to the check of that text
+	 *         shown
+	 */
+	private long[] diagramEdit(PerimeterEditor editor, Published published, int camera, boolean connect) throws Exception {
+		String name = "Cam" + camera;
+		Port pin4 = new Port("pin:4", 4, null, null, "", "", null, null, List.of());
+		Port plus = new Port("terminal:Beacon" + camera + ".plus", null, "Beacon" + camera, "plus", "", "", null, null,
+				List.of());
+		Function<Resource, Boolean> edit = connect ? WiringEdits.connect(name, pin4, plus) : WiringEdits.delete(name, 2);
+		AtomicLong inText = new AtomicLong();
+		long start = System.nanoTime();
+		CompletableFuture<Boolean> done = ui(() -> DesignChanges.apply(editor, WiringEdits.scope(name, pin4, plus), edit::apply)
+				.whenComplete((ok, failure) -> inText.set(System.nanoTime())));
+		if (!Boolean.TRUE.equals(done.get(TIMEOUT_NANOS, TimeUnit.NANOSECONDS))) {
+			throw new IllegalStateException("the diagram edit on " + name + " did not reach the text");
+		}
+		long after = ui(() -> stamp(editor));
+		waitFor(() -> published.stampShown(after));
+		long[] times = { inText.get() - start, published.timeOf(after) - start };
+		Thread.sleep(150);
+		return times;
 	}
 
 	/** @return nanoseconds from posting a key to the check of the text it made being shown */

@@ -97,7 +97,8 @@ public class OverviewView extends DesignView {
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<Diagram> shown = new CompletableFuture<>();
-		e.model().read(snapshot -> build(snapshot.resource())).whenComplete((d, failure) -> {
+		Diagram previous = laidOut;
+		e.model().read(snapshot -> build(snapshot.resource(), previous)).whenComplete((d, failure) -> {
 			if (canvas == null || canvas.isDisposed()) {
 				shown.complete(null);
 				return;
@@ -124,10 +125,13 @@ public class OverviewView extends DesignView {
 		return shown;
 	}
 
-	/** On the model's worker: the site's overview with what the design rules find now. */
-	private static Diagram build(XtextResource resource) {
+	/**
+	 * On the model's worker: the site's overview with what the design rules find now, in the
+	 * previous layout when the boxes and links are the same (a check that changed findings only).
+	 */
+	private static Diagram build(XtextResource resource, Diagram previous) {
 		Section site = site(resource);
-		return site == null ? null : SiteOverviews.of(site, WiringDiagrams.findings(site));
+		return site == null ? null : SiteOverviews.of(site, WiringDiagrams.findings(site), previous);
 	}
 
 	private static Section site(XtextResource resource) {

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -30,6 +32,7 @@ public class ScheduleView extends DesignView {
 
 	public static final String ID = "org.palisade.ui.diagram.schedule";
 
+	private ScrolledComposite scrolled;
 	private ScheduleCanvas canvas;
 	private String schedule;
 	private LocalDate day = LocalDate.now();
@@ -44,7 +47,15 @@ public class ScheduleView extends DesignView {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		canvas = new ScheduleCanvas(parent);
+		// Scrolls: a schedule that every camera's rules use has a row per rule (2,000 at 1,000 cameras).
+		scrolled = new ScrolledComposite(parent, SWT.V_SCROLL);
+		canvas = new ScheduleCanvas(scrolled);
+		scrolled.setContent(canvas);
+		scrolled.setExpandHorizontal(true);
+		scrolled.setExpandVertical(true);
+		scrolled.setShowFocusedControl(false);
+		scrolled.getVerticalBar().setIncrement(24);
+		scrolled.addListener(SWT.Resize, e -> fitHeight());
 		canvas.setEditing(new ScheduleCanvas.Editing() {
 			@Override
 			public void create(int d, int start, int length) {
@@ -99,6 +110,14 @@ public class ScheduleView extends DesignView {
 		return refresh();
 	}
 
+	/** The canvas as tall as the week's rows at the view's width; the view scrolls the rest. */
+	private void fitHeight() {
+		int width = scrolled.getClientArea().width;
+		if (width > 0) {
+			scrolled.setMinHeight(canvas.computeSize(width, SWT.DEFAULT).y);
+		}
+	}
+
 	public ScheduleCanvas canvas() {
 		return canvas;
 	}
@@ -131,6 +150,7 @@ public class ScheduleView extends DesignView {
 					return;
 				}
 				canvas.setWeek(w);
+				fitHeight();
 				setContentDescription(describe(w));
 				done.complete(w);
 			});

@@ -7,14 +7,18 @@ import static org.palisade.ui.tests.Studio.run;
 import static org.palisade.ui.tests.Studio.ui;
 import static org.palisade.ui.tests.Studio.waitUntil;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IViewReference;
@@ -30,6 +34,7 @@ import org.palisade.diagram.ScheduleLayout;
 import org.palisade.diagram.ScheduleWeek;
 import org.palisade.diagram.ScheduleWeek.Box;
 import org.palisade.diagram.ScheduleWeek.Part;
+import org.palisade.dsl.load.SyntheticSite;
 import org.palisade.ui.PalisadeUi;
 import org.palisade.ui.diagram.ScheduleCanvas;
 import org.palisade.ui.diagram.ScheduleView;
@@ -165,6 +170,41 @@ class ScheduleEditorUiTest {
 		run(() -> page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED));
 		waitUntil("the maximized view", CHECKED, () -> canvas.geometry().width() > 1000);
 		shot(canvas, "schedule-two-rules-on-one-output");
+	}
+
+	@Test
+	void aScheduleThatEveryCamerasRulesUseScrollsToItsLastRuleRow() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("schedule-scroll");
+		try {
+			project.create(null);
+			project.open(null);
+			IFile file = project.getFile("yard.perimeter");
+			file.create(new ByteArrayInputStream(SyntheticSite.of(60).getBytes(StandardCharsets.UTF_8)), true, null);
+			PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
+			waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+			ScheduleView view = ui(() -> ScheduleView.open(page(), editor, "AfterHours"));
+			ScheduleCanvas canvas = view.canvas();
+			// Two rules per camera use "After hours": 120 rows, far more than the view's height.
+			waitUntil("the schedule's rule rows", CHECKED, () -> canvas.week() != null && canvas.week().rules().size() == 120);
+			run(() -> page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED));
+			waitUntil("the maximized view", CHECKED, () -> canvas.getSize().x > 1000 && canvas.geometry().width() > 1000);
+			ScrolledComposite scrolled = (ScrolledComposite) ui(canvas::getParent);
+			int[] sizes = ui(() -> new int[] { scrolled.getClientArea().height, canvas.getSize().y,
+					(int) canvas.geometry().height() });
+			assertTrue(sizes[1] > 3 * sizes[0], () -> "canvas " + sizes[1] + " px in a view of " + sizes[0] + " px");
+			assertEquals(sizes[2], sizes[1], "the canvas is as tall as the week's layout");
+			assertTrue(ui(() -> scrolled.getVerticalBar().isVisible()), "a vertical scroll bar");
+
+			run(() -> scrolled.setOrigin(0, sizes[1]));
+			int origin = ui(() -> scrolled.getOrigin().y);
+			assertEquals(sizes[1] - sizes[0], origin, "scrolled to the bottom");
+			ScheduleWeek week = ui(canvas::week);
+			assertEquals("Mon-Fri 18:00-08:00", week.rules().get(119).summary());
+			shot(canvas, "schedule-scrolled-to-the-last-rule-rows");
+		} finally {
+			run(() -> page().closeAllEditors(false));
+			project.delete(true, true, null);
+		}
 	}
 
 	/** A screenshot once the canvas has painted what its model now holds. */
