@@ -156,14 +156,29 @@ public final class Positions {
 				edges.add(e);
 				continue;
 			}
-			Rect box = e.labelBox();
-			Rect label = box == null ? null
-					: new Rect((a.x() + b.x()) / 2 - box.width() / 2, (a.y() + b.y()) / 2 - box.height() - 2, box.width(),
-							box.height());
+			Rect label = labelBeside(e.labelBox(), a, b);
 			edges.add(new Edge(e.id(), e.ref(), e.source(), e.target(), e.colour(), e.colourName(), e.label(), List.of(a, b),
 					label, e.marks()));
 		}
 		return new Diagram(d.kind(), d.title(), width, height, nodes, edges);
+	}
+
+	/**
+	 * The label at the middle of a straight edge, beside the line rather than across it: above a
+	 * flat line, to the right of a steep one.
+	 */
+	static Rect labelBeside(Rect box, Point a, Point b) {
+		if (box == null) {
+			return null;
+		}
+		double mx = (a.x() + b.x()) / 2;
+		double my = (a.y() + b.y()) / 2;
+		if (Math.abs(b.x() - a.x()) >= Math.abs(b.y() - a.y())) {
+			return new Rect(mx - box.width() / 2, my - box.height() - 2, box.width(), box.height());
+		}
+		// The line crosses the label's height; its half-width moves with the slope.
+		double slope = Math.abs((b.x() - a.x()) / (b.y() - a.y()));
+		return new Rect(mx + slope * box.height() / 2 + 4, my - box.height() / 2, box.width(), box.height());
 	}
 
 	/** Where an edge meets a port (its anchor) or a box (its border, towards the other end). */

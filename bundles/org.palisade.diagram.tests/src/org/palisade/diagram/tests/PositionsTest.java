@@ -57,6 +57,24 @@ class PositionsTest {
 	}
 
 	@Test
+	void aLinkMadeSteepByAMoveHasItsLabelBesideTheLineNotAcrossIt() throws Exception {
+		Site site = Designs.load(Designs.harbourDepot());
+		Diagram elk = SiteOverviews.of(site, WiringDiagrams.findings(site));
+		Diagram.Rect north1 = elk.node("device:North1").orElseThrow().bounds();
+		// The Horn straight below North1, far down: the rule's link runs (nearly) vertically.
+		Diagram d = Positions.apply(elk, Map.of("device:Horn", new Point(north1.x(), north1.y() + 600)));
+		Diagram.Edge link = d.edges().stream().filter(e -> e.target().equals("device:Horn")).findFirst().orElseThrow();
+		Point a = link.points().get(0);
+		Point b = link.points().get(1);
+		assertTrue(Math.abs(b.y() - a.y()) > 10 * Math.abs(b.x() - a.x()), "a steep link: " + a + " " + b);
+		Diagram.Rect label = link.labelBox();
+		double lineX = (a.x() + b.x()) / 2;
+		assertTrue(label.x() > lineX, "the label right of the line at x " + lineX + ": " + label);
+		double mid = (a.y() + b.y()) / 2;
+		assertTrue(label.y() < mid && label.y() + label.height() > mid, "the label at the link's middle: " + label);
+	}
+
+	@Test
 	void aMovedPeripheralOfTheWiringDiagramTakesItsTerminalsAndWiresAlong() throws Exception {
 		Diagram elk = WiringDiagrams.of(Designs.device(Designs.load(Designs.harbourDepot()), "North1"));
 		Diagram.Node beacon = elk.node("device:Beacon1").orElseThrow();
