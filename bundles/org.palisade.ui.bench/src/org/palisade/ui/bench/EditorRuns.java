@@ -127,12 +127,14 @@ final class EditorRuns {
 		// beacon added, then deleted, as the wiring diagram makes them.
 		List<Long> diagramToText = new ArrayList<>();
 		List<Long> diagramToAnnotations = new ArrayList<>();
+		long sliced = DesignChanges.slicedChanges();
 		for (int i = 0; i < DIAGRAM_EDITS; i++) {
 			long[] t = diagramEdit(editor, published, camera, i % 2 == 0);
 			diagramToText.add(t[0]);
 			diagramToAnnotations.add(t[1]);
 		}
 		Collections.sort(diagramToText);
+		sliced = DesignChanges.slicedChanges() - sliced;
 		Collections.sort(diagramToAnnotations);
 
 		// Content assist after "do output " in a new rule of that camera.
@@ -161,13 +163,14 @@ final class EditorRuns {
 			page().closeAllEditors(false);
 			return null;
 		});
-		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms | %d / %d ms; %d / %d ms |%n",
+		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms | %d / %d ms; %d / %d ms (%d of %d on a slice) |%n",
 				cameras, text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
 				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000,
 				published.breakdown() + "; " + published.stages(),
 				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000,
 				percentile(diagramToText, 50) / 1_000_000, percentile(diagramToText, 95) / 1_000_000,
-				percentile(diagramToAnnotations, 50) / 1_000_000, percentile(diagramToAnnotations, 95) / 1_000_000);
+				percentile(diagramToAnnotations, 50) / 1_000_000, percentile(diagramToAnnotations, 95) / 1_000_000, sliced,
+				DIAGRAM_EDITS);
 	}
 
 	private static final int DIAGRAM_EDITS = 20;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.eclipse.jface.text.IDocumentExtension4;
@@ -40,7 +41,14 @@ public final class DesignChanges {
 	private record Edits(long stamp, List<Replacement> replacements) {
 	}
 
+	private static final AtomicLong SLICED = new AtomicLong();
+
 	private DesignChanges() {
+	}
+
+	/** @return how many changes so far were serialized on a slice of their design (tests, benchmarks) */
+	public static long slicedChanges() {
+		return SLICED.get();
 	}
 
 	/**
@@ -112,6 +120,7 @@ public final class DesignChanges {
 		Optional<List<Replacement>> sliced = DesignSlice.edits(current, scope, injector.getInstance(XtextResourceSet.class),
 				modification, injector.getInstance(IChangeSerializer.class));
 		if (sliced.isPresent()) {
+			SLICED.incrementAndGet();
 			return new Edits(snapshot.stamp(), sliced.get());
 		}
 		List<ITextReplacement> replacements = DesignEdits.editsInPlace(current, modification,

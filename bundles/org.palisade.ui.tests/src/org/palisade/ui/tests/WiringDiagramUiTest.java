@@ -29,6 +29,7 @@ import org.palisade.diagram.Diagram;
 import org.palisade.ui.PalisadeUi;
 import org.palisade.ui.diagram.DiagramCanvas;
 import org.palisade.ui.diagram.WiringView;
+import org.palisade.ui.editor.DesignChanges;
 import org.palisade.ui.editor.PerimeterEditor;
 
 /**
@@ -93,11 +94,14 @@ class WiringDiagramUiTest {
 
 		// Press on pin 2, drag to the siren's + terminal, release: a new wire.
 		Diagram before = ui(canvas::diagram);
+		long sliced = DesignChanges.slicedChanges();
 		drag(canvas, before.port("pin:2").orElseThrow().bounds().centre(),
 				before.port("terminal:Siren2.plus").orElseThrow().bounds().centre());
 		waitUntil("the new wire in the text", CHECKED, () -> editor.document().get().contains(NEW_WIRE),
 				() -> "gesture: " + ui(canvas::gesture) + ", text: " + ui(() -> editor.document().get().lines().filter(l -> l.contains("wire")).toList())
 						+ ", status: " + editor.lastStatus());
+		// Made on a slice of the design (North1 and the siren), as a drag in a large site is.
+		assertEquals(sliced + 1, DesignChanges.slicedChanges());
 		String changed = ui(() -> editor.document().get());
 		assertTrue(changed.contains("// Pin 2 is the 12 V DC output, pin 3 (I/O port 1) the open-drain output."),
 				"comments kept");
