@@ -130,9 +130,7 @@ public final class ScheduleSvg {
 			w.writeStartElement("g");
 			w.writeAttribute("class", "rule");
 			w.writeAttribute("data-rule", r.rule());
-			Svg.label(w, l.left(), l.ruleTop(i) + 12, r.title() + "  (" + r.camera() + ", " + r.target() + ")"
-					+ (r.overlapsWith().isEmpty() ? "" : "  also driven by " + String.join(", ", r.overlapsWith())), "start",
-					false);
+			Svg.label(w, l.left(), l.ruleTop(i) + 12, r.caption(), "start", false);
 			Rect all = l.strip(i, 0, 0, ScheduleWeek.WEEK);
 			rect(w, null, all, "#ffffff", ScheduleLayout.GRID, 1);
 			for (int d = 1; d < 7; d++) {

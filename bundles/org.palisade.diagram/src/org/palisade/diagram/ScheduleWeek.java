@@ -92,6 +92,20 @@ public final class ScheduleWeek {
 		public String title() {
 			return rule + ": " + summary;
 		}
+
+		/**
+		 * @return the row's caption on the drawing: its title, camera and target, and the first
+		 *         three rules that drive the same target in the same hours (a shared speaker can
+		 *         have dozens), e.g. {@code ... also driven by A (Cam1), B (Cam2), C (Cam3) and 47 more}
+		 */
+		public String caption() {
+			String also = "";
+			if (!overlapsWith.isEmpty()) {
+				also = "  also driven by " + String.join(", ", overlapsWith.subList(0, Math.min(3, overlapsWith.size())))
+						+ (overlapsWith.size() > 3 ? " and " + (overlapsWith.size() - 3) + " more" : "");
+			}
+			return title() + "  (" + camera + ", " + target + ")" + also;
+		}
 	}
 
 	private final String schedule;

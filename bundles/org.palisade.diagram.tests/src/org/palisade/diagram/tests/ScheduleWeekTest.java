@@ -40,6 +40,20 @@ class ScheduleWeekTest {
 	private static final String INTERVAL = "Mon-Fri 18:00-08:00";
 
 	@Test
+	void aSpeakerSharedByTenCamerasNamesThreeOfTheOtherRulesAndCountsTheRest(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("yard.perimeter");
+		java.nio.file.Files.writeString(file, org.palisade.dsl.load.SyntheticSite.of(60));
+		Site site = Designs.load(file);
+		Schedule s = site.getSchedules().stream().filter(x -> x.getName().equals("AfterHours")).findFirst().orElseThrow();
+		RuleRow horn = ScheduleWeek.of(s, LocalDate.of(2026, 12, 2)).rules().stream()
+				.filter(r -> r.camera().equals("Cam59") && r.rule().equals("Horn speaker")).findFirst().orElseThrow();
+		// Cam50 to Cam59 notify Horn1: nine others in the same hours.
+		assertEquals(9, horn.overlapsWith().size());
+		assertEquals("Horn speaker: Mon-Fri 18:00-08:00  (Cam59, notify Horn1)  also driven by Horn speaker (Cam50), "
+				+ "Horn speaker (Cam51), Horn speaker (Cam52) and 6 more", horn.caption());
+	}
+
+	@Test
 	void theExamplesAfterHoursIsFiveEveningsAndTheFollowingMorningsSaturdayIncluded() throws Exception {
 		Schedule s = schedule(Designs.load(Designs.harbourDepot()), "AfterHours");
 		ScheduleWeek week = ScheduleWeek.of(s, LocalDate.of(2026, 12, 2));

@@ -358,9 +358,7 @@ public class ScheduleCanvas extends Canvas {
 		for (int i = 0; i < week.rules().size(); i++) {
 			RuleRow r = week.rules().get(i);
 			gc.setForeground(colour(r.overlaps().isEmpty() ? Styles.TEXT : Styles.WARNING));
-			gc.drawText(r.title() + "  (" + r.camera() + ", " + r.target() + ")" + (r.overlapsWith().isEmpty() ? ""
-					: "  also driven by " + String.join(", ", r.overlapsWith())), (int) layout.left(),
-					(int) layout.ruleTop(i), true);
+			gc.drawText(r.caption(), (int) layout.left(), (int) layout.ruleTop(i), true);
 			Rect all = layout.strip(i, 0, 0, ScheduleWeek.WEEK);
 			fill(gc, all, "#ffffff", ScheduleLayout.GRID);
 			for (Span s : r.when()) {

@@ -22,7 +22,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
@@ -81,7 +80,7 @@ class OverviewUiTest {
 		Diagram.Rect horn = elk.node("device:Horn").orElseThrow().bounds();
 		Point from = ui(() -> canvas.toControl(horn.centre()));
 		Point to = new Point(from.x + 180, from.y + 140);
-		drag(canvas, from, to);
+		Mouse.drag(canvas, from, to);
 		double scale = ui(canvas::scale);
 		Diagram.Rect moved = ui(canvas::diagram).node("device:Horn").orElseThrow().bounds();
 		assertEquals(horn.x() + 180 / scale, moved.x(), 1 / scale + 1e-6, "moved right, gesture " + ui(canvas::gesture));
@@ -111,11 +110,11 @@ class OverviewUiTest {
 		Diagram d = ui(canvas::diagram);
 		PerimeterEditor editor = ui(() -> (PerimeterEditor) page().getActiveEditor());
 
-		doubleClick(canvas, ui(() -> canvas.toControl(d.node("device:Horn").orElseThrow().bounds().centre())));
+		Mouse.doubleClick(canvas, ui(() -> canvas.toControl(d.node("device:Horn").orElseThrow().bounds().centre())));
 		waitUntil("the speaker's text selected", CHECKED, () -> selectedText(editor).startsWith("speaker Horn"),
 				() -> "opened " + ui(view::opened) + ", selection " + ui(() -> selectedText(editor)));
 
-		doubleClick(canvas, ui(() -> canvas.toControl(d.node("device:North1").orElseThrow().bounds().centre())));
+		Mouse.doubleClick(canvas, ui(() -> canvas.toControl(d.node("device:North1").orElseThrow().bounds().centre())));
 		waitUntil("North1's wiring diagram", CHECKED, () -> {
 			for (IViewReference v : page().getViewReferences()) {
 				if (WiringView.ID.equals(v.getId()) && "North1".equals(v.getSecondaryId()) && v.getView(false) instanceof WiringView w
@@ -136,8 +135,8 @@ class OverviewUiTest {
 		run(() -> page().showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE));
 		run(() -> page().activate(view));
 		Point horn = ui(() -> canvas.toControl(d.node("device:Horn").orElseThrow().bounds().centre()));
-		mouse(canvas, SWT.MouseDown, horn, 1, 0);
-		mouse(canvas, SWT.MouseUp, horn, 1, SWT.BUTTON1);
+		Mouse.event(canvas, SWT.MouseDown, horn, 1, 0);
+		Mouse.event(canvas, SWT.MouseUp, horn, 1, SWT.BUTTON1);
 		waitUntil("the horn selected", CHECKED, () -> selected(view) != null && selected(view).kind().equals("Device"),
 				() -> "selection " + ui(() -> view.getSite().getSelectionProvider().getSelection()));
 		OutlineNode node = ui(() -> selected(view));
@@ -232,37 +231,5 @@ class OverviewUiTest {
 			}
 		}
 		return null;
-	}
-
-	/** Mouse events sent to the canvas in its own coordinates (see WiringDiagramUiTest). */
-	private static void drag(DiagramCanvas canvas, Point a, Point b) {
-		mouse(canvas, SWT.MouseMove, a, 0, 0);
-		mouse(canvas, SWT.MouseDown, a, 1, 0);
-		for (int i = 1; i <= 8; i++) {
-			mouse(canvas, SWT.MouseMove, new Point(a.x + (b.x - a.x) * i / 8, a.y + (b.y - a.y) * i / 8), 0, SWT.BUTTON1);
-		}
-		mouse(canvas, SWT.MouseUp, b, 1, SWT.BUTTON1);
-	}
-
-	private static void doubleClick(DiagramCanvas canvas, Point at) {
-		mouse(canvas, SWT.MouseDown, at, 1, 0);
-		mouse(canvas, SWT.MouseUp, at, 1, SWT.BUTTON1);
-		mouse(canvas, SWT.MouseDoubleClick, at, 1, 0);
-		mouse(canvas, SWT.MouseUp, at, 1, SWT.BUTTON1);
-	}
-
-	private static void mouse(DiagramCanvas canvas, int type, Point at, int button, int state) {
-		run(() -> {
-			Event e = new Event();
-			e.type = type;
-			e.x = at.x;
-			e.y = at.y;
-			e.button = button;
-			e.stateMask = state;
-			e.widget = canvas;
-			e.count = type == SWT.MouseDoubleClick ? 2 : 1;
-			canvas.notifyListeners(type, e);
-		});
-		Studio.sleep(30);
 	}
 }

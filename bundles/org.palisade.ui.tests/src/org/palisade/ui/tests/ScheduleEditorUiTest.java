@@ -17,10 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -224,35 +222,10 @@ class ScheduleEditorUiTest {
 		return null;
 	}
 
-	/**
-	 * A press, a few moves and a release along one day's row, from one minute of the day to
-	 * another, as SWT mouse events in the canvas's coordinates (see WiringDiagramUiTest: Display.post
-	 * lands elsewhere under Xvfb without a window manager).
-	 */
+	/** A drag along one day's row, from one minute of the day to another. */
 	private static void drag(ScheduleCanvas canvas, int day, int fromMinute, int toMinute) {
 		ScheduleLayout l = ui(canvas::geometry);
 		int y = (int) (l.rowTop(day) + ScheduleLayout.ROW / 2);
-		Point a = new Point((int) Math.round(l.x(fromMinute)), y);
-		Point b = new Point((int) Math.round(l.x(toMinute)), y);
-		mouse(canvas, SWT.MouseMove, a, 0, 0);
-		mouse(canvas, SWT.MouseDown, a, 1, 0);
-		for (int i = 1; i <= 8; i++) {
-			mouse(canvas, SWT.MouseMove, new Point(a.x + (b.x - a.x) * i / 8, y), 0, SWT.BUTTON1);
-		}
-		mouse(canvas, SWT.MouseUp, b, 1, SWT.BUTTON1);
-	}
-
-	private static void mouse(ScheduleCanvas canvas, int type, Point at, int button, int state) {
-		run(() -> {
-			Event e = new Event();
-			e.type = type;
-			e.x = at.x;
-			e.y = at.y;
-			e.button = button;
-			e.stateMask = state;
-			e.widget = canvas;
-			canvas.notifyListeners(type, e);
-		});
-		Studio.sleep(30);
+		Mouse.drag(canvas, new Point((int) Math.round(l.x(fromMinute)), y), new Point((int) Math.round(l.x(toMinute)), y));
 	}
 }

@@ -15,7 +15,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -116,7 +115,7 @@ class WiringDiagramUiTest {
 
 		// Hovering pin 2 shows the rule code and message, as the Problems view words them.
 		Point pin2 = ui(() -> canvas.toControl(after.port("pin:2").orElseThrow().bounds().centre()));
-		mouse(canvas, SWT.MouseMove, pin2, 0, 0);
+		Mouse.event(canvas, SWT.MouseMove, pin2, 0, 0);
 		waitUntil("the tooltip on pin 2", CHECKED, () -> canvas.getToolTipText() != null
 				&& canvas.getToolTipText().contains("ELEC-DCOUT-CURRENT: pin 2 draws 80 mA (Beacon1 50 mA + Siren2 30 mA), limit 50 mA"),
 				() -> "tooltip: " + ui(canvas::getToolTipText));
@@ -188,33 +187,8 @@ class WiringDiagramUiTest {
 		return p.marks().stream().map(Diagram.Mark::code).toList();
 	}
 
-	/**
-	 * A press, a few moves and a release, sent to the canvas as SWT mouse events in its own
-	 * coordinates. (Display.post would go through the X server, whose idea of where the shell
-	 * lies differs from SWT's under Xvfb without a window manager.)
-	 */
+	/** A drag between two points of the drawing. */
 	private static void drag(DiagramCanvas canvas, Diagram.Point from, Diagram.Point to) {
-		Point a = ui(() -> canvas.toControl(from));
-		Point b = ui(() -> canvas.toControl(to));
-		mouse(canvas, SWT.MouseMove, a, 0, 0);
-		mouse(canvas, SWT.MouseDown, a, 1, 0);
-		for (int i = 1; i <= 8; i++) {
-			mouse(canvas, SWT.MouseMove, new Point(a.x + (b.x - a.x) * i / 8, a.y + (b.y - a.y) * i / 8), 0, SWT.BUTTON1);
-		}
-		mouse(canvas, SWT.MouseUp, b, 1, SWT.BUTTON1);
-	}
-
-	private static void mouse(DiagramCanvas canvas, int type, Point at, int button, int state) {
-		run(() -> {
-			Event e = new Event();
-			e.type = type;
-			e.x = at.x;
-			e.y = at.y;
-			e.button = button;
-			e.stateMask = state;
-			e.widget = canvas;
-			canvas.notifyListeners(type, e);
-		});
-		Studio.sleep(30);
+		Mouse.drag(canvas, ui(() -> canvas.toControl(from)), ui(() -> canvas.toControl(to)));
 	}
 }
