@@ -3,9 +3,7 @@ package org.palisade.cli.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -285,13 +283,7 @@ public class DiagramBenchCommand extends CliCommand {
 	}
 
 	private static String applyEdits(String text, List<Replacement> replacements) {
-		StringBuilder b = new StringBuilder(text);
-		List<Replacement> sorted = new ArrayList<>(replacements);
-		sorted.sort(Comparator.comparingInt(Replacement::offset).reversed());
-		for (Replacement r : sorted) {
-			b.replace(r.offset(), r.offset() + r.length(), r.text());
-		}
-		return b.toString();
+		return DesignSlice.apply(text, replacements);
 	}
 
 	private static long median(long[] values) {

@@ -31,6 +31,16 @@ final class Designs {
 		return injector;
 	}
 
+	private static Injector ide;
+
+	/** The language's IDE services (the change serializer the one edit path uses). */
+	static synchronized Injector ide() {
+		if (ide == null) {
+			ide = new org.palisade.dsl.ide.SiteIdeSetup().createInjectorAndDoEMFRegistration();
+		}
+		return ide;
+	}
+
 	static Path harbourDepot() {
 		String configured = System.getProperty("palisade.examples");
 		Path examples = configured != null ? Path.of(configured) : Path.of("../../examples").toAbsolutePath().normalize();

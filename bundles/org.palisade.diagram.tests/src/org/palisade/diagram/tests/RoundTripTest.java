@@ -24,7 +24,6 @@ import org.palisade.diagram.Diagram;
 import org.palisade.diagram.Diagram.Edge;
 import org.palisade.diagram.WiringDiagrams;
 import org.palisade.diagram.WiringEdits;
-import org.palisade.dsl.ide.SiteIdeSetup;
 import org.palisade.dsl.ide.quickfix.DesignEdits;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.Device;
@@ -38,13 +37,8 @@ import com.google.inject.Injector;
  */
 class RoundTripTest {
 
-	private static Injector ide;
-
-	private static synchronized Injector ide() {
-		if (ide == null) {
-			ide = new SiteIdeSetup().createInjectorAndDoEMFRegistration();
-		}
-		return ide;
+	private static Injector ide() {
+		return Designs.ide();
 	}
 
 	private static final String SIREN = "\tsiren Siren2 : \"Siren 12V 30mA\"\n";

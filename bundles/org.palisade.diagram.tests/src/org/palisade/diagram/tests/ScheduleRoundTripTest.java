@@ -22,7 +22,6 @@ import org.palisade.diagram.ScheduleEdits;
 import org.palisade.diagram.ScheduleWeek;
 import org.palisade.diagram.ScheduleWeek.Box;
 import org.palisade.diagram.ScheduleWeek.Part;
-import org.palisade.dsl.ide.SiteIdeSetup;
 import org.palisade.dsl.ide.quickfix.DesignEdits;
 
 import com.google.inject.Injector;
@@ -35,13 +34,8 @@ import com.google.inject.Injector;
 class ScheduleRoundTripTest {
 
 	private static final String COMMENT = "// Outside office hours: 18:00 to 08:00 the next morning, Monday to Friday.";
-	private static Injector ide;
-
-	private static synchronized Injector ide() {
-		if (ide == null) {
-			ide = new SiteIdeSetup().createInjectorAndDoEMFRegistration();
-		}
-		return ide;
+	private static Injector ide() {
+		return Designs.ide();
 	}
 
 	@Test

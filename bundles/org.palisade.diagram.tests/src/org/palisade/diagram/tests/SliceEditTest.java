@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +23,6 @@ import org.palisade.diagram.Diagram.Port;
 import org.palisade.diagram.ScheduleEdits;
 import org.palisade.diagram.WiringDiagrams;
 import org.palisade.diagram.WiringEdits;
-import org.palisade.dsl.ide.SiteIdeSetup;
 import org.palisade.dsl.ide.quickfix.DesignEdits;
 import org.palisade.dsl.ide.quickfix.DesignSlice;
 import org.palisade.dsl.ide.quickfix.DesignSlice.Replacement;
@@ -43,13 +40,8 @@ import com.google.inject.Injector;
 class SliceEditTest {
 
 	private static final URI URI_ = URI.createFileURI("/tmp/slice.perimeter");
-	private static Injector ide;
-
-	private static synchronized Injector ide() {
-		if (ide == null) {
-			ide = new SiteIdeSetup().createInjectorAndDoEMFRegistration();
-		}
-		return ide;
+	private static Injector ide() {
+		return Designs.ide();
 	}
 
 	@Test
@@ -171,12 +163,6 @@ class SliceEditTest {
 
 	private static String apply(String text, List<Replacement> replacements) {
 		assertFalse(replacements.isEmpty(), "the edit changed the text");
-		StringBuilder b = new StringBuilder(text);
-		List<Replacement> sorted = new ArrayList<>(replacements);
-		sorted.sort(Comparator.comparingInt(Replacement::offset).reversed());
-		for (Replacement r : sorted) {
-			b.replace(r.offset(), r.offset() + r.length(), r.text());
-		}
-		return b.toString();
+		return DesignSlice.apply(text, replacements);
 	}
 }

@@ -56,6 +56,17 @@ public final class DesignSlice {
 	private DesignSlice() {
 	}
 
+	/** @return the text with the replacements made (they do not overlap), for headless callers */
+	public static String apply(String text, List<Replacement> replacements) {
+		StringBuilder b = new StringBuilder(text);
+		List<Replacement> sorted = new ArrayList<>(replacements);
+		sorted.sort(Comparator.comparingInt(Replacement::offset).reversed());
+		for (Replacement r : sorted) {
+			b.replace(r.offset(), r.offset() + r.length(), r.text());
+		}
+		return b.toString();
+	}
+
 	/** The replacements of a change made on the whole design (no slice), in this class's terms. */
 	public static List<Replacement> of(List<ITextReplacement> replacements) {
 		return replacements.stream().map(Replacement::of).toList();
