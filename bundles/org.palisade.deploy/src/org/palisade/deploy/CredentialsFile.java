@@ -53,6 +53,23 @@ public final class CredentialsFile {
 		if (!replaced) {
 			lines.add(entry);
 		}
+		write(file, lines);
+	}
+
+	/** Removes one reference's line (a password that was only pending, issue #17); other lines are kept. */
+	public static void remove(Path file, String ref) throws IOException {
+		if (!Files.exists(file)) {
+			return;
+		}
+		String probe = line(ref, "x");
+		String key = probe.substring(0, probe.indexOf('='));
+		List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+		if (lines.removeIf(l -> l.stripLeading().startsWith(key + "="))) {
+			write(file, lines);
+		}
+	}
+
+	private static void write(Path file, List<String> lines) throws IOException {
 		Path dir = file.toAbsolutePath().getParent();
 		Path tmp = Files.createTempFile(dir, ".credentials", ".tmp",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -149,6 +149,9 @@ public final class DeviceDescriptor {
 	 */
 	public boolean factoryNew() { return factoryNew; }
 
+	/** @return whether the device has key material for HTTPS (a factory-new one serves it once turned on) */
+	public boolean hasCertificate() { return tlsKeyStore != null; }
+
 	@Override
 	public String toString() {
 		// The password is deliberately absent: descriptors end up in logs and test reports.

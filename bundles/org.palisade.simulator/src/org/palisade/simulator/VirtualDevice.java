@@ -89,7 +89,21 @@ public final class VirtualDevice implements AutoCloseable {
 
 	/** @return {@code http://127.0.0.1:<port>} (or https), without a trailing slash */
 	public URI baseUri() {
-		return URI.create((descriptor.tlsKeyStore() != null ? "https" : "http") + "://127.0.0.1:" + port());
+		boolean https = descriptor.tlsKeyStore() != null && !descriptor.factoryNew();
+		return URI.create((https ? "https" : "http") + "://127.0.0.1:" + port());
+	}
+
+	/**
+	 * @return where the device serves HTTPS: a factory-new device with a certificate has a port of its
+	 *         own for it (answered once HTTPS is turned on), another device its base URI when it serves
+	 *         HTTPS; {@code null} when it has no certificate
+	 */
+	public URI httpsUri() {
+		if (!descriptor.hasCertificate()) {
+			return null;
+		}
+		int https = server.httpsPort();
+		return https < 0 ? baseUri() : URI.create("https://127.0.0.1:" + https);
 	}
 
 	/** Stamps what the device records (clips played) with this clock: its fleet's, during a rehearsal. */

@@ -43,7 +43,9 @@ public final class VirtualFleet implements AutoCloseable {
 	 * @throws IOException              if a device cannot bind; nothing is left running then
 	 */
 	public static VirtualFleet start(List<DeviceDescriptor> descriptors, VirtualClock clock) throws IOException {
-		DeviceHost host = new DeviceHost("virtual-fleet", descriptors.size());
+		// A factory-new device with a certificate has a second connector, for its HTTPS (issue #17).
+		DeviceHost host = new DeviceHost("virtual-fleet", descriptors.size()
+				+ (int) descriptors.stream().filter(d -> d.factoryNew() && d.hasCertificate()).count());
 		Map<String, VirtualDevice> started = new LinkedHashMap<>();
 		try {
 			for (DeviceDescriptor d : descriptors) {

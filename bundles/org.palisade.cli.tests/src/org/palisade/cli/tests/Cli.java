@@ -54,7 +54,8 @@ final class Cli {
 			args.addAll(List.of(extra));
 			thread = new Thread(() -> result[0] = run(args.toArray(String[]::new)));
 			thread.start();
-			for (int i = 0; i < 600 && !Files.exists(map) && thread.isAlive(); i++) {
+			// Up to two minutes: a factory-new fleet first makes a certificate per device with keytool.
+			for (int i = 0; i < 2400 && !Files.exists(map) && thread.isAlive(); i++) {
 				Thread.sleep(50);
 			}
 			assertTrue(Files.exists(map), "simulate wrote no map: " + (result[0] == null ? "" : result[0].err()));

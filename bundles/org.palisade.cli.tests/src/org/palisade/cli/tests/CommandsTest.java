@@ -118,9 +118,17 @@ class CommandsTest {
 		Run demo = Cli.run("demo", example().toString());
 		assertEquals(0, demo.code(), demo.out() + demo.err());
 		assertTrue(demo.out().contains("North1: deployed"), demo.out());
-		assertTrue(demo.out().contains("Gate: deployed"), demo.out());
-		int again = demo.out().indexOf("7. Plan again");
+		// Commissioning set the PTZ's time zone, all the design asks of it: the deploy finds it up to date.
+		assertTrue(demo.out().contains("Gate: unchanged"), demo.out());
+		// Factory-new virtual devices, commissioned first (#17), then deployed over HTTPS.
+		assertTrue(demo.out().contains("North1 (AXIS Q1961-TE) at 192.168.0.90 -> 10.20.0.11"), demo.out());
+		assertTrue(demo.out().contains("North1: commissioned at 10.20.0.11"), demo.out());
+		assertTrue(demo.out().contains("network: 10.20.0.11 mask 255.255.255.0 gateway 10.20.0.1 DNS 10.20.0.1 (none),"
+				+ " HTTPS yes"), demo.out());
+		int again = demo.out().indexOf("8. Plan again");
 		assertTrue(demo.out().indexOf("No changes: every device matches the design.", again) > again, demo.out());
+		int recommission = demo.out().indexOf("9. Commission again");
+		assertTrue(demo.out().indexOf("nothing to commission", recommission) > recommission, demo.out());
 	}
 
 	@Test

@@ -13,7 +13,15 @@ import java.util.stream.Stream;
 
 import org.palisade.cli.Palisade;
 import org.palisade.cli.Palisade.UsageException;
+import org.palisade.deploy.site.SiteCommissioning;
 import org.palisade.deploy.site.VirtualSite;
+import org.palisade.deploy.SiteState;
+import org.palisade.deploy.vapix.Pins;
+import org.palisade.deploy.vapix.driver.CommissionJournal;
+import org.palisade.deploy.vapix.driver.Commissioner;
+import org.palisade.deploy.vapix.driver.PasswordVault;
+import org.palisade.validation.PasswordPolicy;
+import java.util.Map;
 import org.palisade.deploy.CredentialStore;
 import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
@@ -32,13 +40,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code palisade demo [design]}: the whole loop on the bundled example, with no hardware and no
- * network beyond loopback: validate, start one virtual Axis device per camera and speaker, plan,
- * deploy, verify by reading the devices back, plan again (empty), stop. Exit 0 only when the
+ * network beyond loopback: validate, start one virtual Axis device per camera and speaker,
+ * factory-new, commission them (#17), plan and deploy over HTTPS with the certificates pinned while
+ * commissioning, verify by reading the devices back, plan again (empty), stop. Exit 0 only when the
  * deployment was verified and the second plan is empty. The journal goes to a temporary folder, so
  * the example's folder stays clean.
  */
 @Command(name = "demo", description = { "The whole loop on virtual devices, loopback only: validate, generate, start",
-		"the devices, plan, deploy, verify, plan again (empty), stop. Exit 0 when all of it worked." })
+		"the devices factory-new, commission them, plan, deploy, verify, plan again (empty), stop.",
+		"Exit 0 when all of it worked." })
 public class DemoCommand extends CliCommand {
 
 	@Parameters(arity = "0..1", paramLabel = "DESIGN", description = "a site design (default: the bundled example)")
@@ -65,47 +75,88 @@ public class DemoCommand extends CliCommand {
 					+ " object(s)" + (d.wiring() != null ? ", wiring sheet of " + d.wiring().rows().size() + " wire(s)" : ""));
 		}
 		VirtualSite.Devices virtual = VirtualSite.of(input.site());
-		Path journalDir = Files.createTempDirectory("palisade-demo-journal");
-		out.println("3. Start virtual devices");
-		try (VirtualFleet fleet = VirtualFleet.start(virtual.descriptors())) {
+		Path work = Files.createTempDirectory("palisade-demo");
+		out.println("3. Start virtual devices, factory-new: no root password, HTTP only, a self-signed certificate each");
+		List<org.palisade.simulator.DeviceDescriptor> descriptors;
+		try {
+			descriptors = SiteCommissioning.factoryNew(virtual.descriptors(), work);
+		} catch (IOException | InterruptedException e) {
+			delete(work);
+			err.println("palisade demo: cannot make the virtual devices' certificates: " + e.getMessage());
+			return Palisade.ERRORS;
+		}
+		try (VirtualFleet fleet = VirtualFleet.start(descriptors)) {
 			for (VirtualDevice d : fleet.devices()) {
-				out.println("   " + d.name() + " (" + d.descriptor().model() + ") at " + d.baseUri() + ", design address "
+				out.println("   " + d.name() + " (" + d.descriptor().model() + ") at " + d.baseUri() + " (HTTPS "
+						+ d.httpsUri() + " once turned on), for its factory and design addresses "
 						+ input.config().device(d.name()).address());
 			}
-			CredentialStore store = CredentialStore.empty().add("virtual devices", CredentialStore.of(virtual.credentials()));
-			VapixTargets targets = new VapixTargets(store, VapixClient.newConnector(TlsOptions.systemDefault(),
-					Duration.ofSeconds(2)), RetryPolicy.defaults(), Duration.ofSeconds(5));
+			// The journal, pins and the passwords commissioning sets go to the temporary folder: the
+			// example's folder stays clean, and nothing is printed but where they are.
+			SiteState state = new SiteState(work, input.config().site(), true);
+			Path passwords = work.resolve("credentials");
+			CommissionJournal journal = new CommissionJournal(SiteCommissioning.journalFile(state));
+			Commissioner commissioner = new Commissioner(VapixClient.newConnector(TlsOptions.systemDefault(),
+					Duration.ofSeconds(2)), RetryPolicy.defaults(), Duration.ofSeconds(5), PasswordVault.file(passwords),
+					() -> PasswordPolicy.generate(20), journal, Pins.load(state.pinsFile()), SiteCommissioning.reach(fleet))
+					.listener((device, step) -> out.println("   [" + device + "] " + step));
+			List<Commissioner.Target> targets = SiteCommissioning.targets(input.site(), input.config(), List.of(), Map.of());
+			out.println("4. Commission (one device at a time: factory-new devices share the factory address)");
+			CommissionCommand.printPlan(input.config().site(), targets, commissioner, journal, indented());
+			boolean commissioned = true;
+			for (Commissioner.Target t : targets) {
+				Commissioner.Result r = commissioner.commission(t);
+				commissioned &= r.failure() == null;
+				out.println("   " + t.device() + ": " + (r.failure() == null ? "commissioned at " + t.address() : "failed - " + r.failure()));
+			}
+			Pins pins = Pins.load(state.pinsFile());
+			CredentialStore store = CredentialStore.empty().add("commissioned", CredentialStore.file(passwords, null));
+			Map<String, org.palisade.deploy.vapix.HttpConnector> pinned = new java.util.HashMap<>();
+			for (VirtualDevice d : fleet.devices()) {
+				if (pins.of(d.name()) != null) {
+					pinned.put(d.name(), VapixClient.newConnector(TlsOptions.pinnedSha256(pins.of(d.name())), Duration.ofSeconds(2)));
+				}
+			}
+			VapixTargets targetsOverHttps = new VapixTargets(store, VapixClient.newConnector(TlsOptions.systemDefault(),
+					Duration.ofSeconds(2)), RetryPolicy.defaults(), Duration.ofSeconds(5)).connectors(pinned);
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : input.config().devices()) {
-				jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials(), d.identity(),
-						d.address()));
+				jobs.add(targetsOverHttps.job(d.name(), d.objects(), fleet.device(d.name()).httpsUri(), d.credentials(),
+						d.identity(), d.address()));
 			}
-			DeployEngine engine = new DeployEngine(new Journal(journalDir), 4,
+			DeployEngine engine = new DeployEngine(new Journal(work.resolve("journal")), 4,
 					(device, message) -> out.println("   [" + device + "] " + message));
-			out.println("4. Plan");
+			out.println("5. Plan (over HTTPS, each device's pinned certificate)");
 			List<DeviceResult> plan = engine.plan(jobs);
 			Reports.planText(plan, indented());
-			out.println("5. Deploy");
+			out.println("6. Deploy");
 			List<DeviceResult> deployed = engine.deploy(jobs);
 			Reports.deployText(deployed, indented());
-			out.println("6. Verify: what the virtual devices now hold");
+			out.println("7. Verify: what the virtual devices now hold");
 			for (VirtualDevice d : fleet.devices()) {
 				show(d);
 			}
-			out.println("7. Plan again");
+			out.println("8. Plan again");
 			List<DeviceResult> again = engine.plan(jobs);
 			Reports.planText(again, indented());
-			out.println("8. Stop the virtual devices");
-			boolean ok = deployed.stream().noneMatch(r -> r.outcome().isFailure())
+			out.println("9. Commission again");
+			boolean recommission = CommissionCommand.printPlan(input.config().site(), targets, commissioner, journal, indented());
+			out.println("   " + (recommission ? "steps pending: see above" : "nothing to commission"));
+			out.println("10. Stop the virtual devices");
+			boolean ok = commissioned && !recommission && deployed.stream().noneMatch(r -> r.outcome().isFailure())
 					&& again.stream().allMatch(r -> r.outcome() == DeviceResult.Outcome.UP_TO_DATE);
 			out.println();
-			out.println(ok ? "Demo complete: deployed, verified, and the second plan is empty."
+			out.println(ok ? "Demo complete: commissioned, deployed, verified, and the second plan is empty."
 					: "Demo FAILED: see above.");
 			return ok ? Palisade.OK : Palisade.ERRORS;
 		} finally {
-			try (Stream<Path> s = Files.walk(journalDir)) {
-				s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+			delete(work);
+		}
+	}
+
+	private static void delete(Path dir) throws IOException {
+		try (Stream<Path> s = Files.walk(dir)) {
+			s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 	}
 
@@ -127,7 +178,11 @@ public class DemoCommand extends CliCommand {
 	private void show(VirtualDevice d) {
 		DeviceState s = d.state();
 		out.println("   " + d.name() + ":");
-		out.println("     time zone: " + s.timeZone());
+		out.println("     time zone: " + s.timeZone() + ", NTP " + s.parameter("Time.NTP.Server"));
+		// What commissioning left (#17): the design's address, gateway and name server, HTTPS on.
+		out.println("     network: " + s.parameter("Network.IPAddress") + " mask " + s.parameter("Network.SubnetMask")
+				+ " gateway " + s.parameter("Network.DefaultRouter") + " DNS " + s.parameter("Network.Resolver.NameServer1")
+				+ " (" + s.parameter("Network.BootProto") + "), HTTPS " + s.parameter("HTTPS.Enabled"));
 		for (DeviceState.IoPort p : s.ioPorts()) {
 			out.println("     I/O port " + (Integer.parseInt(p.port()) + 1) + ": " + p.direction() + " \"" + p.name()
 					+ "\", normally " + p.normalState());

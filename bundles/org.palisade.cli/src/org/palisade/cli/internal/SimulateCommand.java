@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.palisade.cli.Palisade;
 import org.palisade.deploy.site.Scenario;
 import org.palisade.deploy.site.SelfSignedStore;
+import org.palisade.deploy.site.SiteCommissioning;
 import org.palisade.deploy.site.SiteRehearsal;
 import org.palisade.deploy.site.VirtualSite;
 import org.palisade.simulator.DeviceDescriptor;
@@ -67,6 +68,10 @@ public class SimulateCommand extends CliCommand {
 			"its MAC instead of the design's (repeatable), to rehearse another device",
 			"cabled to the address: plan and deploy refuse it" })
 	List<String> serials = new ArrayList<>();
+
+	@Option(names = "--factory-new", description = { "start the devices as out of the box: no root password, HTTP only until",
+			"HTTPS is turned on, a self-signed certificate each, the factory address; for 'palisade commission'" })
+	boolean factoryNew;
 
 	@Option(names = "--events-from-stdin", description = { "read events from standard input, one a line, and play them at once:",
 			"North1.PerimeterDefender.intrusion, North1.input.2[.normal] (as rehearse --event)" })
@@ -145,6 +150,16 @@ public class SimulateCommand extends CliCommand {
 			err.println("palisade simulate: " + e.getMessage());
 			return Palisade.ERRORS;
 		}
+		List<Path> stores = new ArrayList<>();
+		if (factoryNew) {
+			try {
+				descriptors = SiteCommissioning.factoryNew(devices.descriptors(), privateDir);
+				descriptors.forEach(d -> stores.add(d.tlsKeyStore()));
+			} catch (IOException e) {
+				err.println("palisade simulate: " + e.getMessage());
+				return Palisade.ERRORS;
+			}
+		}
 		Path mapFile = map != null ? map : SimulationMap.defaultFile(input.config().site());
 		VirtualFleet fleet;
 		try {
@@ -158,14 +173,21 @@ public class SimulateCommand extends CliCommand {
 		Thread hook = new Thread(() -> {
 			fleet.stopAll();
 			deleteQuietly(keyStore);
+			stores.forEach(SimulateCommand::deleteQuietly);
 			SimulationMap.remove(mapFile, credentialsFile[0]);
 			stopped.countDown();
 		}, "palisade-simulate-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
 			Map<String, URI> uris = new LinkedHashMap<>();
+			Map<String, URI> httpsUris = new LinkedHashMap<>();
 			for (VirtualDevice d : fleet.devices()) {
 				uris.put(d.name(), d.baseUri());
+				if (factoryNew) {
+					httpsUris.put(d.name(), d.httpsUri());
+					out.println("  factory-new: no root account, HTTP only until HTTPS is turned on (then " + d.httpsUri()
+							+ "); stands for its factory address and its design address");
+				}
 				out.println(d.name() + " (" + d.descriptor().model() + " serial " + d.descriptor().serial() + ") -> "
 						+ d.baseUri());
 				for (FaultSpec f : faults) {
@@ -175,10 +197,12 @@ public class SimulateCommand extends CliCommand {
 					}
 				}
 			}
-			credentialsFile[0] = SimulationMap.write(mapFile, privateDir, input.config().site(), uris,
-					devices.credentials());
+			// Factory-new devices have no account: commissioning records the passwords it gives them there.
+			credentialsFile[0] = SimulationMap.write(mapFile, privateDir, input.config().site(), uris, httpsUris,
+					factoryNew ? Map.of() : devices.credentials());
 			out.println("address map: " + mapFile);
-			out.println("use it with: palisade plan|deploy " + site + " --simulate" + (map != null ? " --map " + mapFile : ""));
+			out.println("use it with: palisade " + (factoryNew ? "commission|" : "") + "plan|deploy " + site + " --simulate"
+					+ (map != null ? " --map " + mapFile : ""));
 			// The devices run what a deploy leaves on them, on the real clock: schedules switch,
 			// rules fire, and the event streams show it.
 			FleetRuntime runtime = fleet.runtime().addresses(VirtualSite.addresses(input.site(), fleet));
@@ -207,6 +231,7 @@ public class SimulateCommand extends CliCommand {
 		} finally {
 			fleet.stopAll();
 			deleteQuietly(keyStore);
+			stores.forEach(SimulateCommand::deleteQuietly);
 			SimulationMap.remove(mapFile, credentialsFile[0]);
 			try {
 				Runtime.getRuntime().removeShutdownHook(hook);

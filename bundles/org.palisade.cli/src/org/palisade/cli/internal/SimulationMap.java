@@ -170,6 +170,30 @@ public record SimulationMap(Map<String, URI> devices, Path credentialsFile) {
 		return new SimulationMap(devices, credentials);
 	}
 
+	/**
+	 * @return the HTTPS ports of factory-new virtual devices the map names (issue #17), each on
+	 *         loopback; empty when it names none
+	 * @throws IOException when an entry is not a loopback URI
+	 */
+	public static Map<String, URI> https(Path file) throws IOException {
+		Map<String, URI> out = new LinkedHashMap<>();
+		try {
+			JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+			if (root.isJsonObject() && root.getAsJsonObject().get("https") instanceof JsonObject h) {
+				for (Map.Entry<String, JsonElement> e : h.entrySet()) {
+					URI uri = URI.create(e.getValue().getAsString());
+					if (!loopback(uri)) {
+						throw new IOException(file + ": device " + e.getKey() + " is at " + uri + ", not on loopback");
+					}
+					out.put(e.getKey(), uri);
+				}
+			}
+		} catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
+			throw new IOException(file + ": not a simulation map: " + e.getMessage());
+		}
+		return out;
+	}
+
 	/** @return whether the URI is http(s) to a loopback address given literally or as {@code localhost} */
 	static boolean loopback(URI uri) {
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -199,6 +223,15 @@ public record SimulationMap(Map<String, URI> devices, Path credentialsFile) {
 	 */
 	public static Path write(Path file, Path privateDir, String site, Map<String, URI> devices,
 			Map<String, Credential> credentials) throws IOException {
+		return write(file, privateDir, site, devices, Map.of(), credentials);
+	}
+
+	/**
+	 * As {@link #write(Path, Path, String, Map, Map)}, with the HTTPS ports of factory-new virtual
+	 * devices ({@code "https": {name: URI}}), which serve HTTPS once commissioning turns it on.
+	 */
+	public static Path write(Path file, Path privateDir, String site, Map<String, URI> devices, Map<String, URI> https,
+			Map<String, Credential> credentials) throws IOException {
 		Path dir = privateDir(privateDir);
 		// A name of its own: two simulations of one site (two users' tests, two terminals) never share it.
 		Path creds = Files.createTempFile(dir, slug(site) + "-", ".credentials");
@@ -215,6 +248,11 @@ public record SimulationMap(Map<String, URI> devices, Path credentialsFile) {
 		JsonObject d = new JsonObject();
 		devices.forEach((k, v) -> d.addProperty(k, v.toString()));
 		root.add("devices", d);
+		if (!https.isEmpty()) {
+			JsonObject h = new JsonObject();
+			https.forEach((k, v) -> h.addProperty(k, v.toString()));
+			root.add("https", h);
+		}
 		Path mapDir = file.toAbsolutePath().getParent();
 		if (mapDir.equals(dir)) {
 			writePrivate(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n");

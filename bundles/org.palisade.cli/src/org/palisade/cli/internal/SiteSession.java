@@ -71,6 +71,8 @@ final class SiteSession {
 				throw new UsageException(e.getMessage());
 			}
 			uris.putAll(map.devices());
+			// Factory-new virtual devices serve HTTPS on a port of their own once commissioned (#17).
+			uris.putAll(SimulationMap.https(mapFile));
 			simulationCredentials = map.credentialsFile();
 		}
 	}

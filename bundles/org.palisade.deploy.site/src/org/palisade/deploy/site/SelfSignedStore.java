@@ -30,7 +30,9 @@ public final class SelfSignedStore {
 			throw new IOException("virtual devices on HTTPS need the JDK's keytool, not found at " + keytool);
 		}
 		String pw = new String(password);
-		List<String> cmd = List.of(keytool.toString(), "-genkeypair", "-alias", "device", "-keyalg", "EC", "-groupname",
+		// keytool is a JVM of its own: the quick compiler and the serial collector suit its one short
+		// job, and several run at once for a factory-new fleet (#17).
+		List<String> cmd = List.of(keytool.toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-genkeypair", "-alias", "device", "-keyalg", "EC", "-groupname",
 				"secp256r1", "-dname", "CN=" + name + ", O=Palisade virtual device", "-ext", "SAN=ip:127.0.0.1,ip:::1",
 				"-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass:env", "PALISADE_KS",
 				"-keypass:env", "PALISADE_KS");

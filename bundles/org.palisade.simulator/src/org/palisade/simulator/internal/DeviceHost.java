@@ -148,6 +148,16 @@ public final class DeviceHost implements AutoCloseable {
 	 * @return the connector, to pass to {@link #close(ServerConnector)}
 	 */
 	public ServerConnector open(String name, int port, SSLContext tls, Device device) throws IOException {
+		return open(name, port, tls, device, null);
+	}
+
+	/**
+	 * @param accepting whether a new connection is served; when it says no, the connection is closed as
+	 *                  soon as it opens, before any TLS handshake (a port that does not serve yet), or
+	 *                  {@code null} for always
+	 */
+	public ServerConnector open(String name, int port, SSLContext tls, Device device,
+			java.util.function.BooleanSupplier accepting) throws IOException {
 		HttpConnectionFactory http = new HttpConnectionFactory(config);
 		ServerConnector connector;
 		if (tls == null) {
@@ -162,6 +172,16 @@ public final class DeviceHost implements AutoCloseable {
 		connector.setPort(port);
 		connector.setIdleTimeout(IDLE_MILLIS);
 		connector.addEventListener(new HeadDeadline(connector));
+		if (accepting != null) {
+			connector.addEventListener(new org.eclipse.jetty.io.Connection.Listener() {
+				@Override
+				public void onOpened(org.eclipse.jetty.io.Connection connection) {
+					if (!accepting.getAsBoolean()) {
+						connection.getEndPoint().close();
+					}
+				}
+			});
+		}
 		devices.put(connector, device);
 		try {
 			server.addConnector(connector);

@@ -46,6 +46,13 @@ public final class DeviceServer {
 	private final Deque<RequestRecord> log = new ArrayDeque<>();
 	private DeviceHost host;
 	private ServerConnector connector;
+	/**
+	 * A factory-new device with a certificate: its HTTPS port, bound from the start (so the port is
+	 * known) but served only once {@code HTTPS.Enabled=yes} (issue #17); until then a connection
+	 * there is closed as it opens, before the TLS handshake (one loopback port pair stands for the
+	 * device's ports 80 and 443).
+	 */
+	private ServerConnector httpsConnector;
 	/** Whether {@link #host} was started for this device alone (and is stopped with it). */
 	private boolean ownHost;
 
@@ -105,10 +112,19 @@ public final class DeviceServer {
 	 */
 	public synchronized void start(DeviceHost shared) throws IOException {
 		SSLContext tls = descriptor.tlsKeyStore() != null ? sslContext() : null;
-		DeviceHost h = shared != null ? shared : new DeviceHost("virtual-device-" + descriptor.name(), 1);
+		boolean split = tls != null && factory != null;
+		DeviceHost h = shared != null ? shared : new DeviceHost("virtual-device-" + descriptor.name(), split ? 2 : 1);
 		try {
-			connector = h.open(descriptor.name(), descriptor.listenPort(), tls, this::dispatch);
+			connector = h.open(descriptor.name(), descriptor.listenPort(), split ? null : tls, this::dispatch);
+			if (split) {
+				httpsConnector = h.open(descriptor.name() + "-https", 0, tls, this::dispatchHttps,
+						() -> "yes".equals(store.parameter(NetworkParams.HTTPS_ENABLED)));
+			}
 		} catch (IOException e) {
+			if (connector != null) {
+				h.close(connector);
+				connector = null;
+			}
 			if (shared == null) {
 				h.close();
 			}
@@ -141,6 +157,10 @@ public final class DeviceServer {
 			host.close(connector);
 			connector = null;
 		}
+		if (httpsConnector != null) {
+			host.close(httpsConnector);
+			httpsConnector = null;
+		}
 		if (ownHost && host != null) {
 			host.close();
 		}
@@ -150,6 +170,19 @@ public final class DeviceServer {
 	/** @return the bound port; only valid after {@link #start(DeviceHost)} */
 	public synchronized int port() {
 		return connector.getLocalPort();
+	}
+
+	/** @return the HTTPS port of a factory-new device with a certificate, else -1 */
+	public synchronized int httpsPort() {
+		return httpsConnector == null ? -1 : httpsConnector.getLocalPort();
+	}
+
+	private DeviceHost.Answer dispatchHttps(DeviceHost.Exchange ex) {
+		if (!"yes".equals(store.parameter(NetworkParams.HTTPS_ENABLED))) {
+			record(Instant.now(), ex, null, RequestRecord.NO_RESPONSE, "HTTPS is off");
+			return null;
+		}
+		return dispatch(ex);
 	}
 
 	public List<RequestRecord> requestLog() {

@@ -92,6 +92,12 @@ final class ParamCgiEndpoint implements Endpoint {
 				}
 			}
 			store.setParameters(values);
+			// The interface's own address follows the configured one (a static address applies at once here).
+			for (String k : new String[] { "IPAddress", "SubnetMask" }) {
+				if (values.containsKey("Network." + k)) {
+					store.setParameters(Map.of("Network.eth0." + k, values.get("Network." + k)));
+				}
+			}
 			for (String k : values.keySet()) {
 				// A changed direction or active level puts the output back to its inactive state.
 				if (k.matches("IOPort\\.I\\d+\\.(Direction|Output\\.Active)")) {
@@ -117,6 +123,13 @@ final class ParamCgiEndpoint implements Endpoint {
 		Set<String> allowed = ParamDefaults.allowedValues(key);
 		if (allowed != null && !allowed.contains(value)) {
 			return prefix + "Invalid value\n";
+		}
+		String network = NetworkParams.problem(key, value);
+		if (network != null) {
+			return prefix + network + "\n";
+		}
+		if (key.equals(NetworkParams.HTTPS_ENABLED) && "yes".equals(value) && !store.descriptor().hasCertificate()) {
+			return prefix + "No certificate installed\n";
 		}
 		if (ParamDefaults.isNumeric(key) && !value.matches("\\d{1,9}")) {
 			return prefix + "Invalid value\n";

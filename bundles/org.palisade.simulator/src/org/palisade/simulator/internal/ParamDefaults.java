@@ -38,6 +38,7 @@ final class ParamDefaults {
 		put(params, readOnly, false, "Network.SSH.Enabled", "no");
 		// As Kane610/axis records it (M1065-LW): root.Network.eth0.MACAddress=AC:CC:12:34:56:78.
 		put(params, readOnly, true, "Network.eth0.MACAddress", d.mac());
+		NetworkParams.populate(d, params, readOnly);
 		put(params, readOnly, true, "Input.NbrOfInputs", Integer.toString(d.ioPorts()));
 		put(params, readOnly, true, "Output.NbrOfOutputs", Integer.toString(d.ioPorts()));
 		for (int i = 0; i < d.ioPorts(); i++) {
@@ -168,6 +169,10 @@ final class ParamDefaults {
 
 	/** Allowed values of enumerated parameters, by the key's suffix after {@code IOPort.I<n>.} etc. */
 	static Set<String> allowedValues(String key) {
+		Set<String> network = NetworkParams.allowedValues(key);
+		if (network != null) {
+			return network;
+		}
 		if (key.matches("IOPort\\.I\\d+\\.Direction")) {
 			return Set.of("input", "output");
 		}
