@@ -124,7 +124,7 @@ class ScheduleWeekTest {
 	void theExamplesRulesFireAfterHoursAndDriveDifferentThings() throws Exception {
 		ScheduleWeek week = ScheduleWeek.of(schedule(Designs.load(Designs.harbourDepot()), "AfterHours"),
 				LocalDate.of(2026, 12, 1));
-		assertEquals(3, week.rules().size(), week.rules().toString());
+		assertEquals(4, week.rules().size(), week.rules().toString());
 		RuleRow beacon = week.rules().get(0);
 		assertEquals("Flashing beacon: Mon-Fri 18:00-08:00", beacon.title());
 		assertEquals("North1", beacon.camera());
@@ -140,6 +140,10 @@ class ScheduleWeekTest {
 		assertEquals("PTZ follows: Mon-Fri 18:00-08:00", ptz.title());
 		assertEquals("move Gate to preset Fence", ptz.target());
 		assertEquals(List.of(), ptz.overlaps(), "the only rule moving the PTZ");
+		RuleRow door = week.rules().get(3);
+		assertEquals("Lock down the gate: Mon-Fri 18:00-08:00", door.title());
+		assertEquals("lockdown Entry.YardGate", door.target());
+		assertEquals(List.of(), door.overlaps(), "the only rule commanding the gate during the schedule");
 	}
 
 	@Test

@@ -94,7 +94,7 @@ class ScheduleEditorUiTest {
 		assertEquals("Sun 2026-03-29: 02:00-03:00 is skipped (clocks go forward to +02:00)",
 				week.clockChanges().get(0).text());
 		assertEquals(List.of("Flashing beacon: Mon-Fri 18:00-08:00", "Horn speaker: Mon-Fri 18:00-08:00",
-				"PTZ follows: Mon-Fri 18:00-08:00"),
+				"PTZ follows: Mon-Fri 18:00-08:00", "Lock down the gate: Mon-Fri 18:00-08:00"),
 				week.rules().stream().map(ScheduleWeek.RuleRow::title).toList());
 		shot(canvas, "schedule-after-hours-spring-week");
 
@@ -151,7 +151,7 @@ class ScheduleEditorUiTest {
 			editor.document().replace(original.indexOf(rule), 0, late);
 			editor.document().replace(original.indexOf(schedule), 0, night);
 		});
-		waitUntil("the second rule on the drawing", CHECKED, () -> canvas.week().rules().size() == 4);
+		waitUntil("the second rule on the drawing", CHECKED, () -> canvas.week().rules().size() == 5);
 		ScheduleWeek both = ui(canvas::week);
 		ScheduleWeek.RuleRow lateRow = both.rules().stream().filter(r -> r.rule().equals("Late beacon")).findFirst()
 				.orElseThrow();
