@@ -106,6 +106,11 @@ public final class ScheduleRules {
 			// Two rules moving one PTZ at the same time fight over where it looks.
 			return key ? "ptz " + p.getPtz().getName() : "move " + p.getPtz().getName() + " to preset " + p.getPreset();
 		}
+		if (r.getAction() instanceof org.palisade.model.site.DoorAction d && d.getController() != null) {
+			// Two rules commanding one door at the same time fight over its mode (#19).
+			return key ? "door " + d.getController().getName() + "." + d.getDoor()
+					: d.getCommand().getLiteral() + " " + d.getController().getName() + "." + d.getDoor();
+		}
 		return key ? null : "no action";
 	}
 

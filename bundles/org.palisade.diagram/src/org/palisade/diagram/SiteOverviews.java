@@ -105,6 +105,10 @@ public final class SiteOverviews {
 						&& move.getPtz().getName() != null) {
 					// The camera turns a PTZ camera (#19): a link to it, labelled with the rule.
 					targets.add(deviceId(move.getPtz().getName()));
+				} else if (r.getAction() instanceof org.palisade.model.site.DoorAction door && door.getController() != null
+						&& !door.getController().eIsProxy() && door.getController().getName() != null) {
+					// The camera commands a door controller's door (#19): a link to the controller.
+					targets.add(deviceId(door.getController().getName()));
 				} else if (r.getAction() instanceof NotifyAction n && n.getRecipient() != null
 						&& !n.getRecipient().eIsProxy()) {
 					Recipient rc = n.getRecipient();

@@ -9,7 +9,7 @@ import org.palisade.deploy.ManagedObject;
  * The desired configuration of one networked device, as plain values.
  *
  * @param name        the design's device name
- * @param role        {@code camera} or {@code speaker}
+ * @param role        {@code camera}, {@code controller} (a door controller) or {@code speaker}
  * @param model       the catalog model name
  * @param address     the design's address (host or IPv4), or {@code null}
  * @param serial      the serial number the design expects the device to report, or {@code null}

@@ -15,7 +15,8 @@ import org.palisade.validation.SiteContext;
  * From a valid site, the desired configuration of every networked device: cameras get their I/O
  * ports, stream and image parameters, scheduled events, recipients, action configurations and
  * action rules, plus a wiring sheet; speakers get nothing written (they are the targets of
- * recipients) but are listed so that they can be checked and simulated.
+ * recipients) but are listed so that they can be checked and simulated; door controllers get their
+ * doors, I/O ports and rules.
  * <p>
  * Precondition: the site passed validation without errors (references resolved, ports exist).
  * The result holds no secret: credentials appear only as references and placeholders.
@@ -50,6 +51,15 @@ public final class SiteGenerator {
 				devices.add(new DeviceConfiguration(d.getName(), "camera", model(d), d.getAddress(), d.getSerial(), d.getMac(),
 						d.getCredentials(),
 						objects.objects(), d.getWires().isEmpty() ? null : WiringSheets.of(d, drawings, findings), notes));
+			}
+		}
+		for (Device d : SiteContext.of(site).devices()) {
+			// A door controller (#19) holds its doors and its own action rules (door alarms to the
+			// horn and to a beacon on its AUX I/O), configured as a camera's are.
+			if (d.getRole() == DeviceRole.CONTROLLER && d.getAddress() != null) {
+				CameraObjects objects = new CameraObjects(d, site.getTimezone()).build();
+				devices.add(new DeviceConfiguration(d.getName(), "controller", model(d), d.getAddress(), d.getSerial(),
+						d.getMac(), d.getCredentials(), objects.objects(), null, objects.notes()));
 			}
 		}
 		for (Device d : SiteContext.of(site).devices()) {

@@ -38,6 +38,7 @@ public final class DeviceDescriptor {
 	private final boolean portManagementApi;
 	private final List<String> clips;
 	private final List<PtzPreset> presets;
+	private final int doors;
 	private final AuthMode authMode;
 	private final int listenPort;
 	private final String analyticsApp;
@@ -64,6 +65,7 @@ public final class DeviceDescriptor {
 		this.portManagementApi = b.portManagementApi;
 		this.clips = List.copyOf(b.clips);
 		this.presets = List.copyOf(b.presets);
+		this.doors = b.doors;
 		this.authMode = b.authMode;
 		this.listenPort = b.listenPort;
 		this.analyticsApp = b.analyticsApp;
@@ -96,7 +98,7 @@ public final class DeviceDescriptor {
 	public Builder toBuilder() {
 		Builder b = new Builder(name).kind(kind).model(model).serial(serial).mac(mac).firmware(firmware).username(username)
 				.password(password).ioPorts(ioPorts).portsConfigurable(portsConfigurable)
-				.portManagementApi(portManagementApi).clips(clips).presets(presets).authMode(authMode).listenPort(listenPort)
+				.portManagementApi(portManagementApi).clips(clips).presets(presets).doors(doors).authMode(authMode).listenPort(listenPort)
 				.analyticsApp(analyticsApp).scenarios(scenarios).builtInSchedules(builtInSchedules)
 				.nonceLifetime(nonceLifetime).factoryNew(factoryNew);
 		if (tlsKeyStore != null) {
@@ -130,6 +132,9 @@ public final class DeviceDescriptor {
 	public List<String> clips() { return clips; }
 	/** @return a PTZ camera's presets besides Home (issue #19) */
 	public List<PtzPreset> presets() { return presets; }
+
+	/** @return how many doors a door controller's hardware configuration has (issue #19; default 2) */
+	public int doors() { return doors; }
 	public AuthMode authMode() { return authMode; }
 	/** @return the loopback port to bind, 0 for an ephemeral one */
 	public int listenPort() { return listenPort; }
@@ -175,6 +180,7 @@ public final class DeviceDescriptor {
 		private boolean portManagementApi = true;
 		private List<String> clips = List.of();
 		private List<PtzPreset> presets = List.of();
+		private int doors = 2;
 		private AuthMode authMode = AuthMode.DIGEST;
 		private int listenPort;
 		private String analyticsApp = DEFAULT_ANALYTICS_APP;
@@ -220,6 +226,7 @@ public final class DeviceDescriptor {
 		public Builder portManagementApi(boolean value) { this.portManagementApi = value; return this; }
 		public Builder clips(List<String> value) { this.clips = List.copyOf(value); return this; }
 		public Builder presets(List<PtzPreset> value) { this.presets = List.copyOf(value); return this; }
+		public Builder doors(int value) { this.doors = value; return this; }
 		public Builder authMode(AuthMode value) { this.authMode = Objects.requireNonNull(value); return this; }
 
 		public Builder listenPort(int value) {

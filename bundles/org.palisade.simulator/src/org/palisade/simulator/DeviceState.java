@@ -126,6 +126,11 @@ public final class DeviceState {
 		return store.clipPlays();
 	}
 
+	/** @return the doors of a door controller (their modes, alarms and the commands received), else {@code null} */
+	public DoorBank doors() {
+		return store.doors();
+	}
+
 	/** @return the PTZ head of a PTZ camera (presets, position, moves), else {@code null} */
 	public PtzHead ptz() {
 		return store.ptz();

@@ -69,6 +69,28 @@ public final class Codes {
 	/** The PTZ has no credentials reference for the camera to log in with. */
 	public static final String PTZ_CREDENTIALS = "PTZ-CREDENTIALS";
 
+	// Door controller and the perimeter (issue #19)
+	/** Doors on a device that is not a door controller; a door command, or door alarm, naming a door the controller lacks. */
+	public static final String DOOR_TARGET = "DOOR-TARGET";
+	/** More doors than the controller drives. */
+	public static final String DOOR_COUNT = "DOOR-COUNT";
+	/** The relay lock on more than one door, or on the first of two doors. */
+	public static final String DOOR_RELAY_LOCK = "DOOR-RELAY-LOCK";
+	/** A relay lock over the relay's voltage or current. */
+	public static final String DOOR_RELAY_LIMIT = "DOOR-RELAY-LIMIT";
+	/** Locks fed by the relay power jumper, with the AUX 12 V loads, over the controller's supply. */
+	public static final String DOOR_POWER_BUDGET = "DOOR-POWER-BUDGET";
+	/** A door monitor cable longer than the controller recommends. */
+	public static final String DOOR_MONITOR_CABLE = "DOOR-MONITOR-CABLE";
+	/** A door alarm (forced, open too long) on a door without a door monitor. */
+	public static final String DOOR_ALARM_MONITOR = "DOOR-ALARM-MONITOR";
+	/** A lockdown that no rule of the site releases. */
+	public static final String DOOR_LOCKDOWN_RELEASE = "DOOR-LOCKDOWN-RELEASE";
+	/** The door controller has no address, or sits on a network the rule's device has no route to. */
+	public static final String DOOR_UNREACHABLE = "DOOR-UNREACHABLE";
+	/** The door controller has no credentials reference for the rule's device to log in with. */
+	public static final String DOOR_CREDENTIALS = "DOOR-CREDENTIALS";
+
 	// Names
 	/** Two site members (devices, schedules, recipients, networks) or two ports with one name. */
 	public static final String NAME_DUPLICATE = "NAME-DUPLICATE";

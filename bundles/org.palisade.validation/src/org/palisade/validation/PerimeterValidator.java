@@ -6,6 +6,7 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.palisade.model.site.Design;
 import org.palisade.model.site.DesignElement;
 import org.palisade.model.site.Section;
+import org.palisade.validation.internal.DoorCheck;
 import org.palisade.validation.internal.ElectricalCheck;
 import org.palisade.validation.internal.IdentityCheck;
 import org.palisade.validation.internal.NetworkCheck;
@@ -55,5 +56,6 @@ public final class PerimeterValidator {
 		SecurityCheck.check(section, findings);
 		VideoCheck.check(section, site, findings);
 		PtzCheck.check(section, site, findings);
+		DoorCheck.check(section, site, findings);
 	}
 }

@@ -54,14 +54,16 @@ class CommandsTest {
 			}
 			List<String> secrets = creds.stringPropertyNames().stream()
 					.map(k -> creds.getProperty(k).substring(creds.getProperty(k).indexOf(':') + 1)).toList();
-			assertEquals(3, secrets.size());
+			assertEquals(4, secrets.size());
 
 			Run plan = Cli.run("plan", design.toString(), "--simulate", "--map", map.toString(), "--format", "json",
 					"--detailed-exitcode");
 			assertEquals(2, plan.code(), plan.err());
 			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
-			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19).
-			assertEquals(16, json.get("changes").getAsInt());
+			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19); the gate's
+			// lockdown and release (a recipient, two actions, two rules) and the door controller's
+			// time zone, AUX port, door, horn recipient and its two rules with their actions (#19).
+			assertEquals(29, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 
@@ -74,6 +76,7 @@ class CommandsTest {
 			assertTrue(deploy.out().contains("North1: deployed"), deploy.out());
 			// The PTZ (#19): its preset checked on the device, its clock set to the site's zone.
 			assertTrue(deploy.out().contains("Gate: deployed"), deploy.out());
+			assertTrue(deploy.out().contains("Entry: deployed"), deploy.out());
 
 			Run again = Cli.run("plan", design.toString(), "--simulate", "--map", map.toString(), "--detailed-exitcode");
 			assertEquals(0, again.code(), again.out() + again.err());

@@ -42,7 +42,13 @@ class RehearseCommandTest {
 		Run r = Cli.run("rehearse", Cli.example().toString(), "--scenario", scenario().toString());
 		System.out.println(r.out());
 		assertEquals(0, r.code(), r.out() + r.err());
-		assertTrue(r.out().contains("All 15 expectation(s) met."), r.out());
+		assertTrue(r.out().contains("All 24 expectation(s) met."), r.out());
+		// The camera locks the yard gate down at night and releases it when office hours begin (#19):
+		// the door controller records each command, the mode it left and who asked.
+		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  Entry   door YardGate tdc:LockDownDoor: LockedDown, by root "
+				+ "(asked by North1 rule \"Lock down the gate\")"), r.out());
+		assertTrue(r.out().contains("Tue 2026-12-01 08:00:00 CET  Entry   door YardGate tdc:LockDownReleaseDoor: Locked, by root "
+				+ "(asked by North1 rule \"Release the gate\")"), r.out());
 		// The PTZ follows the alarm (#19): the camera calls ptz.cgi with the PTZ's login; the PTZ
 		// records the move, where it points and who asked.
 		assertTrue(r.out().contains("North1  rule \"PTZ follows\": notify https://10.20.0.20/axis-cgi/com/ptz.cgi"
@@ -85,17 +91,52 @@ class RehearseCommandTest {
 		Files.writeString(design, Files.readString(design).replace("Mon-Fri 18:00-08:00", "Mon-Thu 18:00-08:00"));
 		Run r = Cli.run("rehearse", design.toString(), "--scenario", scenario().toString());
 		assertEquals(1, r.code(), r.out() + r.err());
-		String friday = "palisade rehearse: " + scenario() + ":24: expect North1 port 1 active 30s: North1 port 1 was never "
+		String friday = "palisade rehearse: " + scenario() + ":31: expect North1 port 1 active 30s: North1 port 1 was never "
 				+ "active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET (North1 PerimeterDefender/Fence "
 				+ "active (intrusion): rule \"Flashing beacon\" not fired: schedule \"After hours\" does not hold; rule \"Horn speaker\" "
 				+ "not fired: schedule \"After hours\" does not hold; rule \"PTZ follows\" not fired: schedule \"After hours\" "
-				+ "does not hold)";
+				+ "does not hold; rule \"Lock down the gate\" not fired: schedule \"After hours\" does not hold)";
 		assertTrue(r.err().contains(friday), r.err());
-		assertTrue(r.err().contains(scenario() + ":25: expect Horn clip 2: Horn did not play clip 2"), r.err());
-		assertTrue(r.err().contains(scenario() + ":26: expect Gate preset Fence: Gate did not move to preset Fence"), r.err());
-		assertTrue(r.out().contains("6 of 15 expectation(s) failed."), r.out());
+		assertTrue(r.err().contains(scenario() + ":32: expect Horn clip 2: Horn did not play clip 2"), r.err());
+		assertTrue(r.err().contains(scenario() + ":33: expect Gate preset Fence: Gate did not move to preset Fence"), r.err());
+		// and Saturday 08:00 has no release to see: Thursday's after hours ended on Friday morning.
+		assertTrue(r.err().contains(scenario() + ":46: expect Entry door YardGate locked: Entry did not leave door YardGate locked"),
+				r.err());
+		assertTrue(r.out().contains("7 of 24 expectation(s) failed."), r.out());
 		// Tuesday still works: only Friday's night (and its Saturday morning) lost the schedule.
 		assertTrue(r.out().contains("   ok      expect North1 port 1 active 30s"), r.out());
+	}
+
+	/**
+	 * Issue #19: the yard gate forced open is the door controller's own event; its rules flash the
+	 * beacon on its AUX output and call the horn, over HTTP(S) through the fleet's address map.
+	 */
+	@Test
+	void aForcedDoorFlashesTheGateBeaconAndPlaysTheHornClip() {
+		for (boolean https : new boolean[] { false, true }) {
+			List<String> args = new java.util.ArrayList<>(List.of("rehearse", Cli.example().toString(), "--at",
+					"Sat 2026-12-05 14:00", "--event", "Entry.door.YardGate.forced", "--expect", "Entry port 1 active 30s",
+					"--expect", "Horn clip 2", "--expect", "North1 port 1 inactive", "--expect", "Entry door YardGate no command"));
+			if (https) {
+				args.add("--https");
+			}
+			Run run = Cli.run(args.toArray(String[]::new));
+			assertEquals(0, run.code(), run.out() + run.err());
+			// The device column is as wide as the names on the timeline: compared with single spaces.
+			Run r = new Run(run.code(), run.out().replaceAll(" {2,}", " "), run.err());
+			assertTrue(r.out().contains("Sat 2026-12-05 14:00:00 CET Entry event door YardGate DoorForcedOpen"), r.out());
+			assertTrue(r.out().contains("Entry rule \"Gate forced: beacon\": port 1 active (closed) for 30 s (on door YardGate "
+					+ "DoorForcedOpen)"), r.out());
+			assertTrue(r.out().contains("Entry rule \"Gate forced: horn\": notify https://10.20.0.30/axis-cgi/playclip.cgi?clip=2: "
+					+ "sent, HTTP 200" + (https ? ", login root" : " (the virtual device serves http), login root")), r.out());
+			assertTrue(r.out().contains("Horn played clip 2 \"Intruder warning\" (asked by Entry rule \"Gate forced: horn\")"),
+					r.out());
+		}
+		// A door the controller does not have is named with its doors, never played.
+		Run wrong = Cli.run("rehearse", Cli.example().toString(), "--at", "Sat 2026-12-05 14:00", "--event",
+				"Entry.door.Back.forced", "--expect", "Horn clip 2");
+		assertTrue(wrong.code() != 0, wrong.out() + wrong.err());
+		assertTrue(wrong.err().contains("no door Back (its doors: YardGate)"), wrong.err());
 	}
 
 	@Test

@@ -38,7 +38,7 @@ class SiteSafetyTest {
 			System.out.println("trust: exit " + trust.code() + "\n" + trust.out() + trust.err());
 			assertEquals(0, trust.code(), trust.err());
 			assertTrue(trust.out().contains("(self-signed)"), trust.out());
-			assertTrue(trust.out().contains("3 device(s) pinned in " + new SiteState(design.getParent(), "Harbour Depot",
+			assertTrue(trust.out().contains("4 device(s) pinned in " + new SiteState(design.getParent(), "Harbour Depot",
 					true).pinsFile()), trust.out());
 
 			Run second = Cli.run("deploy", design.toString(), "--map", map.toString());

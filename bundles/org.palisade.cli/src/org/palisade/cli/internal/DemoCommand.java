@@ -119,6 +119,15 @@ public class DemoCommand extends CliCommand {
 			}
 			VapixTargets targetsOverHttps = new VapixTargets(store, VapixClient.newConnector(TlsOptions.systemDefault(),
 					Duration.ofSeconds(2)), RetryPolicy.defaults(), Duration.ofSeconds(5)).connectors(pinned);
+			// The site's devices by design address, as deploy has them: a camera's door command names a
+			// door by the door controller's token, which is asked of the controller (#19).
+			java.util.Map<String, VapixTargets.Peer> peers = new java.util.LinkedHashMap<>();
+			for (DeviceConfiguration d : input.config().devices()) {
+				if (d.address() != null) {
+					peers.put(d.address(), new VapixTargets.Peer(d.name(), fleet.device(d.name()).baseUri()));
+				}
+			}
+			targetsOverHttps.peers(peers);
 			List<DeployEngine.Job> jobs = new ArrayList<>();
 			for (DeviceConfiguration d : input.config().devices()) {
 				jobs.add(targetsOverHttps.job(d.name(), d.objects(), fleet.device(d.name()).httpsUri(), d.credentials(),
@@ -208,6 +217,14 @@ public class DemoCommand extends CliCommand {
 			out.println("     PTZ presets: " + s.ptz().presets().values().stream().map(p -> p.name()).toList()
 					+ String.format(java.util.Locale.ROOT, "; position pan %.1f tilt %.1f zoom %d", s.ptz().pan(),
 							s.ptz().tilt(), s.ptz().zoom()));
+		}
+		if (s.doors() != null) {
+			// What the deploy wrote on the door controller (#19): each door's name, timers and lock.
+			for (org.palisade.simulator.DoorBank.Door door : s.doors().doors()) {
+				out.println("     door " + door.name() + " (" + door.token() + "): " + door.mode() + ", access "
+						+ door.fields().get("AccessTime") + ", open too long " + door.fields().get("OpenTooLongTime")
+						+ ", lock " + door.configuration().get("Lock.Type"));
+			}
 		}
 	}
 

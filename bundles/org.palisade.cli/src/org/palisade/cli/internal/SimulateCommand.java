@@ -256,6 +256,8 @@ public class SimulateCommand extends CliCommand {
 					Scenario.Event e = Scenario.event(line.strip(), runtime.clock().instant(), zone, "stdin:" + n);
 					if (e.application() != null) {
 						runtime.applicationEvent(e.device(), e.application(), e.event(), SiteRehearsal.HOLD);
+					} else if (e.door() != null) {
+						runtime.doorAlarm(e.device(), e.door(), e.event(), SiteRehearsal.HOLD);
 					} else {
 						runtime.input(e.device(), e.inputPort(), e.active());
 					}

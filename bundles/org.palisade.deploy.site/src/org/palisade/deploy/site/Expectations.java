@@ -26,6 +26,9 @@ final class Expectations {
 	/** A PTZ camera went to a preset ({@code GatePtz preset Fence}), or did not move. */
 	private static final Pattern PRESET = Pattern.compile("(\\S+) preset (\\S+)");
 	private static final Pattern NO_MOVE = Pattern.compile("(\\S+) no move");
+	/** A door controller ran a command on a door that left it in a mode ({@code Entry door Gate lockeddown}), or none. */
+	private static final Pattern DOOR = Pattern.compile("(\\S+) door (\\S+) (locked|unlocked|accessed|lockeddown)");
+	private static final Pattern NO_COMMAND = Pattern.compile("(\\S+) door (\\S+) no command");
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
 
 	private Expectations() {
@@ -37,7 +40,8 @@ final class Expectations {
 			return m.group(4) == null || (m.group(3).equals("active") && Scenario.duration(m.group(4)) != null);
 		}
 		return CLIP.matcher(text).matches() || NO_CLIP.matcher(text).matches() || PRESET.matcher(text).matches()
-				|| NO_MOVE.matcher(text).matches() || text.equals("nothing");
+				|| NO_MOVE.matcher(text).matches() || DOOR.matcher(text).matches() || NO_COMMAND.matcher(text).matches()
+				|| text.equals("nothing");
 	}
 
 	/** @return the device an expectation is about, or {@code null} ({@code nothing}) */
@@ -103,6 +107,24 @@ final class Expectations {
 					&& e.subject().equals(subject));
 			return moved ? null : device + " did not move to " + subject + " " + span + why(window);
 		}
+		m = DOOR.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			String subject = "door " + m.group(2);
+			String mode = m.group(3);
+			boolean done = window.stream().anyMatch(e -> e.kind() == Kind.DOOR && e.device().equals(device)
+					&& e.subject().equals(subject) && e.detail().toLowerCase(java.util.Locale.ROOT).contains(": " + mode + ","));
+			return done ? null : device + " did not leave " + subject + " " + mode + " " + span + why(window);
+		}
+		m = NO_COMMAND.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			String subject = "door " + m.group(2);
+			List<Entry> commands = window.stream().filter(e -> e.kind() == Kind.DOOR && e.device().equals(device)
+					&& e.subject().equals(subject)).toList();
+			return commands.isEmpty() ? null : device + " " + subject + " ran " + commands.stream().map(Entry::detail)
+					.collect(Collectors.joining(", ")) + " " + span;
+		}
 		m = NO_MOVE.matcher(text);
 		if (m.matches()) {
 			String device = m.group(1);
@@ -118,7 +140,7 @@ final class Expectations {
 
 	private static boolean isAction(Entry e) {
 		return e.kind() == Kind.RULE || e.kind() == Kind.PORT_ACTIVE || e.kind() == Kind.NOTIFY || e.kind() == Kind.CLIP
-				|| e.kind() == Kind.PTZ;
+				|| e.kind() == Kind.PTZ || e.kind() == Kind.DOOR;
 	}
 
 	/** What did happen in the window, to explain a missing action. */

@@ -77,6 +77,7 @@ final class RehearsalReport {
 		case CLIP -> "played " + e.subject() + " " + e.detail().replaceFirst("^played ", "") + " (asked by "
 				+ e.trigger() + ")";
 		case PTZ -> e.subject() + ": " + e.detail() + " (asked by " + e.trigger() + ")";
+		case DOOR -> e.subject() + " " + e.detail() + " (asked by " + e.trigger() + ")";
 		case NOTE -> "note: " + e.detail();
 		};
 	}

@@ -51,9 +51,13 @@ public final class Scenario {
 		}
 	}
 
-	/** An injected event; {@code input} events have a port, application events an application and event. */
+	/**
+	 * An injected event; {@code input} events have a port, application events an application and
+	 * event, door alarms a door (its name) and the alarm as {@code event} ({@code DoorForcedOpen},
+	 * {@code DoorOpenTooLong}).
+	 */
 	public record Event(Instant at, String device, String application, String event, int inputPort, boolean active,
-			String text, String where) {
+			String text, String where, String door) {
 	}
 
 	/** One expectation as written, with where it was written. */
@@ -234,6 +238,17 @@ public final class Scenario {
 			}
 		}
 		String[] parts = spec.split("\\.");
+		if (parts.length >= 3 && parts[1].equals("door")) {
+			String alarm = parts.length == 4 ? switch (parts[3]) {
+			case "forced" -> "DoorForcedOpen";
+			case "open-too-long" -> "DoorOpenTooLong";
+			default -> null;
+			} : null;
+			if (alarm == null || parts[2].isEmpty()) {
+				throw new Invalid(where + ": expected DEVICE.door.NAME.forced or DEVICE.door.NAME.open-too-long, got: " + spec);
+			}
+			return new Event(at, parts[0], null, alarm, 0, true, spec, where, parts[2]);
+		}
 		if (parts.length >= 3 && parts[1].equals("input")) {
 			int port;
 			try {
@@ -245,12 +260,12 @@ public final class Scenario {
 			if (parts.length > 4 || (parts.length == 4 && !parts[3].equals("active") && !parts[3].equals("normal"))) {
 				throw new Invalid(where + ": expected DEVICE.input.N[.active|.normal], got: " + spec);
 			}
-			return new Event(at, parts[0], null, null, port, active, spec, where);
+			return new Event(at, parts[0], null, null, port, active, spec, where, null);
 		}
 		if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
 			throw new Invalid(where + ": expected DEVICE.APPLICATION.EVENT or DEVICE.input.N, got: " + spec);
 		}
-		return new Event(at, parts[0], parts[1], parts[2], 0, true, spec, where);
+		return new Event(at, parts[0], parts[1], parts[2], 0, true, spec, where, null);
 	}
 
 	/** @throws Invalid when the expectation is not one of the known forms */
@@ -258,7 +273,8 @@ public final class Scenario {
 		String t = text.trim().replaceAll("\\s+", " ");
 		if (!Expectations.understood(t)) {
 			throw new Invalid(where + ": expected 'DEVICE port N active [DURATION]', 'DEVICE port N inactive', "
-					+ "'DEVICE clip N', 'DEVICE no clip' or 'nothing', got: " + text);
+					+ "'DEVICE clip N', 'DEVICE no clip', 'DEVICE preset NAME', 'DEVICE no move', 'DEVICE door NAME MODE', "
+					+ "'DEVICE door NAME no command' or 'nothing', got: " + text);
 		}
 		return new Expectation(t, where);
 	}

@@ -162,6 +162,8 @@ public final class SiteRehearsal {
 					try {
 						if (e.application() != null) {
 							runtime.applicationEvent(e.device(), e.application(), e.event(), HOLD);
+						} else if (e.door() != null) {
+							runtime.doorAlarm(e.device(), e.door(), e.event(), HOLD);
 						} else {
 							runtime.input(e.device(), e.inputPort(), e.active());
 						}

@@ -121,13 +121,12 @@ final class Harness implements AutoCloseable {
 	List<DeployEngine.Job> jobs(CredentialStore store) throws Exception {
 		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
 		VapixTargets targets = new VapixTargets(store, http, retry, Duration.ofSeconds(5));
-		if (checkPeers) {
-			java.util.Map<String, VapixTargets.Peer> peers = new java.util.HashMap<>();
-			for (DeviceConfiguration d : config.devices()) {
-				peers.put(d.address(), new VapixTargets.Peer(d.name(), fleet.device(d.name()).baseUri()));
-			}
-			targets.peers(peers);
+		// The peers answer door token questions (#19) in every run; their logins are tried only when asked.
+		java.util.Map<String, VapixTargets.Peer> peers = new java.util.HashMap<>();
+		for (DeviceConfiguration d : config.devices()) {
+			peers.put(d.address(), new VapixTargets.Peer(d.name(), fleet.device(d.name()).baseUri()));
 		}
+		targets.peers(peers).checkLogins(checkPeers);
 		List<DeployEngine.Job> jobs = new ArrayList<>();
 		for (DeviceConfiguration d : config.devices()) {
 			jobs.add(targets.job(d.name(), d.objects(), fleet.device(d.name()).baseUri(), d.credentials(), d.identity(),

@@ -35,6 +35,9 @@ import com.google.gson.reflect.TypeToken;
  */
 public final class KillableDeploy {
 
+	/** The site's devices, {@code address=name=baseUri;...}: whom a door token is asked of (#19). */
+	public static final String PEERS = "PALISADE_TEST_PEERS";
+
 	/** Exit status of a run that killed itself. */
 	public static final int KILLED = 137;
 
@@ -51,6 +54,17 @@ public final class KillableDeploy {
 		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
 		VapixTargets targets = new VapixTargets(store, http,
 				new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(40), 2.0, 0.5), Duration.ofSeconds(5));
+		String peerList = System.getenv(PEERS);
+		if (peerList != null) {
+			java.util.Map<String, VapixTargets.Peer> peers = new java.util.HashMap<>();
+			for (String entry : peerList.split(";")) {
+				String[] p = entry.split("=", 3);
+				if (p.length == 3) {
+					peers.put(p[0], new VapixTargets.Peer(p[1], URI.create(p[2])));
+				}
+			}
+			targets.peers(peers).checkLogins(false);
+		}
 		DeployEngine.Job job = targets.job(args[2], desired, URI.create(args[3]), args[4]);
 		int[] calls = { 0 };
 		DeployEngine.Job killable = new DeployEngine.Job(job.device(), job.desired(),

@@ -71,6 +71,14 @@ class KilledDeployTest {
 					secretsOfRun.add(pwOf);
 					pb.environment().put(CredentialStore.variable(e.getKey()), e.getValue().username() + ":" + pwOf);
 				}
+				// The site's devices by design address, as a deploy has them: the camera's door commands name the
+				// door controller's door by its token, asked of the controller (#19).
+				StringBuilder peers = new StringBuilder();
+				for (DeviceConfiguration d : h.config.devices()) {
+					peers.append(d.address()).append('=').append(d.name()).append('=')
+							.append(h.fleet.device(d.name()).baseUri()).append(';');
+				}
+				pb.environment().put(KillableDeploy.PEERS, peers.toString());
 				pb.redirectErrorStream(true);
 				Process p = pb.start();
 				String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

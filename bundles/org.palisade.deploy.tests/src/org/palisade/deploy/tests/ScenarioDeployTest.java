@@ -47,10 +47,13 @@ class ScenarioDeployTest {
 			// The camera verifies the speaker's certificate, as Palisade verifies the camera's.
 			assertEquals("1", recipient.parameters().get("validate_server_cert"));
 
-			// "Flashing beacon", "Horn speaker" and "PTZ follows" (#19).
-			assertEquals(3, s.actionRules().size());
+			// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate" and "Release the gate" (#19).
+			assertEquals(5, s.actionRules().size());
 			for (DeviceState.ActionRule rule : s.actionRules()) {
 				assertTrue(rule.enabled());
+				if (rule.name().equals("Release the gate [palisade]")) {
+					continue; // on the schedule's end, not on the application (DoorControllerDeployTest)
+				}
 				// the topic as the device declares it, taken from its GetEventInstances (#14)
 				assertEquals("tnsaxis:CameraApplicationPlatform/PerimeterDefender/Fence",
 						rule.startEvent().topicExpression(), rule.name());
@@ -62,6 +65,8 @@ class ScenarioDeployTest {
 				if (rule.name().equals("Flashing beacon [palisade]")) {
 					assertEquals("com.axis.action.fixed.io.toggle", action.templateToken());
 					assertEquals(Map.of("port", "0", "state", "high", "duration", "30"), action.parameters());
+				} else if (rule.name().equals("Lock down the gate [palisade]")) {
+					assertEquals("https://10.20.0.40/vapix/doorcontrol", action.parameters().get("upload_url"));
 				} else if (rule.name().equals("PTZ follows [palisade]")) {
 					assertEquals("com.axis.action.fixed.notification.https", action.templateToken());
 					assertEquals("https://10.20.0.20/axis-cgi/com/ptz.cgi?gotoserverpresetname=Fence",
@@ -133,7 +138,7 @@ class ScenarioDeployTest {
 					"the check reads schedules and the rules that use them, nothing else: " + ops);
 			assertEquals(1, h.camera().state().scheduledEvents().stream()
 					.filter(e -> e.name().equals("After hours [palisade]")).count());
-			assertEquals(3, h.camera().state().actionRules().size());
+			assertEquals(5, h.camera().state().actionRules().size());
 			assertTrue(h.plan().stream().allMatch(r -> r.outcome() == Outcome.UP_TO_DATE), "nothing left to do");
 		}
 	}

@@ -48,6 +48,7 @@ public final class VapixClient implements AutoCloseable {
 	private final UserAccounts userAccounts;
 	private final Playclip playclip;
 	private final Ptz ptz;
+	private final DoorControl doorControl;
 	private final TimeApi time;
 	private final HttpTransport transport;
 
@@ -67,6 +68,7 @@ public final class VapixClient implements AutoCloseable {
 		this.basicDeviceInfo = new BasicDeviceInfo(rpc);
 		this.playclip = new Playclip(transport);
 		this.ptz = new Ptz(transport);
+		this.doorControl = new DoorControl(transport);
 		this.time = new TimeApi(rpc);
 		this.userAccounts = new UserAccounts(transport);
 	}
@@ -99,6 +101,8 @@ public final class VapixClient implements AutoCloseable {
 	public Playclip playclip() { return playclip; }
 	/** The PTZ API (ptz.cgi) of a PTZ camera. */
 	public Ptz ptz() { return ptz; }
+	/** The door control service of a door controller (issue #19). */
+	public DoorControl doorControl() { return doorControl; }
 	public TimeApi time() { return time; }
 	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
 	public UserAccounts userAccounts() { return userAccounts; }

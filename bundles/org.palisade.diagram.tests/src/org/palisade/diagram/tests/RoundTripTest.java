@@ -89,7 +89,7 @@ class RoundTripTest {
 		assertEquals("pin:4", afterMove.edge("wire:1").orElseThrow().source());
 
 		String deleted = apply(moved, WiringEdits.delete("North1", 0));
-		assertFalse(deleted.contains("wire red"), deleted);
+		assertFalse(deleted.contains("wire red 0.25 mm2 40 m"), deleted);
 		assertTrue(deleted.contains("wire blue 0.25 mm2 40 m from pin 4 to Beacon1.minus"));
 		Diagram afterDelete = diagram(dir, deleted);
 		assertEquals(List.of("wire:0"), afterDelete.edges().stream().map(Edge::id).toList());
@@ -118,7 +118,7 @@ class RoundTripTest {
 		assertTrue(model.getErrors().isEmpty());
 		String deleted = replace(text, DesignEdits.editsInPlace(model, WiringEdits.delete("North1", 0)::apply,
 				ide().getInstance(IChangeSerializer.class)));
-		assertFalse(deleted.contains("wire red"), deleted);
+		assertFalse(deleted.contains("wire red 0.25 mm2 40 m"), deleted);
 		assertEquals(2, camera.getWires().size());
 		assertEquals("red", camera.getWires().get(0).getColour());
 	}

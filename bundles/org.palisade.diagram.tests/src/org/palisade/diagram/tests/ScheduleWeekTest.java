@@ -138,7 +138,7 @@ class ScheduleWeekTest {
 	void theExamplesRulesFireAfterHoursAndDriveDifferentThings() throws Exception {
 		ScheduleWeek week = ScheduleWeek.of(schedule(Designs.load(Designs.harbourDepot()), "AfterHours"),
 				LocalDate.of(2026, 12, 1));
-		assertEquals(3, week.rules().size(), week.rules().toString());
+		assertEquals(4, week.rules().size(), week.rules().toString());
 		RuleRow beacon = week.rules().get(0);
 		assertEquals("Flashing beacon: Mon-Fri 18:00-08:00", beacon.title());
 		assertEquals("North1", beacon.camera());
@@ -149,11 +149,19 @@ class ScheduleWeekTest {
 		RuleRow horn = week.rules().get(1);
 		assertEquals("Horn speaker: Mon-Fri 18:00-08:00", horn.title());
 		assertEquals("notify HornSpeaker", horn.target());
-		assertEquals(List.of(), horn.overlaps(), "a beacon and a horn: no overlap");
+		// The door controller's forced-gate rule (#19) calls the same horn at any hour: the whole row.
+		assertEquals(horn.when(), horn.overlaps(), "the horn is also called when the gate is forced");
+		assertEquals(List.of("Gate forced: horn (Entry)"), horn.overlapsWith());
 		RuleRow ptz = week.rules().get(2);
 		assertEquals("PTZ follows: Mon-Fri 18:00-08:00", ptz.title());
 		assertEquals("move Gate to preset Fence", ptz.target());
 		assertEquals(List.of(), ptz.overlaps(), "the only rule moving the PTZ");
+		RuleRow door = week.rules().get(3);
+		assertEquals("Lock down the gate: Mon-Fri 18:00-08:00", door.title());
+		assertEquals("lockdown Entry.YardGate", door.target());
+		// The release, on the schedule's end, commands the same door (an event rule counts as any time).
+		assertEquals(door.when(), door.overlaps());
+		assertEquals(List.of("Release the gate (North1)"), door.overlapsWith());
 	}
 
 	@Test
@@ -186,7 +194,7 @@ class ScheduleWeekTest {
 		assertEquals(new Span(0, 22 * 60, 1440), beacon.overlaps().get(0));
 		assertEquals(new Span(1, 0, 6 * 60), beacon.overlaps().get(1));
 		RuleRow horn = after.rules().stream().filter(r -> r.rule().equals("Horn speaker")).findFirst().orElseThrow();
-		assertEquals(List.of(), horn.overlaps());
+		assertEquals(horn.when(), horn.overlaps(), "the forced-gate rule calls the horn too (#19)");
 	}
 
 	@Test
@@ -219,7 +227,8 @@ class ScheduleWeekTest {
 			overlaps += cls.equals("overlap") ? 1 : 0;
 		}
 		assertEquals(10, intervals);
-		assertEquals(0, overlaps);
+		// The horn's row and the gate lockdown's row, each overlapped all along its 10 pieces (#19).
+		assertEquals(20, overlaps);
 		assertTrue(svg.contains("class=\"clock-change skipped\""), svg);
 		assertFalse(svg.contains("clock-change repeated"));
 		assertTrue(svg.contains("Sun 2026-03-29: 02:00-03:00 is skipped"));

@@ -77,6 +77,33 @@ class SiteGeneratorTest {
 		assertTrue(site.device("Gate").objects().stream().noneMatch(o -> o.nature() == ManagedObject.Nature.ITEM));
 	}
 
+	/**
+	 * Issue #19: the door controller's door as a setting of the door control service, its own rules on
+	 * its door alarm, and the camera's lockdown as the door control request with the door's token as a
+	 * placeholder (only the controller knows it; the deploy asks it).
+	 */
+	@Test
+	void theDoorControllerAndTheCamerasDoorCommands() throws Exception {
+		SiteConfiguration site = new SiteGenerator().generate(Sites.load(Sites.harbourDepot()));
+		DeviceConfiguration entry = site.device("Entry");
+		assertEquals("controller", entry.role());
+		assertEquals(Map.of("index", "1", "Name", "YardGate", "Description", "Yard gate", "AccessTime", "PT7S",
+				"OpenTooLongTime", "PT30S", "config.Lock.Type", "Relay", "config.DoorMonitor.ValueWhenOpen", "Input Open",
+				"config.DoorMonitor.ValueWhenClosed", "Input Ground"), find(entry, Conventions.DOOR, "YardGate").attributes());
+		String token = "${door.token:harbour-depot/gate-door@10.20.0.40/1}";
+		Map<String, String> forced = find(entry, Conventions.RULE, "Gate forced: horn").attributes();
+		assertEquals("tns1:Door/State/DoorAlarm", forced.get("start.topic"));
+		assertEquals("boolean(//SimpleItem[@Name=\"DoorToken\" and @Value=\"" + token + "\"]) and "
+				+ "boolean(//SimpleItem[@Name=\"State\" and @Value=\"DoorForcedOpen\"])", forced.get("start.content"));
+		Map<String, String> lockdown = find(site.device("North1"), Conventions.ACTION, "Lock down the gate").attributes();
+		assertEquals("POST", lockdown.get("param.method"));
+		assertEquals("{\"tdc:LockDownDoor\":{\"Token\":\"" + token + "\"}}", lockdown.get("param.body"));
+		assertEquals("https://10.20.0.40/vapix/doorcontrol", lockdown.get("param.upload_url"));
+		assertEquals("${credential.password:harbour-depot/gate-door}", lockdown.get("param.password"));
+		assertEquals("{\"tdc:LockDownReleaseDoor\":{\"Token\":\"" + token + "\"}}",
+				find(site.device("North1"), Conventions.ACTION, "Release the gate").attributes().get("param.body"));
+	}
+
 	@Test
 	void operationsAreOrderedPortsParamsThenScheduleRecipientActionsRules() throws Exception {
 		DeviceConfiguration north = new SiteGenerator().generate(Sites.load(Sites.harbourDepot())).device("North1");
@@ -90,8 +117,8 @@ class SiteGeneratorTest {
 		// Every parameter in one update, as the driver sends it (#16).
 		assertEquals(List.of("param.cgi update"), ops.subList(2, schedule), ops.toString());
 		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
-		// "Flashing beacon", "Horn speaker" and "PTZ follows" (#19).
-		assertEquals(3, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
+		// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19).
+		assertEquals(5, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
 	}
 
 	@Test
@@ -103,8 +130,9 @@ class SiteGeneratorTest {
 		assertTrue(find(north, Conventions.SCHEDULE, "After hours 1").attributes().get("ical").contains("DTEND:19700102T080000"));
 		assertTrue(find(north, Conventions.RULE, "Flashing beacon (2)").attributes().get("condition.1.content")
 				.contains("palisade.after-hours-2"));
-		// Three rules (beacon, horn, PTZ), each once per scheduled event.
-		assertEquals(6, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
+		// Five rules (beacon, horn, PTZ, the gate's lockdown on the schedule and its release at the
+		// schedule's end), each once per scheduled event.
+		assertEquals(10, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
 	}
 
 	@Test

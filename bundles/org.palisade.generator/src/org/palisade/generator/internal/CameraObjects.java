@@ -22,6 +22,12 @@ import org.palisade.model.site.CircuitState;
 import org.palisade.model.site.Condition;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceKind;
+import org.palisade.model.site.Door;
+import org.palisade.model.site.DoorAction;
+import org.palisade.model.site.DoorAlarm;
+import org.palisade.model.site.DoorTrigger;
+import org.palisade.model.site.LockKind;
+import org.palisade.model.site.ScheduleTrigger;
 import org.palisade.model.site.InputCondition;
 import org.palisade.model.site.InputTrigger;
 import org.palisade.model.site.NotifyAction;
@@ -53,6 +59,8 @@ public final class CameraObjects {
 	static final String ACTIVE = "boolean(//SimpleItem[@Name=\"active\" and @Value=\"1\"])";
 	static final String INTERVAL_TOPIC = "tns1:UserAlarm/tnsaxis:Recurring/Interval";
 	static final String PORT_TOPIC = "tns1:Device/tnsaxis:IO/Port";
+	/** A door's alarm (door control service events; solution-devices.md section 2.2). */
+	static final String DOOR_ALARM_TOPIC = "tns1:Door/State/DoorAlarm";
 	/** Fallback scenario when the design names none (the virtual device's default profile). */
 	static final String DEFAULT_SCENARIO = "Camera1Profile1";
 
@@ -92,6 +100,9 @@ public final class CameraObjects {
 		for (Preset p : camera.getPresets()) {
 			// Checked to exist on the PTZ (ptz.cgi?query=presetposall), never created: an installer aims it.
 			objects.add(ManagedObject.setting(Conventions.PRESET, p.getName(), Map.of()));
+		}
+		for (int i = 0; i < camera.getDoors().size(); i++) {
+			door(camera.getDoors().get(i), i + 1);
 		}
 		List<ManagedObject> actions = new ArrayList<>();
 		List<ManagedObject> rules = new ArrayList<>();
@@ -150,6 +161,34 @@ public final class CameraObjects {
 		}
 	}
 
+	/**
+	 * A door controller's door (#19): the SetDoor fields the design gives (its name and description, AccessTime and
+	 * OpenTooLongTime as xs:duration) and the configuration keys of its lock and door monitor.
+	 */
+	private void door(Door d, int index) {
+		Map<String, String> a = new LinkedHashMap<>();
+		a.put("index", Integer.toString(index));
+		// The door's name is the design's, so that a person, a rehearsal and the design name it alike;
+		// the label is its description.
+		a.put("Name", d.getName());
+		if (d.getLabel() != null) {
+			a.put("Description", d.getLabel());
+		}
+		if (d.getAccessTime() != null) {
+			a.put("AccessTime", "PT" + d.getAccessTime() + "S");
+		}
+		if (d.getOpenTooLongTime() != null) {
+			a.put("OpenTooLongTime", "PT" + d.getOpenTooLongTime() + "S");
+		}
+		a.put("config.Lock.Type", d.getLock() == LockKind.RELAY ? "Relay" : "Standard");
+		if (d.isMonitor()) {
+			// The door monitor reads an open circuit as an open door (the A1601's default wiring).
+			a.put("config.DoorMonitor.ValueWhenOpen", "Input Open");
+			a.put("config.DoorMonitor.ValueWhenClosed", "Input Ground");
+		}
+		objects.add(ManagedObject.setting(Conventions.DOOR, d.getName(), a));
+	}
+
 	private void param(String name, String value) {
 		objects.add(ManagedObject.setting(Conventions.PARAM, name, new Param(value).attributes()));
 	}
@@ -167,17 +206,39 @@ public final class CameraObjects {
 			if (!unlimited) {
 				params.put("duration", o.getDuration().toString());
 			}
-		} else if (action instanceof NotifyAction || action instanceof PtzAction) {
-			ManagedObject target = action instanceof NotifyAction n ? recipient(n.getRecipient()) : ptzRecipient((PtzAction) action);
+		} else if (action instanceof NotifyAction || action instanceof PtzAction || action instanceof DoorAction) {
+			ManagedObject target = action instanceof NotifyAction n ? recipient(n.getRecipient())
+					: action instanceof PtzAction pa ? ptzRecipient(pa) : doorRecipient((DoorAction) action);
 			Configuration recipient = Configuration.of(target.attributes());
 			boolean https = recipient.template().endsWith("https");
 			template = "com.axis.action.fixed.notification." + (https ? "https" : "http");
 			params.putAll(recipient.params());
+			if (action instanceof DoorAction da) {
+				// The door control service takes a JSON POST (Event and action services: the HTTP
+				// notification's method, http_headers and body parameters).
+				params.put("method", "POST");
+				params.put("http_headers", "Content-Type: application/json");
+				params.put("body", doorCommand(da));
+			}
 		}
 		actions.add(ManagedObject.item(Conventions.ACTION, actionKey, new Configuration(template, params).attributes(),
 				List.of()));
 
-		Filter trigger = trigger(r);
+		List<Filter> triggers = new ArrayList<>();
+		List<String> triggerDeps = new ArrayList<>();
+		if (r.getTrigger() instanceof ScheduleTrigger st) {
+			// A schedule's start or end: its scheduled event becoming active or inactive; a schedule
+			// of several events gives one rule per event, as a "during" condition does.
+			for (String key : scheduleKeys(st.getSchedule())) {
+				triggers.add(new Filter(INTERVAL_TOPIC, "boolean(//SimpleItem[@Name=\"id\" and @Value=\""
+						+ Conventions.eventId(key) + "\"]) and boolean(//SimpleItem[@Name=\"active\" and @Value=\""
+						+ (st.isEnds() ? "0" : "1") + "\"])"));
+				triggerDeps.add(ManagedObject.id(Conventions.SCHEDULE, key));
+			}
+		} else {
+			triggers.add(trigger(r));
+			triggerDeps.add(null);
+		}
 		List<List<Filter>> conditionSets = new ArrayList<>();
 		conditionSets.add(new ArrayList<>());
 		List<List<String>> depSets = new ArrayList<>();
@@ -204,19 +265,29 @@ public final class CameraObjects {
 				conditionSets.forEach(set -> set.add(portFilter(ic.getPort(), ic.getState())));
 			}
 		}
-		for (int i = 0; i < conditionSets.size(); i++) {
-			// An output held for as long as the trigger lasts runs while it holds: a condition, not a start event.
-			List<Filter> conditions = new ArrayList<>();
-			if (unlimited) {
-				conditions.add(trigger);
+		int total = triggers.size() * conditionSets.size();
+		int n = 0;
+		for (int t = 0; t < triggers.size(); t++) {
+			Filter trigger = triggers.get(t);
+			for (int i = 0; i < conditionSets.size(); i++) {
+				// An output held for as long as the trigger lasts runs while it holds: a condition, not a start event.
+				List<Filter> conditions = new ArrayList<>();
+				if (unlimited) {
+					conditions.add(trigger);
+				}
+				conditions.addAll(conditionSets.get(i));
+				Map<String, String> a = new DeviceObjects.Rule(!r.isDisabled(), unlimited ? null : trigger, conditions,
+						Conventions.ref(Conventions.ACTION, actionKey), null).attributes();
+				List<String> deps = new ArrayList<>();
+				if (triggerDeps.get(t) != null) {
+					deps.add(triggerDeps.get(t));
+				}
+				deps.addAll(depSets.get(i));
+				deps.add(ManagedObject.id(Conventions.ACTION, actionKey));
+				n++;
+				String key = total == 1 ? r.getName() : r.getName() + " (" + n + ")";
+				rules.add(ManagedObject.item(Conventions.RULE, key, a, deps));
 			}
-			conditions.addAll(conditionSets.get(i));
-			Map<String, String> a = new DeviceObjects.Rule(!r.isDisabled(), unlimited ? null : trigger, conditions,
-					Conventions.ref(Conventions.ACTION, actionKey), null).attributes();
-			List<String> deps = new ArrayList<>(depSets.get(i));
-			deps.add(ManagedObject.id(Conventions.ACTION, actionKey));
-			String key = conditionSets.size() == 1 ? r.getName() : r.getName() + " (" + (i + 1) + ")";
-			rules.add(ManagedObject.item(Conventions.RULE, key, a, deps));
 		}
 	}
 
@@ -229,8 +300,63 @@ public final class CameraObjects {
 			// The device's own topic is looked up when deploying (its spelling is the device's).
 			return new Filter(Conventions.applicationEvent(topic, scenario), ACTIVE);
 		}
+		if (r.getTrigger() instanceof DoorTrigger t) {
+			// The alarm of one of this controller's doors: the event's source is the door's token,
+			// which only the controller knows (resolved when deploying).
+			int index = doorIndex(camera, t.getDoor());
+			return new Filter(DOOR_ALARM_TOPIC, "boolean(//SimpleItem[@Name=\"DoorToken\" and @Value=\""
+					+ Conventions.doorToken(camera.getCredentials(), camera.getAddress(), index)
+					+ "\"]) and boolean(//SimpleItem[@Name=\"State\" and @Value=\""
+					+ (t.getAlarm() == DoorAlarm.FORCED ? "DoorForcedOpen" : "DoorOpenTooLong") + "\"])");
+		}
 		InputTrigger in = (InputTrigger) r.getTrigger();
 		return portFilter(in.getPort(), in.getState());
+	}
+
+	private static int doorIndex(Device controller, String door) {
+		for (int i = 0; i < controller.getDoors().size(); i++) {
+			if (controller.getDoors().get(i).getName().equals(door)) {
+				return i + 1;
+			}
+		}
+		throw new IllegalStateException("no door " + door + " on " + controller.getName() + " (validation passed?)");
+	}
+
+	/** The door control service's request for a door command, with the door's token as a placeholder. */
+	private static String doorCommand(DoorAction a) {
+		String op = switch (a.getCommand()) {
+		case LOCK -> "tdc:LockDoor";
+		case UNLOCK -> "tdc:UnlockDoor";
+		case ACCESS -> "tdc:AccessDoor";
+		case LOCKDOWN -> "tdc:LockDownDoor";
+		case RELEASE -> "tdc:LockDownReleaseDoor";
+		};
+		Device c = a.getController();
+		return "{\"" + op + "\":{\"Token\":\"" + Conventions.doorToken(c.getCredentials(), c.getAddress(),
+				doorIndex(c, a.getDoor())) + "\"}}";
+	}
+
+	/**
+	 * A door controller's door control service as an HTTP(S) recipient, with the controller's login
+	 * (solution-devices.md section 2.3); the action adds the POST body of the command.
+	 */
+	private ManagedObject doorRecipient(DoorAction a) {
+		Device c = a.getController();
+		String key = "Doors " + c.getName();
+		boolean https = a.isSecure();
+		return recipients.computeIfAbsent(key + (https ? "" : " (http)"), k -> {
+			Map<String, String> params = new LinkedHashMap<>();
+			params.put("upload_url", (https ? "https" : "http") + "://" + c.getAddress() + "/vapix/doorcontrol");
+			if (https) {
+				params.put("validate_server_cert", "1");
+			}
+			if (c.getCredentials() != null) {
+				params.put("login", Conventions.user(c.getCredentials()));
+				params.put("password", Conventions.password(c.getCredentials()));
+			}
+			return ManagedObject.item(Conventions.RECIPIENT, k, new Configuration(
+					https ? "com.axis.recipient.https" : "com.axis.recipient.http", params).attributes(), List.of());
+		});
 	}
 
 	private String firstScenario(ApplicationType app) {

@@ -81,6 +81,9 @@ public final class DeviceServer {
 			r.put("/axis-cgi/com/ptz.cgi", new PtzEndpoint(store.ptz(), false));
 			r.put("/axis-cgi/com/ptzconfig.cgi", new PtzEndpoint(store.ptz(), true));
 		}
+		if (store.doors() != null) {
+			r.put("/vapix/doorcontrol", new DoorControlEndpoint(store.doors()));
+		}
 		if (descriptor.portManagementApi()) {
 			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
 		}

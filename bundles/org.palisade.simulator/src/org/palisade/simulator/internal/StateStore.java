@@ -45,6 +45,8 @@ public final class StateStore {
 	private final List<ClipPlay> plays = new ArrayList<>();
 	/** The PTZ head of a PTZ model, else {@code null}. */
 	private final org.palisade.simulator.PtzHead ptz;
+	/** The doors of a door controller model, else {@code null}. */
+	private final org.palisade.simulator.DoorBank doors;
 	/** IANA zone of the device clock; schedules run in its local time. Factory default UTC. */
 	private String timeZone = "UTC";
 	/** What stamps recorded plays: the fleet's clock, virtual during a rehearsal. */
@@ -61,6 +63,8 @@ public final class StateStore {
 		this.descriptor = descriptor;
 		this.ptz = org.palisade.simulator.PtzHead.isPtzModel(descriptor.model())
 				? new org.palisade.simulator.PtzHead(descriptor.presets()) : null;
+		this.doors = org.palisade.simulator.DoorBank.isDoorControllerModel(descriptor.model())
+				? new org.palisade.simulator.DoorBank(descriptor.serial(), descriptor.doors()) : null;
 		ParamDefaults.populate(descriptor, params, readOnly);
 		if (descriptor.builtInSchedules()) {
 			// Axis devices ship these four (IDs from the event1 documentation's "Scheduled event"
@@ -275,6 +279,14 @@ public final class StateStore {
 		if (ptz != null) {
 			ptz.clock(value);
 		}
+		if (doors != null) {
+			doors.clock(value);
+		}
+	}
+
+	/** @return the doors of a door controller model, else {@code null} */
+	public org.palisade.simulator.DoorBank doors() {
+		return doors;
 	}
 
 	/** @return the PTZ head of a PTZ model, else {@code null} */

@@ -93,6 +93,18 @@ final class TopicCatalog {
 		t.add(new Topic(List.of("tnsaxis:MediaClip", "Playing"), "Media clip playing", true,
 				List.of(new Item("AudioOutput", "xsd:int", "Audio output", Map.of("1", "Audio output"), false)),
 				new Item("Playing", "xsd:boolean", "Playing", Map.of(), false)));
+		if (store.doors() != null) {
+			// The door control service's events (solution-devices.md section 2.2): source DoorToken,
+			// data State; the A1601's own spelling in GetEventInstances is not recorded.
+			Map<String, String> doors = new LinkedHashMap<>();
+			store.doors().doors().forEach(d -> doors.put(d.token(), d.name()));
+			t.add(new Topic(List.of("tns1:Door", "State", "DoorAlarm"), "Door alarm", true,
+					List.of(new Item("DoorToken", "tt:ReferenceToken", "Door", doors, false)),
+					new Item("State", "tdc:DoorAlarmState", "Alarm", Map.of(), false)));
+			t.add(new Topic(List.of("tns1:Door", "State", "DoorMode"), "Door mode", true,
+					List.of(new Item("DoorToken", "tt:ReferenceToken", "Door", doors, false)),
+					new Item("State", "tdc:DoorMode", "Mode", Map.of(), false)));
+		}
 		if (store.descriptor().kind() == DeviceKind.CAMERA) {
 			t.add(new Topic(List.of("tns1:VideoSource", "tnsaxis:Tampering"), "Camera tampering", false,
 					List.of(new Item("channel", "xsd:int", "Channel", Map.of("1", "Thermal"), false)), null));

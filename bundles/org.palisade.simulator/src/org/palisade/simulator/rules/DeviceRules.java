@@ -17,6 +17,7 @@ import javax.xml.xpath.XPathExpressionException;
 
 import org.palisade.simulator.DeviceKind;
 import org.palisade.simulator.DeviceState;
+import org.palisade.simulator.DoorBank;
 import org.palisade.simulator.PtzHead;
 import org.palisade.simulator.DeviceState.ActionRule;
 import org.palisade.simulator.DeviceState.Configuration;
@@ -217,6 +218,30 @@ final class DeviceRules {
 			queue.add(new Fired(new DeviceEvent(INPUT, Map.of("port", Integer.toString(port - 1)),
 					Map.of("state", active ? "1" : "0")), "input " + port + (active ? " active" : " normal")));
 		}
+		drain();
+	}
+
+	private static final List<String> DOOR_ALARM = List.of("Door", "State", "DoorAlarm");
+
+	/**
+	 * A door controller's door alarm ({@code DoorForcedOpen}, {@code DoorOpenTooLong}) begins, or
+	 * ends ({@code Normal}): published on the event stream and matched against the rules.
+	 *
+	 * @throws IllegalArgumentException when the device is not a door controller or has no such door
+	 */
+	synchronized void door(String door, String alarm) {
+		DoorBank doors = state().doors();
+		if (doors == null) {
+			throw new IllegalArgumentException(device.name() + " is not a door controller (" + device.descriptor().model() + ")");
+		}
+		DoorBank.Door before = doors.door(door);
+		String token = doors.alarm(door, alarm);
+		if (before != null && before.alarm().equals(alarm)) {
+			return;
+		}
+		log(Kind.EVENT, null, null, "door " + door, null, alarm);
+		queue.add(new Fired(new DeviceEvent(DOOR_ALARM, Map.of("DoorToken", token), Map.of("State", alarm)),
+				"door " + door + " " + alarm));
 		drain();
 	}
 
@@ -461,7 +486,10 @@ final class DeviceRules {
 		int before = receiver == null ? 0 : receiver.state().clipPlays().size();
 		PtzHead head = receiver == null ? null : receiver.state().ptz();
 		int movesBefore = head == null ? 0 : head.moves().size();
-		Notifier.Result result = fleet.notifier().send(url, p.get("parameters"), p.get("login"), p.get("password"));
+		DoorBank doors = receiver == null ? null : receiver.state().doors();
+		int commandsBefore = doors == null ? 0 : doors.commands().size();
+		Notifier.Result result = fleet.notifier().send(url, p.get("parameters"), p.get("login"), p.get("password"),
+				p.get("method"), p.get("http_headers"), p.get("body"));
 		log(Kind.NOTIFY, cause, rule, url, null, result.detail() + (p.get("login") != null && !p.get("login").isEmpty()
 				? ", login " + p.get("login") : ""));
 		if (receiver != null && result.sent()) {
@@ -470,6 +498,13 @@ final class DeviceRules {
 			for (DeviceState.ClipPlay play : plays.subList(Math.min(before, plays.size()), plays.size())) {
 				fleet.timeline().add(new Entry(play.at(), receiver.name(), Kind.CLIP, device.name() + " rule \"" + rule + "\"",
 						null, "clip " + play.clip(), null, "played \"" + play.clipName() + "\""));
+			}
+			if (doors != null) {
+				List<DoorBank.Command> commands = doors.commands();
+				for (DoorBank.Command c : commands.subList(Math.min(commandsBefore, commands.size()), commands.size())) {
+					fleet.timeline().add(new Entry(c.at(), receiver.name(), Kind.DOOR, device.name() + " rule \"" + rule + "\"",
+							null, "door " + c.door(), null, c.operation() + ": " + c.mode() + ", by " + c.user()));
+				}
 			}
 			if (head != null) {
 				List<PtzHead.Move> moves = head.moves();

@@ -127,6 +127,19 @@ public final class FleetRuntime implements AutoCloseable {
 		of(device).input(port, active);
 	}
 
+	/**
+	 * A door controller's door alarm (a door forced open, or open too long) for {@code hold}, then
+	 * back to normal (the door closed).
+	 *
+	 * @param alarm {@code DoorForcedOpen} or {@code DoorOpenTooLong}
+	 * @throws IllegalArgumentException naming the device or door that does not exist
+	 */
+	public void doorAlarm(String device, String door, String alarm, Duration hold) {
+		DeviceRules r = of(device);
+		r.door(door, alarm);
+		clock.schedule(clock.instant().plus(hold), () -> r.door(door, "Normal"));
+	}
+
 	@Override
 	public void close() {
 		clock.close();

@@ -87,6 +87,15 @@ final class Notifier {
 	 * @param extra     the action's extra CGI arguments ({@code parameters}), or empty
 	 */
 	Result send(String uploadUrl, String extra, String login, String password) {
+		return send(uploadUrl, extra, login, password, null, null, null);
+	}
+
+	/**
+	 * @param method  the action's {@code method} ({@code POST}), or {@code null}/empty for GET
+	 * @param headers the action's {@code http_headers}, {@code Name: value} lines, or {@code null}
+	 * @param body    the action's {@code body} (a POST's content), or {@code null}
+	 */
+	Result send(String uploadUrl, String extra, String login, String password, String method, String headers, String body) {
 		URI design;
 		try {
 			design = URI.create(uploadUrl);
@@ -105,7 +114,20 @@ final class Notifier {
 				? " (the virtual device serves " + target.getScheme() + ")" : "";
 		char[] secret = password == null ? new char[0] : password.toCharArray();
 		try (CloseableHttpClient http = client(target, login, secret)) {
-			BasicClassicHttpRequest get = new BasicClassicHttpRequest("GET", target);
+			boolean post = method != null && method.equalsIgnoreCase("POST");
+			BasicClassicHttpRequest get = new BasicClassicHttpRequest(post ? "POST" : "GET", target);
+			if (headers != null) {
+				for (String line : headers.split("\r?\n")) {
+					int colon = line.indexOf(':');
+					if (colon > 0) {
+						get.addHeader(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+					}
+				}
+			}
+			if (post && body != null) {
+				get.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(body,
+						org.apache.hc.core5.http.ContentType.APPLICATION_JSON));
+			}
 			String[] reply = http.execute(get, response -> new String[] { Integer.toString(response.getCode()),
 					response.getEntity() == null ? "" : reason(head(response.getEntity().getContent())) });
 			int status = Integer.parseInt(reply[0]);

@@ -34,6 +34,8 @@ public final class Timeline {
 		CLIP,
 		/** A PTZ camera moved to a preset; {@link Entry#subject()} is {@code preset NAME}, the detail where and by whom. */
 		PTZ,
+		/** A door controller ran a door command; {@link Entry#subject()} is {@code door NAME}, the detail its mode and who asked. */
+		DOOR,
 		/** Something the virtual device does not run, said once. */
 		NOTE
 	}

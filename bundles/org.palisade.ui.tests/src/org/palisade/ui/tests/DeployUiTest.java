@@ -209,7 +209,7 @@ class DeployUiTest {
 			openWizard(design);
 			// One device at a time, each request 150 ms late: the cancel lands while North1 is changed.
 			rehearseAndPlan("latency=150", 1);
-			assertTrue(summary().startsWith("Plan: 4 device(s) with changes"), summary());
+			assertTrue(summary().startsWith("Plan: 5 device(s) with changes"), summary());
 			Rehearsal rehearsal = Rehearsals.running(key);
 			Map<String, Object> before = new HashMap<>();
 			for (VirtualDevice d : rehearsal.fleet().devices()) {
@@ -356,15 +356,18 @@ class DeployUiTest {
 			String shown = ui(() -> everyText(dialog("Trust the Certificate of North1?")));
 			assertTrue(shown.contains(fingerprint), "the SHA-256 fingerprint: " + shown);
 			assertTrue(shown.contains("CN=palisade-rehearsal"), "the subject: " + shown);
-			assertTrue(summary().contains("3 failed"), "nothing trusted before it is pinned: " + summary());
+			assertTrue(summary().contains("4 failed"), "nothing trusted before it is pinned: " + summary());
 			Studio.ui(() -> Screenshots.capture(dialog("Trust the Certificate of North1?"), "trust-dialog"));
 			run(() -> click(button(dialog("Trust the Certificate of North1?"), "Pin for This Device")));
 			// The example's PTZ camera (#19) is the next self-signed device, in design order.
 			waitUntil("the trust dialog for Gate", WAIT, () -> dialog("Trust the Certificate of Gate?") != null);
 			run(() -> click(button(dialog("Trust the Certificate of Gate?"), "Pin for This Device")));
+			// The example's door controller (#19) next.
+			waitUntil("the trust dialog for Entry", WAIT, () -> dialog("Trust the Certificate of Entry?") != null);
+			run(() -> click(button(dialog("Trust the Certificate of Entry?"), "Pin for This Device")));
 			waitUntil("the trust dialog for Horn", WAIT, () -> dialog("Trust the Certificate of Horn?") != null);
 			run(() -> click(button(dialog("Trust the Certificate of Horn?"), "Pin for This Device")));
-			waitUntil("the plan with all pinned", WAIT, () -> summaryOnUi().startsWith("Plan: 2 device(s) with changes, 1 up to date, 0 failed"),
+			waitUntil("the plan with all pinned", WAIT, () -> summaryOnUi().startsWith("Plan: 3 device(s) with changes, 1 up to date, 0 failed"),
 					DeployDriver::summary);
 			SiteTarget target = SiteTarget.load(example(), true);
 			String pins = Files.readString(target.state().pinsFile());

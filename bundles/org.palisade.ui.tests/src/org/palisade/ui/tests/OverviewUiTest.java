@@ -72,18 +72,19 @@ class OverviewUiTest {
 		OverviewView view = openOverview();
 		DiagramCanvas canvas = view.canvas();
 		Diagram elk = ui(canvas::diagram);
-		assertEquals(List.of("device:North1", "device:Beacon1", "device:Gate", "device:Horn"), elk.nodes().stream().map(Diagram.Node::id)
+		assertEquals(List.of("device:North1", "device:Beacon1", "device:Gate", "device:Entry", "device:GateBeacon", "device:Horn"), elk.nodes().stream().map(Diagram.Node::id)
 				.toList());
 		Studio.screenshot("overview-example");
 
-		// Press on the horn speaker's box, drag it 180 px right and 140 px down (at the view's scale), release.
+		// Press on the horn speaker's box, drag it 180 px left and 140 px down (at the view's scale), release:
+		// the horn is in the last column since the door controller calls it too (#19), so left stays on the canvas.
 		Diagram.Rect horn = elk.node("device:Horn").orElseThrow().bounds();
 		Point from = ui(() -> canvas.toControl(horn.centre()));
-		Point to = new Point(from.x + 180, from.y + 140);
+		Point to = new Point(from.x - 180, from.y + 140);
 		Mouse.drag(canvas, from, to);
 		double scale = ui(canvas::scale);
 		Diagram.Rect moved = ui(canvas::diagram).node("device:Horn").orElseThrow().bounds();
-		assertEquals(horn.x() + 180 / scale, moved.x(), 1 / scale + 1e-6, "moved right, gesture " + ui(canvas::gesture));
+		assertEquals(horn.x() - 180 / scale, moved.x(), 1 / scale + 1e-6, "moved left, gesture " + ui(canvas::gesture));
 		assertEquals(horn.y() + 140 / scale, moved.y(), 1 / scale + 1e-6);
 		String kept = Files.readString(layoutFile());
 		assertTrue(kept.contains("\"overview\"") && kept.contains("\"device:Horn\""), kept);

@@ -97,7 +97,7 @@ class ScheduleEditorUiTest {
 		assertEquals("Sun 2026-03-29: 02:00-03:00 is skipped (clocks go forward to +02:00)",
 				week.clockChanges().get(0).text());
 		assertEquals(List.of("Flashing beacon: Mon-Fri 18:00-08:00", "Horn speaker: Mon-Fri 18:00-08:00",
-				"PTZ follows: Mon-Fri 18:00-08:00"),
+				"PTZ follows: Mon-Fri 18:00-08:00", "Lock down the gate: Mon-Fri 18:00-08:00"),
 				week.rules().stream().map(ScheduleWeek.RuleRow::title).toList());
 		shot(canvas, "schedule-after-hours-spring-week");
 
@@ -154,7 +154,7 @@ class ScheduleEditorUiTest {
 			editor.document().replace(original.indexOf(rule), 0, late);
 			editor.document().replace(original.indexOf(schedule), 0, night);
 		});
-		waitUntil("the second rule on the drawing", CHECKED, () -> canvas.week().rules().size() == 4);
+		waitUntil("the second rule on the drawing", CHECKED, () -> canvas.week().rules().size() == 5);
 		ScheduleWeek both = ui(canvas::week);
 		ScheduleWeek.RuleRow lateRow = both.rules().stream().filter(r -> r.rule().equals("Late beacon")).findFirst()
 				.orElseThrow();
@@ -163,8 +163,9 @@ class ScheduleEditorUiTest {
 				.orElseThrow();
 		assertEquals(List.of("Late beacon (North1)"), beacon.overlapsWith());
 		assertEquals(new ScheduleWeek.Span(0, 22 * 60, 1440), beacon.overlaps().get(0));
-		assertEquals(List.of(), both.rules().stream().filter(r -> r.rule().equals("Horn speaker")).findFirst().orElseThrow()
-				.overlaps());
+		// The door controller's forced-gate rule calls the same horn at any hour (#19).
+		assertEquals(List.of("Gate forced: horn (Entry)"), both.rules().stream().filter(r -> r.rule().equals("Horn speaker"))
+				.findFirst().orElseThrow().overlapsWith());
 		run(() -> page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED));
 		waitUntil("the maximized view", CHECKED, () -> canvas.geometry().width() > 1000);
 		shot(canvas, "schedule-two-rules-on-one-output");

@@ -32,7 +32,8 @@ public class SiteFormatter extends AbstractJavaFormatter {
 	private static final Set<EReference> MEMBERS = Set.of(P.getDesign_Imports(), P.getDesign_Elements(),
 			P.getSite_Networks(), P.getSection_Schedules(), P.getSection_Recipients(), P.getSection_Devices(),
 			P.getSchedule_Intervals(), P.getDevice_Applications(), P.getDevice_Streams(), P.getDevice_Storage(),
-			P.getDevice_Ports(), P.getDevice_Wires(), P.getDevice_Clips(), P.getDevice_Presets(), P.getDevice_Rules(),
+			P.getDevice_Ports(), P.getDevice_Wires(), P.getDevice_Clips(), P.getDevice_Presets(), P.getDevice_Doors(),
+			P.getDevice_Rules(),
 			P.getApplicationInstance_Scenarios(), P.getCatalog_Entries(), P.getDeviceType_Pins());
 
 	/** Keywords that start a line inside their element's block. */
@@ -40,7 +41,7 @@ public class SiteFormatter extends AbstractJavaFormatter {
 			Site.class, Set.of("timezone", "integration"),
 			Device.class, Set.of("firmware", "power"),
 			DeviceType.class, Set.of("terminal", "terminals", "operates", "inductive", "wire-area", "supply-limit",
-					"max-pulse", "budget", "clip-slots", "factory-address", "runs"),
+					"max-pulse", "budget", "clip-slots", "factory-address", "runs", "doors", "relays"),
 			ApplicationType.class, Set.of("events", "uses"));
 
 	protected void format(Design design, IFormattableDocument doc) {

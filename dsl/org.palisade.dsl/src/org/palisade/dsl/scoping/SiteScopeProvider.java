@@ -119,7 +119,8 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 	private static boolean isSiteMemberReference(EReference reference) {
 		return reference == P.getTerminalEndpoint_Device() || reference == P.getRecipient_Speaker()
 				|| reference == P.getScheduleCondition_Schedule() || reference == P.getNotifyAction_Recipient()
-				|| reference == P.getDevice_Network() || reference == P.getPtzAction_Ptz();
+				|| reference == P.getDevice_Network() || reference == P.getPtzAction_Ptz()
+				|| reference == P.getDoorAction_Controller() || reference == P.getScheduleTrigger_Schedule();
 	}
 
 	private static IScope portScope(EObject context) {

@@ -20,6 +20,9 @@ import java.util.List;
  * <li>{@code param} (setting, key = parameter name without {@code root.}): {@code value};</li>
  * <li>{@code preset} (setting, key = a PTZ camera's preset name; no attributes): a preset the design's
  * rules move to, which must exist on the device ({@link PtzPresets});</li>
+ * <li>{@code door} (setting, key = a door controller's door name): {@code index} (the controller's
+ * door number from 1), the door control service's SetDoor fields and {@code config.<key>}
+ * configuration keys ({@link DoorSettings});</li>
  * <li>{@code schedule} (item, key = design label): {@code eventId}, {@code ical};</li>
  * <li>{@code recipient}, {@code action} (items): {@code template}, {@code param.<name>};</li>
  * <li>{@code rule} (item): {@code enabled}, {@code start.topic}, {@code start.content},
@@ -43,13 +46,14 @@ public final class Conventions {
 	public static final String PORT = "port";
 	public static final String PARAM = "param";
 	public static final String PRESET = "preset";
+	public static final String DOOR = "door";
 	public static final String SCHEDULE = "schedule";
 	public static final String RECIPIENT = "recipient";
 	public static final String ACTION = "action";
 	public static final String RULE = "rule";
 
 	/** Creation order. */
-	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, PRESET, SCHEDULE, RECIPIENT, ACTION, RULE);
+	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, PRESET, DOOR, SCHEDULE, RECIPIENT, ACTION, RULE);
 
 	private Conventions() {
 	}
@@ -80,6 +84,15 @@ public final class Conventions {
 	/** @return the placeholder of a credential's password */
 	public static String password(String ref) {
 		return "${credential.password:" + ref + "}";
+	}
+
+	/**
+	 * @return the placeholder of a door controller's door token, which only the controller knows:
+	 *         {@code ${door.token:<credentials ref>@<address>/<door number>}}, resolved when deploying
+	 *         by asking the controller ({@code axtdc:GetDoorList}) with those credentials (#19)
+	 */
+	public static String doorToken(String credentialsRef, String address, int door) {
+		return "${door.token:" + credentialsRef + "@" + address + "/" + door + "}";
 	}
 
 	/** @return the placeholder of another item's device handle */

@@ -19,12 +19,74 @@ import org.palisade.deploy.CredentialStore;
 public final class Placeholders {
 
 	private static final Pattern CREDENTIAL = Pattern.compile("\\$\\{credential\\.(user|password):([^}]+)\\}");
+	/** {@code ${door.token:<credentials ref>@<address>/<door number>}} ({@link Conventions#doorToken}). */
+	private static final Pattern DOOR_TOKEN = Pattern.compile("\\$\\{door\\.token:([^@}]+)@([^/}]+)/(\\d+)\\}");
+
+	/** Asks a door controller of the site for its door's token (#19). */
+	@FunctionalInterface
+	public interface DoorTokens {
+		/**
+		 * @param address        the controller's design address
+		 * @param door           the door number from 1
+		 * @param credentialsRef the credentials to ask with
+		 */
+		String token(String address, int door, String credentialsRef) throws IOException;
+	}
 
 	private final CredentialStore store;
 	private final Map<String, Credential> cache = new HashMap<>();
+	private final DoorTokens doorTokens;
+	/** Door token placeholder to the token, and back, as resolved in this run. */
+	private final Map<String, String> tokens = new HashMap<>();
+	private final Map<String, String> tokenPlaceholders = new HashMap<>();
 
 	public Placeholders(CredentialStore store) {
+		this(store, null);
+	}
+
+	/** @param doorTokens how door tokens are asked for, or {@code null} when the site has no door controller */
+	public Placeholders(CredentialStore store, DoorTokens doorTokens) {
 		this.store = store;
+		this.doorTokens = doorTokens;
+	}
+
+	/**
+	 * @return the value with each door token placeholder in it replaced by the token
+	 * @throws IOException when a controller cannot be asked
+	 */
+	public String resolveDoorTokens(String value) throws IOException {
+		if (value == null || !value.contains("${door.token:")) {
+			return value;
+		}
+		Matcher m = DOOR_TOKEN.matcher(value);
+		StringBuilder b = new StringBuilder();
+		while (m.find()) {
+			String placeholder = m.group();
+			String token = tokens.get(placeholder);
+			if (token == null) {
+				if (doorTokens == null) {
+					throw new IOException("door " + m.group(3) + " of " + m.group(2) + ": no door controller of the site to ask");
+				}
+				token = doorTokens.token(m.group(2), Integer.parseInt(m.group(3)), m.group(1));
+				tokens.put(placeholder, token);
+				tokenPlaceholders.put(token, placeholder);
+			}
+			m.appendReplacement(b, Matcher.quoteReplacement(token));
+		}
+		m.appendTail(b);
+		return b.toString();
+	}
+
+	/** @return a read value with the door tokens resolved in this run put back as their placeholders */
+	public String recogniseDoorTokens(String readValue) {
+		if (readValue == null || tokenPlaceholders.isEmpty()) {
+			return readValue;
+		}
+		String out = readValue;
+		for (Map.Entry<String, String> e : tokenPlaceholders.entrySet()) {
+			out = out.replace(e.getKey(), e.getValue());
+		}
+		return out;
 	}
 
 	/** @return whether the value is a credential placeholder */
@@ -45,7 +107,7 @@ public final class Placeholders {
 			if (value.startsWith("${secret:") || value.equals("${redacted}")) {
 				throw new IOException("a secret of the state to restore is unknown (" + value + ")");
 			}
-			return value;
+			return resolveDoorTokens(value);
 		}
 		Credential c = credential(m.group(2));
 		if (m.group(1).equals("user")) {
@@ -64,6 +126,10 @@ public final class Placeholders {
 	 * @return the placeholder if the read value is what it resolves to, else {@code null}
 	 */
 	public String recognise(String readValue, String placeholder) {
+		if (readValue != null && placeholder != null && placeholder.contains("${door.token:")) {
+			String back = recogniseDoorTokens(readValue);
+			return back.equals(placeholder) ? placeholder : null;
+		}
 		if (readValue == null || !isCredential(placeholder)) {
 			return null;
 		}

@@ -69,6 +69,8 @@ public final class VapixDriver implements DeviceDriver {
 	private final String where;
 	/** What the device said it is, asked first on the first read. */
 	private IdentityCheck.Reported reported;
+	/** A door controller's doors, as last read (their tokens are the controller's). */
+	private final DoorSettings doors = new DoorSettings();
 
 	/**
 	 * @param desired the wanted objects, whose placeholders are recognised when read back
@@ -114,6 +116,7 @@ public final class VapixDriver implements DeviceDriver {
 		boolean ports = false;
 		boolean time = false;
 		List<ManagedObject> presets = new ArrayList<>();
+		List<ManagedObject> doorSettings = new ArrayList<>();
 		for (ManagedObject s : settings) {
 			if (!wants(kinds, s.kind())) {
 				continue;
@@ -126,12 +129,15 @@ public final class VapixDriver implements DeviceDriver {
 				ports = true;
 			} else if (s.kind().equals(Conventions.PRESET)) {
 				presets.add(s);
+			} else if (s.kind().equals(Conventions.DOOR)) {
+				doorSettings.add(s);
 			}
 		}
 		try {
 			if (reported == null) {
 				// Before anything else, so that a device that is not the design's is only read (#17).
 				reported = IdentityCheck.check(client, expected, where);
+				resolveDoorTokens();
 			}
 			if (time) {
 				String zone = client.time().getTimeZone();
@@ -155,6 +161,9 @@ public final class VapixDriver implements DeviceDriver {
 			}
 			if (!presets.isEmpty()) {
 				out.addAll(PtzPresets.read(client, presets, reported.label()));
+			}
+			if (!doorSettings.isEmpty()) {
+				out.addAll(doors.read(client, doorSettings, reported.label()));
 			}
 			for (String p : params) {
 				String v = values.get(p);
@@ -199,6 +208,22 @@ public final class VapixDriver implements DeviceDriver {
 			throw failure("read", e);
 		}
 		return out;
+	}
+
+	/**
+	 * Asks the door controllers the design's rules name for their doors' tokens before the first
+	 * comparison, so that what is read back shows the placeholder it was written from (#19).
+	 */
+	private void resolveDoorTokens() throws DeviceException {
+		for (ManagedObject o : desired.values()) {
+			for (String v : o.attributes().values()) {
+				try {
+					placeholders.resolveDoorTokens(v);
+				} catch (IOException e) {
+					throw new DeviceException(client.device() + ": " + e.getMessage(), e);
+				}
+			}
+		}
 	}
 
 	private static boolean wants(Set<String> kinds, String kind) {
@@ -325,7 +350,7 @@ public final class VapixDriver implements DeviceDriver {
 
 	private Filter filter(Action1.EventFilter f) {
 		String topic = capabilities == null ? f.topicExpression() : capabilities.placeholderOf(f.topicExpression());
-		return new Filter(topic, f.messageContent() == null ? "" : f.messageContent());
+		return new Filter(topic, f.messageContent() == null ? "" : placeholders.recogniseDoorTokens(f.messageContent()));
 	}
 
 	@Override
@@ -354,6 +379,7 @@ public final class VapixDriver implements DeviceDriver {
 				// Read refuses a PTZ without the preset; a preset is aimed on the device, never made up here.
 				case Conventions.PRESET -> throw new DeviceException(client.device() + ": preset " + setting.key()
 						+ " is not on the device; aim the camera and save the preset there", null);
+				case Conventions.DOOR -> doors.set(client, setting);
 				case Conventions.PORT -> {
 					int index = Integer.parseInt(setting.key()) - 1;
 					Port port = Port.of(a);
@@ -435,11 +461,18 @@ public final class VapixDriver implements DeviceDriver {
 	}
 
 	private Action1.ActionRule rule(String name, DeviceObjects.Rule r) throws DeviceException {
-		Action1.EventFilter start = r.start() == null ? null
-				: new Action1.EventFilter(capabilities.resolve(r.start().topic()), emptyToNull(r.start().content()));
+		Action1.EventFilter start;
 		List<Action1.EventFilter> conditions = new ArrayList<>();
-		for (Filter f : r.conditions()) {
-			conditions.add(new Action1.EventFilter(capabilities.resolve(f.topic()), emptyToNull(f.content())));
+		try {
+			start = r.start() == null ? null
+					: new Action1.EventFilter(capabilities.resolve(r.start().topic()),
+							emptyToNull(placeholders.resolveDoorTokens(r.start().content())));
+			for (Filter f : r.conditions()) {
+				conditions.add(new Action1.EventFilter(capabilities.resolve(f.topic()),
+						emptyToNull(placeholders.resolveDoorTokens(f.content()))));
+			}
+		} catch (IOException e) {
+			throw new DeviceException(client.device() + ": rule \"" + name + "\": " + e.getMessage(), e);
 		}
 		String primary = r.primaryAction();
 		String handle;

@@ -117,6 +117,7 @@ public final class VapixOperations {
 			// A preset is checked, never written (#19): the read that plan makes.
 			case Conventions.PRESET -> new Operation("GET", "/axis-cgi/com/ptz.cgi?query=presetposall",
 					"ptz.cgi query=presetposall (preset " + o.key() + " must exist)", "");
+			case Conventions.DOOR -> door(o);
 			default -> param(Map.of(o.key(), Param.of(a).value()));
 			};
 		case CREATE -> switch (o.kind()) {
@@ -134,6 +135,25 @@ public final class VapixOperations {
 			default -> "action1 RemoveActionRule";
 			}, "ID: " + o.deviceId() + " (" + name + ")");
 		};
+	}
+
+	/** A door's two writes (#19): the door's fields, then its configuration keys. */
+	private static Operation door(ManagedObject o) {
+		StringBuilder fields = new StringBuilder();
+		StringBuilder config = new StringBuilder();
+		o.attributes().forEach((k, v) -> {
+			if (k.startsWith(DoorSettings.CONFIG)) {
+				config.append(config.isEmpty() ? "" : ",").append("{\"Name\":").append(json(k.substring(DoorSettings.CONFIG.length())))
+						.append(",\"Value\":").append(json(v)).append('}');
+			} else if (!k.equals(DoorSettings.INDEX)) {
+				fields.append(",").append(json(k)).append(':').append(json(v));
+			}
+		});
+		String token = "<door " + o.attributes().get(DoorSettings.INDEX) + "'s token>";
+		return new Operation("POST", "/vapix/doorcontrol", "axtdc:SetDoor, axtdc:SetDoorConfiguration (door " + o.key() + ")",
+				"{\"axtdc:SetDoor\":{\"Door\":[{\"token\":\"" + token + "\"" + fields + "}]}}\n"
+						+ "{\"axtdc:SetDoorConfiguration\":{\"DoorConfiguration\":[{\"token\":\"" + token
+						+ "\",\"Configuration\":[" + config + "]}]}}");
 	}
 
 	private static Operation param(Map<String, String> values) {

@@ -48,8 +48,11 @@ public final class VapixTargets {
 	private Map<String, HttpConnector> perDevice = Map.of();
 	private Set<String> basicOverHttp = Set.of();
 	private Map<String, Peer> peers = Map.of();
+	private boolean checkLogins = true;
 	/** Per credentials reference: {@code ""} accepted (or not checkable), else why it was rejected. */
 	private final Map<String, String> peerVerdicts = new ConcurrentHashMap<>();
+	/** Per controller address and credentials reference: its door tokens in door order. */
+	private final Map<String, List<String>> doorTokens = new ConcurrentHashMap<>();
 
 	/**
 	 * @param connector TLS trust and connect timeout shared by the devices (see
@@ -73,6 +76,15 @@ public final class VapixTargets {
 	/** Devices that may be answered with Basic over plain HTTP (the password in clear); see {@link VapixClient.Builder#allowBasicOverHttp}. */
 	public VapixTargets basicOverHttp(Set<String> devices) {
 		this.basicOverHttp = Set.copyOf(devices);
+		return this;
+	}
+
+	/**
+	 * Whether a recipient's credentials are tried against the device it points at before the
+	 * camera is touched (default); the peers still answer door token questions without it.
+	 */
+	public VapixTargets checkLogins(boolean value) {
+		this.checkLogins = value;
 		return this;
 	}
 
@@ -115,11 +127,13 @@ public final class VapixTargets {
 			throw new DeviceException(device + ": the design gives no credentials reference for it", null);
 		}
 		Credential c = credential(device, ref);
-		checkPeers(device, desired);
+		if (checkLogins) {
+			checkPeers(device, desired);
+		}
 		char[] pw = c.password();
 		try {
 			VapixClient client = client(device, baseUri, new Credentials(c.username(), pw));
-			return new VapixDriver(client, new Placeholders(store), desired, expected, address);
+			return new VapixDriver(client, new Placeholders(store, this::doorToken), desired, expected, address);
 		} catch (java.security.GeneralSecurityException | IOException e) {
 			throw new DeviceException(device + ": cannot set up the connection: " + e.getMessage(), e);
 		} finally {
@@ -167,6 +181,39 @@ public final class VapixTargets {
 						+ device + ": correct the credentials of '" + ref + "' first", null, true);
 			}
 		}
+	}
+
+	/**
+	 * A door's token, asked of the door controller of the site at that design address (#19): a rule
+	 * that commands or waits for a door names it by the controller's token, which only the
+	 * controller knows. Asked once per controller and credentials per {@code VapixTargets}.
+	 */
+	private String doorToken(String address, int door, String ref) throws IOException {
+		List<String> list = doorTokens.get(address + " " + ref);
+		if (list == null) {
+			Peer peer = peers.get(address);
+			if (peer == null) {
+				throw new IOException("the door controller at " + address + " is not a device of the site being deployed");
+			}
+			Credential c = store.resolve(ref).orElseThrow(() -> new IOException("no credentials for '" + ref
+					+ "' to ask " + peer.device() + " for its doors (looked in: " + store.describe() + ")"));
+			char[] pw = c.password();
+			try (VapixClient probe = client(peer.device(), peer.uri(), new Credentials(c.username(), pw))) {
+				list = new java.util.ArrayList<>();
+				for (org.palisade.deploy.vapix.DoorControl.Door d : probe.doorControl().doors()) {
+					list.add(d.token());
+				}
+			} catch (VapixException | java.security.GeneralSecurityException e) {
+				throw new IOException("asking " + peer.device() + " for its doors: " + e.getMessage(), e);
+			} finally {
+				Arrays.fill(pw, '\0');
+			}
+			doorTokens.put(address + " " + ref, list);
+		}
+		if (door < 1 || door > list.size()) {
+			throw new IOException("the door controller at " + address + " has " + list.size() + " doors, not door " + door);
+		}
+		return list.get(door - 1);
 	}
 
 	/** @return {@code ""} when the peer accepts the credentials or cannot be asked, else what it said */
