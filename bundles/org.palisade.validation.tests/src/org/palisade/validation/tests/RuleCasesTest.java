@@ -157,6 +157,7 @@ class RuleCasesTest {
 				// --- video, storage, applications, firmware
 				cam("VID-PALETTE", Severity.WARNING, "stream \"Analytics\" for applications palette iron //!"),
 				cam("VID-EIS", Severity.INFO, "stream \"View\" for operators eis //!"),
+				cam("VID-BITRATE", Severity.ERROR, "stream \"View\" for operators bitrate vbr 800 kbit/s retention 7 days //!"),
 				cam("STOR-CAPACITY", Severity.ERROR, """
 						stream "Record" for operators bitrate abr 4000 kbit/s recorded
 						storage sd-card 32 GB retention 30 days //!"""),

@@ -4,6 +4,7 @@ import static org.palisade.validation.internal.Format.num;
 
 import org.palisade.model.site.ApplicationInstance;
 import org.palisade.model.site.ApplicationType;
+import org.palisade.model.site.BitrateMode;
 import org.palisade.model.site.Device;
 import org.palisade.model.site.DeviceType;
 import org.palisade.model.site.FirmwareTrack;
@@ -35,11 +36,13 @@ public final class VideoCheck {
 					findings.warning(Codes.VID_PALETTE, s, P.getStream_Palette(), "stream \"" + s.getName()
 							+ "\" is used only by applications: use the white-hot palette, not " + s.getPalette().getLiteral());
 				}
+				checkBitrate(s, findings);
 				if (s.isEis()) {
 					findings.info(Codes.VID_EIS, s, P.getStream_Eis(), "EIS steadies \"" + s.getName()
 							+ "\" but crops the image and lowers its maximum resolution");
 				}
 			}
+			FirmwareCheck.check(d, findings);
 			checkStorage(d, findings);
 			checkBudget(d, findings);
 			if (integrations && d.getFirmwareTrack() != FirmwareTrack.LTS && Devices.hasIoTerminal(d)) {
@@ -47,6 +50,30 @@ public final class VideoCheck {
 						+ "track while the site has third-party integrations ("
 						+ String.join(", ", site.site().getIntegrations()) + "); an LTS track keeps them working: firmware lts");
 			}
+		}
+	}
+
+	/** The retention time of the manual's ABR, and ABR's optional maximum (issue #17). */
+	static final int MAX_RETENTION_DAYS = 3650;
+
+	private static void checkBitrate(Stream s, Findings findings) {
+		boolean abr = s.getBitrateMode() == BitrateMode.ABR;
+		if (!abr && (s.getBitrateRetention() != null || s.getMaxBitrate() != null)) {
+			findings.error(Codes.VID_BITRATE, s, s.getBitrateRetention() != null ? P.getStream_BitrateRetention()
+					: P.getStream_MaxBitrate(), "stream \"" + s.getName() + "\" uses " + s.getBitrateMode().getLiteral()
+					+ ": a retention time and a maximum belong to average bitrate (abr) only");
+			return;
+		}
+		Integer r = s.getBitrateRetention();
+		if (r != null && (r < 1 || r > MAX_RETENTION_DAYS)) {
+			findings.error(Codes.VID_BITRATE, s, P.getStream_BitrateRetention(), "stream \"" + s.getName()
+					+ "\": an average bitrate kept over " + Format.count(r, "day") + "; the retention is 1 to "
+					+ MAX_RETENTION_DAYS + " days");
+		}
+		if (s.getMaxBitrate() != null && s.getBitrate() != null && s.getMaxBitrate() < s.getBitrate()) {
+			findings.error(Codes.VID_BITRATE, s, P.getStream_MaxBitrate(), "stream \"" + s.getName() + "\": maximum "
+					+ s.getMaxBitrate() + " kbit/s is below its target of " + s.getBitrate()
+					+ " kbit/s; the maximum is at least the target");
 		}
 	}
 
