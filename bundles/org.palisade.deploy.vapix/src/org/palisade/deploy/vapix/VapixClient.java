@@ -49,6 +49,8 @@ public final class VapixClient implements AutoCloseable {
 	private final Playclip playclip;
 	private final Ptz ptz;
 	private final TimeApi time;
+	private final StreamProfiles streamProfiles;
+	private final FirmwareManagement firmware;
 	private final HttpTransport transport;
 
 	private VapixClient(Builder b, HttpConnector connector) {
@@ -68,6 +70,8 @@ public final class VapixClient implements AutoCloseable {
 		this.playclip = new Playclip(transport);
 		this.ptz = new Ptz(transport);
 		this.time = new TimeApi(rpc);
+		this.streamProfiles = new StreamProfiles(rpc);
+		this.firmware = new FirmwareManagement(rpc, transport);
 		this.userAccounts = new UserAccounts(transport);
 	}
 
@@ -100,6 +104,10 @@ public final class VapixClient implements AutoCloseable {
 	/** The PTZ API (ptz.cgi) of a PTZ camera. */
 	public Ptz ptz() { return ptz; }
 	public TimeApi time() { return time; }
+	/** streamprofile.cgi: the named stream profiles (#17). */
+	public StreamProfiles streamProfiles() { return streamProfiles; }
+	/** firmwaremanagement.cgi: the running firmware and upgrades (#17). */
+	public FirmwareManagement firmware() { return firmware; }
 	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
 	public UserAccounts userAccounts() { return userAccounts; }
 

@@ -20,6 +20,10 @@ import java.util.List;
  * <li>{@code param} (setting, key = parameter name without {@code root.}): {@code value};</li>
  * <li>{@code preset} (setting, key = a PTZ camera's preset name; no attributes): a preset the design's
  * rules move to, which must exist on the device ({@link PtzPresets});</li>
+ * <li>{@code firmware} (setting, key {@code active}): {@code version}, optional {@code file}
+ * ({@link DeviceObjects.Firmware});</li>
+ * <li>{@code streamprofile} (item, key = profile name): {@code description} (tagged),
+ * {@code parameters};</li>
  * <li>{@code schedule} (item, key = design label): {@code eventId}, {@code ical};</li>
  * <li>{@code recipient}, {@code action} (items): {@code template}, {@code param.<name>};</li>
  * <li>{@code rule} (item): {@code enabled}, {@code start.topic}, {@code start.content},
@@ -39,6 +43,8 @@ public final class Conventions {
 	/** The prefix of the EventIDs Palisade requests for its scheduled events. */
 	public static final String EVENT_ID_PREFIX = "palisade.";
 
+	/** The running firmware (#17): upgraded first, since an upgrade may change what the rest reads. */
+	public static final String FIRMWARE = "firmware";
 	public static final String TIME = "time";
 	public static final String PORT = "port";
 	public static final String PARAM = "param";
@@ -47,9 +53,12 @@ public final class Conventions {
 	public static final String RECIPIENT = "recipient";
 	public static final String ACTION = "action";
 	public static final String RULE = "rule";
+	/** A stream profile (#17): an item, since profiles are created and removed by name. */
+	public static final String STREAM_PROFILE = "streamprofile";
 
 	/** Creation order. */
-	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, PRESET, SCHEDULE, RECIPIENT, ACTION, RULE);
+	public static final List<String> KINDS = List.of(FIRMWARE, TIME, PORT, PARAM, PRESET, STREAM_PROFILE, SCHEDULE, RECIPIENT,
+			ACTION, RULE);
 
 	private Conventions() {
 	}

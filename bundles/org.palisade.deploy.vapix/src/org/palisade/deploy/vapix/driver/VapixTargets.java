@@ -48,6 +48,8 @@ public final class VapixTargets {
 	private Map<String, HttpConnector> perDevice = Map.of();
 	private Set<String> basicOverHttp = Set.of();
 	private Map<String, Peer> peers = Map.of();
+	private Duration restartTimeout = FirmwareUpgrade.DEFAULT_TIMEOUT;
+	private Duration restartPoll = FirmwareUpgrade.DEFAULT_POLL;
 	/** Per credentials reference: {@code ""} accepted (or not checkable), else why it was rejected. */
 	private final Map<String, String> peerVerdicts = new ConcurrentHashMap<>();
 
@@ -73,6 +75,16 @@ public final class VapixTargets {
 	/** Devices that may be answered with Basic over plain HTTP (the password in clear); see {@link VapixClient.Builder#allowBasicOverHttp}. */
 	public VapixTargets basicOverHttp(Set<String> devices) {
 		this.basicOverHttp = Set.copyOf(devices);
+		return this;
+	}
+
+	/**
+	 * How long a firmware upgrade may keep a device away, and how often its status is asked
+	 * meanwhile (default 15 min, every 5 s: flashing and the first start take minutes).
+	 */
+	public VapixTargets restartWait(Duration timeout, Duration poll) {
+		this.restartTimeout = timeout;
+		this.restartPoll = poll;
 		return this;
 	}
 
@@ -119,7 +131,8 @@ public final class VapixTargets {
 		char[] pw = c.password();
 		try {
 			VapixClient client = client(device, baseUri, new Credentials(c.username(), pw));
-			return new VapixDriver(client, new Placeholders(store), desired, expected, address);
+			return new VapixDriver(client, new Placeholders(store), desired, expected, address)
+					.restartWait(restartTimeout, restartPoll);
 		} catch (java.security.GeneralSecurityException | IOException e) {
 			throw new DeviceException(device + ": cannot set up the connection: " + e.getMessage(), e);
 		} finally {
