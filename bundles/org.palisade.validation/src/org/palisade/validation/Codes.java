@@ -60,6 +60,8 @@ public final class Codes {
 	public static final String FW_FILE = "FW-FILE";
 	/** Average-bitrate settings (retention, maximum) on a stream that is not ABR, or out of range (#17). */
 	public static final String VID_BITRATE = "VID-BITRATE";
+	/** A network share without //host/share or a credentials reference, or an SD card with either (#17). */
+	public static final String STOR_SHARE = "STOR-SHARE";
 
 	// PTZ camera following an alarm (issue #19)
 	/** A move names a device that is not a PTZ camera, or a preset sits on one. */

@@ -114,6 +114,9 @@ class RuleBoundaryTest {
 						"an average bitrate kept over 3651 days; the retention is 1 to 3650 days"),
 				swap("VID-BITRATE", "stream \"Rec\" for operators bitrate abr 800 kbit/s retention 7 days max %X% kbit/s",
 						"800", "799", "maximum 799 kbit/s is below its target of 800 kbit/s"),
+				// a network share is //host/share with a credentials reference (#17)
+				swap("STOR-SHARE", "storage network-share 100 GB share \"%X%\" credentials \"test/nas\"", "//nas1/r",
+						"//nas1/", "the network share is \"//nas1/\"; write it as //host/share"),
 				swap("ELEC-PIN-UNKNOWN", "wire red 0.25 mm2 1 m from pin %X% to L1.plus", "4", "5",
 						"the I/O terminal of AXIS Q1961-TE has no pin 5 (pins 1, 2, 3, 4)"),
 				// an interval of one minute, and of none

@@ -12,6 +12,7 @@ import org.palisade.model.site.Palette;
 import org.palisade.model.site.Section;
 import org.palisade.model.site.SitePackage;
 import org.palisade.model.site.Storage;
+import org.palisade.model.site.StorageKind;
 import org.palisade.model.site.Stream;
 import org.palisade.model.site.StreamAudience;
 import org.palisade.validation.Codes;
@@ -77,7 +78,33 @@ public final class VideoCheck {
 		}
 	}
 
+	/** {@code //host/share[/folder]}: a host name or IPv4 address, then the share. */
+	static final java.util.regex.Pattern SHARE = java.util.regex.Pattern
+			.compile("//[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?/[^/\\\\\\s][^\\\\]*");
+
+	private static void checkShare(Device d, Findings findings) {
+		Storage st = d.getStorage();
+		if (st == null) {
+			return;
+		}
+		if (st.getKind() == StorageKind.NETWORK_SHARE) {
+			if (st.getShare() == null || !SHARE.matcher(st.getShare()).matches()) {
+				findings.error(Codes.STOR_SHARE, st, P.getStorage_Share(), d.getName() + ": the network share is "
+						+ (st.getShare() == null ? "not named" : "\"" + st.getShare() + "\"")
+						+ "; write it as //host/share, e.g. share \"//10.20.0.40/recordings\"");
+			}
+			if (st.getCredentials() == null) {
+				findings.error(Codes.STOR_SHARE, st, P.getStorage_Kind(), d.getName()
+						+ ": the network share has no credentials reference for the camera to log in with");
+			}
+		} else if (st.getShare() != null || st.getCredentials() != null) {
+			findings.error(Codes.STOR_SHARE, st, st.getShare() != null ? P.getStorage_Share() : P.getStorage_Credentials(),
+					d.getName() + ": an SD card takes no share or credentials; write storage network-share for a share");
+		}
+	}
+
 	private static void checkStorage(Device d, Findings findings) {
+		checkShare(d, findings);
 		Storage storage = d.getStorage();
 		if (storage == null || storage.getRetention() == null || storage.getCapacity() == null) {
 			return;
