@@ -60,8 +60,9 @@ class CommandsTest {
 					"--detailed-exitcode");
 			assertEquals(2, plan.code(), plan.err());
 			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
-			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19).
-			assertEquals(16, json.get("changes").getAsInt());
+			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19); North1's two
+			// stream profiles and the SD card's retention and clean-up policy (#17; EIS is off as it was).
+			assertEquals(20, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 

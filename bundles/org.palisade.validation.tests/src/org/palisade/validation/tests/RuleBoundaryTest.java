@@ -116,7 +116,7 @@ class RuleBoundaryTest {
 						"800", "799", "maximum 799 kbit/s is below its target of 800 kbit/s"),
 				// a network share is //host/share with a credentials reference (#17)
 				swap("STOR-SHARE", "storage network-share 100 GB share \"%X%\" credentials \"test/nas\"", "//nas1/r",
-						"//nas1/", "the network share is \"//nas1/\"; write it as //host/share"),
+						"//nas1/", "the network share is not written as //host/share"),
 				swap("ELEC-PIN-UNKNOWN", "wire red 0.25 mm2 1 m from pin %X% to L1.plus", "4", "5",
 						"the I/O terminal of AXIS Q1961-TE has no pin 5 (pins 1, 2, 3, 4)"),
 				// an interval of one minute, and of none

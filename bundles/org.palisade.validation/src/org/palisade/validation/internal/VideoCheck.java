@@ -89,9 +89,10 @@ public final class VideoCheck {
 		}
 		if (st.getKind() == StorageKind.NETWORK_SHARE) {
 			if (st.getShare() == null || !SHARE.matcher(st.getShare()).matches()) {
+				// The value is not repeated: a share written as a URL may carry a password (SecretsNeverPassTest).
 				findings.error(Codes.STOR_SHARE, st, P.getStorage_Share(), d.getName() + ": the network share is "
-						+ (st.getShare() == null ? "not named" : "\"" + st.getShare() + "\"")
-						+ "; write it as //host/share, e.g. share \"//10.20.0.40/recordings\"");
+						+ (st.getShare() == null ? "not named" : "not written as //host/share")
+						+ "; write it so, e.g. share \"//10.20.0.40/recordings\"");
 			}
 			if (st.getCredentials() == null) {
 				findings.error(Codes.STOR_SHARE, st, P.getStorage_Kind(), d.getName()
