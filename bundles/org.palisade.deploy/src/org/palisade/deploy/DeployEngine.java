@@ -382,22 +382,40 @@ public final class DeployEngine {
 		return last;
 	}
 
-	/** Runs the steps in order; settings next to each other go to the driver together, so it can batch them. */
+	/**
+	 * Runs the steps in order; settings next to each other go to the driver together, and so do
+	 * creates next to each other, so it can batch them (#17: one request for a camera's stream
+	 * profiles).
+	 */
 	private static void apply(DeviceDriver driver, List<Step> steps) throws DeviceException {
 		List<ManagedObject> settings = new ArrayList<>();
+		List<ManagedObject> creates = new ArrayList<>();
 		for (Step s : steps) {
 			if (s.action() == Step.Action.SET) {
+				createAll(driver, creates);
 				settings.add(s.object());
 				continue;
 			}
 			setAll(driver, settings);
+			if (s.action() == Step.Action.CREATE) {
+				creates.add(s.object());
+				continue;
+			}
+			createAll(driver, creates);
 			switch (s.action()) {
 			case DELETE -> driver.delete(s.object());
-			case CREATE -> driver.create(s.object());
 			default -> throw new IllegalStateException(s.action().toString());
 			}
 		}
 		setAll(driver, settings);
+		createAll(driver, creates);
+	}
+
+	private static void createAll(DeviceDriver driver, List<ManagedObject> items) throws DeviceException {
+		if (!items.isEmpty()) {
+			driver.createAll(List.copyOf(items));
+			items.clear();
+		}
 	}
 
 	private static void setAll(DeviceDriver driver, List<ManagedObject> settings) throws DeviceException {

@@ -58,6 +58,17 @@ public interface DeviceDriver extends AutoCloseable {
 	/** Creates an item; references to other items are resolved against what the driver has read or created. */
 	void create(ManagedObject item) throws DeviceException;
 
+	/**
+	 * Creates several items, in this order (dependencies come first); a driver may combine some
+	 * into one request (a device API that creates several at once). It throws when any of them may
+	 * not have taken effect; the engine then reads the device again. The default creates them one by one.
+	 */
+	default void createAll(List<ManagedObject> items) throws DeviceException {
+		for (ManagedObject i : items) {
+			create(i);
+		}
+	}
+
 	/** Deletes an item read from the device (it carries its device handle). */
 	void delete(ManagedObject item) throws DeviceException;
 

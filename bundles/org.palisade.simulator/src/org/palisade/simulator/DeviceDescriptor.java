@@ -48,6 +48,8 @@ public final class DeviceDescriptor {
 	private final Path tlsKeyStore;
 	private final char[] tlsKeyStorePassword;
 	private final boolean factoryNew;
+	private final Duration restartDelay;
+	private final boolean firmwareFallback;
 
 	private DeviceDescriptor(Builder b) {
 		this.name = b.name;
@@ -75,6 +77,8 @@ public final class DeviceDescriptor {
 		this.tlsKeyStore = b.tlsKeyStore;
 		this.tlsKeyStorePassword = b.tlsKeyStorePassword == null ? null : b.tlsKeyStorePassword.clone();
 		this.factoryNew = b.factoryNew;
+		this.restartDelay = b.restartDelay;
+		this.firmwareFallback = b.firmwareFallback;
 	}
 
 	/** A serial that is stable per name, in the Axis form (12 upper-case hex digits, Axis OUI). */
@@ -100,7 +104,8 @@ public final class DeviceDescriptor {
 				.password(password).ioPorts(ioPorts).portsConfigurable(portsConfigurable)
 				.portManagementApi(portManagementApi).clips(clips).presets(presets).doors(doors).authMode(authMode).listenPort(listenPort)
 				.analyticsApp(analyticsApp).scenarios(scenarios).builtInSchedules(builtInSchedules)
-				.nonceLifetime(nonceLifetime).factoryNew(factoryNew);
+				.nonceLifetime(nonceLifetime).factoryNew(factoryNew).restartDelay(restartDelay)
+				.firmwareFallback(firmwareFallback);
 		if (tlsKeyStore != null) {
 			b.tls(tlsKeyStore, tlsKeyStorePassword);
 		}
@@ -120,6 +125,10 @@ public final class DeviceDescriptor {
 	/** @return the MAC address, {@code AC:CC:8E:01:23:45} (param.cgi Network.eth0.MACAddress) */
 	public String mac() { return mac; }
 	public String firmware() { return firmware; }
+	/** @return how long the device is away (answering 503) after a firmware upgrade, as it restarts */
+	public Duration restartDelay() { return restartDelay; }
+	/** @return whether an upgrade fails on restart and the device reloads its previous firmware (#17) */
+	public boolean firmwareFallback() { return firmwareFallback; }
 	public String username() { return username; }
 	/** @return a fresh copy of the password; the caller should clear it after use */
 	public char[] password() { return password.clone(); }
@@ -190,6 +199,8 @@ public final class DeviceDescriptor {
 		private Path tlsKeyStore;
 		private char[] tlsKeyStorePassword;
 		private boolean factoryNew;
+		private Duration restartDelay = Duration.ofSeconds(2);
+		private boolean firmwareFallback;
 
 		private Builder(String name) {
 			if (name == null || name.isBlank()) {
@@ -204,6 +215,8 @@ public final class DeviceDescriptor {
 		/** Default: the serial's digits, as on Axis devices. */
 		public Builder mac(String value) { this.mac = value; return this; }
 		public Builder firmware(String value) { this.firmware = value; return this; }
+		public Builder restartDelay(Duration value) { this.restartDelay = Objects.requireNonNull(value); return this; }
+		public Builder firmwareFallback(boolean value) { this.firmwareFallback = value; return this; }
 		public Builder username(String value) { this.username = Objects.requireNonNull(value); return this; }
 
 		/** Copies {@code value}; the caller may clear its array afterwards. */

@@ -73,7 +73,8 @@ public final class DeviceState {
 	/** Everything at once; records compare by value, so two snapshots can be compared with equals. */
 	public record Snapshot(Map<String, String> parameters, List<IoPort> ioPorts,
 			List<ScheduledEvent> scheduledEvents, List<Configuration> recipientConfigurations,
-			List<Configuration> actionConfigurations, List<ActionRule> actionRules, String timeZone) {
+			List<Configuration> actionConfigurations, List<ActionRule> actionRules, String timeZone,
+			Map<String, String> streamProfiles, String firmware) {
 	}
 
 	private final StateStore store;
@@ -115,6 +116,16 @@ public final class DeviceState {
 
 	public List<ActionRule> actionRules() {
 		return store.actionRules();
+	}
+
+	/** @return the stream profiles, name to {@code "description | parameters"}, in creation order (#17) */
+	public Map<String, String> streamProfiles() {
+		return snapshot().streamProfiles();
+	}
+
+	/** @return the firmware version the device runs now (an upgrade changes it, a fallback does not) */
+	public String firmware() {
+		return store.firmware();
 	}
 
 	/** @return the device's IANA time zone (time.cgi), {@code UTC} from the factory */

@@ -54,6 +54,14 @@ public final class Codes {
 	public static final String STOR_CAPACITY = "STOR-CAPACITY";
 	public static final String APP_BUDGET = "APP-BUDGET";
 	public static final String FW_TRACK = "FW-TRACK";
+	/** A firmware version that is not dotted numbers (2 to 4 parts), or a firmware file without a version (#17). */
+	public static final String FW_VERSION = "FW-VERSION";
+	/** A firmware file that is not a readable .bin file beside the design (#17). */
+	public static final String FW_FILE = "FW-FILE";
+	/** Average-bitrate settings (retention, maximum) on a stream that is not ABR, or out of range (#17). */
+	public static final String VID_BITRATE = "VID-BITRATE";
+	/** A network share without //host/share or a credentials reference, or an SD card with either (#17). */
+	public static final String STOR_SHARE = "STOR-SHARE";
 
 	// PTZ camera following an alarm (issue #19)
 	/** A move names a device that is not a PTZ camera, or a preset sits on one. */

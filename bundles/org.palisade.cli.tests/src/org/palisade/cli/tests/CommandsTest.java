@@ -62,8 +62,9 @@ class CommandsTest {
 			JsonObject json = JsonParser.parseString(plan.out()).getAsJsonObject();
 			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19); the gate's
 			// lockdown and release (a recipient, two actions, two rules) and the door controller's
-			// time zone, AUX port, door, horn recipient and its two rules with their actions (#19).
-			assertEquals(29, json.get("changes").getAsInt());
+			// time zone, AUX port, door, horn recipient and its two rules with their actions (#19); North1's
+			// two stream profiles and the SD card's retention and clean-up policy (#17; EIS is off as it was).
+			assertEquals(33, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 

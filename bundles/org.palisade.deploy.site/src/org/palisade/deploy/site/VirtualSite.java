@@ -118,6 +118,15 @@ public final class VirtualSite {
 						b.mac(new org.palisade.deploy.DeviceIdentity(null, null, d.getMac()).mac());
 					}
 				}
+				// The firmware the design names, unless it names a file: then the virtual device runs the
+				// model's default and a deploy rehearses the upgrade (#17). "11.11" runs as 11.11.0.
+				if (d.getFirmwareVersion() != null && d.getFirmwareFile() == null
+						&& d.getFirmwareVersion().matches("\\d+(\\.\\d+){1,3}")) {
+					String v = d.getFirmwareVersion();
+					String dflt = d.getRole() == DeviceRole.SPEAKER ? "11.9.60" : "11.11.73";
+					b.firmware(dflt.startsWith(v + ".") || dflt.equals(v) ? dflt
+							: v.chars().filter(c -> c == '.').count() == 1 ? v + ".0" : v);
+				}
 				if (controller) {
 					// A door controller (#19) runs action rules as a camera does, on its AUX I/O ports
 					// and its doors (as many as the design gives it, the controller's hardware configuration).

@@ -29,10 +29,11 @@ import org.palisade.simulator.FaultInjector;
 class FaultMatrixTest {
 
 	/**
-	 * Calls of a clean first deployment of North1: 7 reads, 9 requests for 12 steps (the settings go
-	 * out together: setTimeZone, setPorts, one param.cgi update), 7 reads back.
+	 * Calls of a clean first deployment of North1: 10 reads (identity, capabilities and stream
+	 * profiles included), 13 requests for 20 steps (the settings go out together: setTimeZone,
+	 * setPorts, one param.cgi update; both stream profiles in one create), 7 reads back.
 	 */
-	private static final int CALLS = 23;
+	private static final int CALLS = 30;
 
 	private record Case(String fault, Consumer<FaultInjector> arm) {
 	}

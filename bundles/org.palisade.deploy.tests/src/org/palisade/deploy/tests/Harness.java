@@ -39,6 +39,9 @@ final class Harness implements AutoCloseable {
 	/** Fast retries, so fault tests take milliseconds per retry, not seconds. */
 	static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(40), 2.0, 0.5);
 
+	/** How long a virtual device may restart after a firmware upgrade (theirs takes a second or two). */
+	static final Duration RESTART_TIMEOUT = Duration.ofSeconds(20);
+
 	private static Injector injector;
 	private static Site manual;
 
@@ -120,7 +123,8 @@ final class Harness implements AutoCloseable {
 
 	List<DeployEngine.Job> jobs(CredentialStore store) throws Exception {
 		HttpConnector http = VapixClient.newConnector(TlsOptions.systemDefault(), Duration.ofSeconds(2));
-		VapixTargets targets = new VapixTargets(store, http, retry, Duration.ofSeconds(5));
+		VapixTargets targets = new VapixTargets(store, http, retry, Duration.ofSeconds(5))
+				.restartWait(RESTART_TIMEOUT, Duration.ofMillis(50));
 		// The peers answer door token questions (#19) in every run; their logins are tried only when asked.
 		java.util.Map<String, VapixTargets.Peer> peers = new java.util.HashMap<>();
 		for (DeviceConfiguration d : config.devices()) {

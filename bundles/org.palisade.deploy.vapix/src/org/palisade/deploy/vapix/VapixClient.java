@@ -50,6 +50,8 @@ public final class VapixClient implements AutoCloseable {
 	private final Ptz ptz;
 	private final DoorControl doorControl;
 	private final TimeApi time;
+	private final StreamProfiles streamProfiles;
+	private final FirmwareManagement firmware;
 	private final HttpTransport transport;
 
 	private VapixClient(Builder b, HttpConnector connector) {
@@ -70,6 +72,8 @@ public final class VapixClient implements AutoCloseable {
 		this.ptz = new Ptz(transport);
 		this.doorControl = new DoorControl(transport);
 		this.time = new TimeApi(rpc);
+		this.streamProfiles = new StreamProfiles(rpc);
+		this.firmware = new FirmwareManagement(rpc, transport);
 		this.userAccounts = new UserAccounts(transport);
 	}
 
@@ -104,6 +108,10 @@ public final class VapixClient implements AutoCloseable {
 	/** The door control service of a door controller (issue #19). */
 	public DoorControl doorControl() { return doorControl; }
 	public TimeApi time() { return time; }
+	/** streamprofile.cgi: the named stream profiles (#17). */
+	public StreamProfiles streamProfiles() { return streamProfiles; }
+	/** firmwaremanagement.cgi: the running firmware and upgrades (#17). */
+	public FirmwareManagement firmware() { return firmware; }
 	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
 	public UserAccounts userAccounts() { return userAccounts; }
 

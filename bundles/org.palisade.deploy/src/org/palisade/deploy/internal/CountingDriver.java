@@ -59,6 +59,13 @@ public final class CountingDriver implements DeviceDriver {
 		inner.create(item);
 	}
 
+	/** One operation per item, as when they were created one by one: the driver may send fewer requests. */
+	@Override
+	public void createAll(List<ManagedObject> items) throws DeviceException {
+		calls.addAndGet(items.size());
+		inner.createAll(items);
+	}
+
 	@Override
 	public void delete(ManagedObject item) throws DeviceException {
 		calls.incrementAndGet();

@@ -104,6 +104,26 @@ class SiteGeneratorTest {
 				find(site.device("North1"), Conventions.ACTION, "Release the gate").attributes().get("param.body"));
 	}
 
+	/** #17: every stream is a stream profile (the "Operator" stream too), firmware names its file. */
+	@Test
+	void everyStreamIsAProfileAndTheFirmwareItsFile(@TempDir Path dir) throws Exception {
+		java.nio.file.Files.write(dir.resolve("Q1961-TE_12_0_1.bin"), new byte[] { 1 });
+		DeviceConfiguration north = new SiteGenerator().generate(Sites.variant(dir, "firmware lts \"11.11\"",
+				"firmware lts \"12.0\" file \"Q1961-TE_12_0_1.bin\"")).device("North1");
+		assertEquals(Map.of("description", "for operators", "parameters", "resolution=640x480&fps=15"
+				+ "&videobitratemode=abr&videoabrtargetbitrate=1200&videoabrretentiontime=30&videoabrmaxbitrate=2000"
+				+ "&palette=Iron"), find(north, Conventions.STREAM_PROFILE, "Operator").attributes());
+		assertEquals("for applications", find(north, Conventions.STREAM_PROFILE, "Analytics").attributes()
+				.get("description"));
+		assertEquals(Map.of("version", "12.0", "file", dir.resolve("Q1961-TE_12_0_1.bin").toAbsolutePath().normalize()
+				.toString()), find(north, Conventions.FIRMWARE, "active").attributes());
+		assertEquals("30", find(north, Conventions.PARAM, "Storage.S0.CleanupMaxAge").attributes().get("value"));
+		assertEquals("off", find(north, Conventions.PARAM, "ImageSource.I0.Sensor.Stabilizer").attributes().get("value"));
+		List<String> ops = GeneratorOutput.operations(north).stream().map(o -> o.operation()).toList();
+		assertEquals("firmwaremanagement upgrade", ops.get(0), ops.toString());
+		assertEquals(1, ops.stream().filter(o -> o.equals("streamprofile create")).count(), "one create for both");
+	}
+
 	@Test
 	void operationsAreOrderedPortsParamsThenScheduleRecipientActionsRules() throws Exception {
 		DeviceConfiguration north = new SiteGenerator().generate(Sites.load(Sites.harbourDepot())).device("North1");
@@ -114,8 +134,8 @@ class SiteGeneratorTest {
 		int recipient = ops.indexOf("action1 AddRecipientConfiguration");
 		int firstAction = ops.indexOf("action1 AddActionConfiguration");
 		int firstRule = ops.indexOf("action1 AddActionRule");
-		// Every parameter in one update, as the driver sends it (#16).
-		assertEquals(List.of("param.cgi update"), ops.subList(2, schedule), ops.toString());
+		// Every parameter in one update, as the driver sends it (#16); then the stream profiles in one create.
+		assertEquals(List.of("param.cgi update", "streamprofile create"), ops.subList(2, schedule), ops.toString());
 		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
 		// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19).
 		assertEquals(5, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());

@@ -87,6 +87,7 @@ public final class CameraObjects {
 
 	/** Builds everything; call once. */
 	public CameraObjects build() {
+		objects.addAll(DeviceSettings.firmware(camera));
 		if (timeZone != null) {
 			// Scheduled events are written in local time: the device's clock must be in the site's zone.
 			objects.add(ManagedObject.setting(Conventions.TIME, TimeZone.KEY, new TimeZone(timeZone).attributes()));
@@ -152,13 +153,14 @@ public final class CameraObjects {
 				param("ImageSource.I0.Sensor.ThermalPalette", v);
 			}
 		}
+		// Every stream of the design is a stream profile viewers and recorders ask for by name (#17).
 		for (Stream s : camera.getStreams()) {
-			if (s != chosen) {
-				notes.add("stream \"" + s.getName() + "\" is not written to the device: only the image channel's own "
-						+ "settings (Image.I0, from stream \"" + chosen.getName() + "\") are; stream profiles are "
-						+ "not generated yet");
-			}
+			objects.add(DeviceSettings.streamProfile(s, thermal));
 		}
+		// EIS steadies the image channel, so it is one setting for all streams: on when a stream asks.
+		param("ImageSource.I0.Sensor.Stabilizer",
+				camera.getStreams().stream().anyMatch(Stream::isEis) ? "on" : "off");
+		objects.addAll(DeviceSettings.storage(camera, notes));
 	}
 
 	/**

@@ -77,6 +77,8 @@ public final class DeviceServer {
 				"/axis-cgi/pwdgrp.cgi", new PwdgrpEndpoint(store, factory, auth)));
 		this.events = new EventStream(store);
 		r.put("/axis-cgi/wssession.cgi", wsTokens::issue);
+		r.put("/axis-cgi/streamprofile.cgi", new StreamProfileEndpoint(store));
+		r.put("/axis-cgi/firmwaremanagement.cgi", new FirmwareEndpoint(store));
 		if (store.ptz() != null) {
 			r.put("/axis-cgi/com/ptz.cgi", new PtzEndpoint(store.ptz(), false));
 			r.put("/axis-cgi/com/ptzconfig.cgi", new PtzEndpoint(store.ptz(), true));
@@ -216,6 +218,11 @@ public final class DeviceServer {
 		Instant at = Instant.now();
 		try {
 			sleep(faults.latency());
+			if (store.restarting()) {
+				// Restarting after a firmware upgrade: nothing is served until the new system is up.
+				record(at, ex, null, 503, "restarting");
+				return answer(Response.text(503, "503 Service Unavailable (restarting)\n", null), List.of());
+			}
 			String uri = ex.rawPath() + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
 			boolean stream = ex.path().equals(EVENT_STREAM);
 			DigestAuthenticator.Outcome outcome = factory != null && factory.anonymous(ex.path(), request(ex).query())
@@ -295,7 +302,7 @@ public final class DeviceServer {
 		String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
 		// The CGIs read a POST body as a form whatever its Content-Type: clients written for real
 		// devices send text/plain or none (issue #14); only the JSON and SOAP bodies are not forms.
-		if ("POST".equals(ex.method()) && !t.contains("json") && !t.contains("xml")) {
+		if ("POST".equals(ex.method()) && !t.contains("json") && !t.contains("xml") && !t.startsWith("multipart/")) {
 			HttpIo.parseForm(new String(ex.body(), java.nio.charset.StandardCharsets.UTF_8).strip(), query);
 		}
 		return new Request(ex.method(), ex.path(), query, ex.body(), ex.headers());

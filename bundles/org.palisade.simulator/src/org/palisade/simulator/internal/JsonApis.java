@@ -150,7 +150,7 @@ final class JsonApis {
 		p.addProperty("ProdNbr", store.parameter("Brand.ProdNbr"));
 		p.addProperty("HardwareID", store.parameter("Properties.System.HardwareID"));
 		p.addProperty("ProdFullName", store.parameter("Brand.ProdFullName"));
-		p.addProperty("Version", d.firmware());
+		p.addProperty("Version", store.firmware());
 		p.addProperty("ProdType", store.parameter("Brand.ProdType"));
 		if (!unrestricted) {
 			p.addProperty("Soc", store.parameter("Properties.System.Soc"));

@@ -81,6 +81,12 @@ final class ParamDefaults {
 			put(params, readOnly, false, "Image.I0.RateControl.TargetBitrate", "0");
 			put(params, readOnly, false, "Image.I0.Stream.FPS", "0");
 			put(params, readOnly, false, "ImageSource.I0.Sensor.ThermalPalette", "White-hot");
+			// EIS and the SD card's clean-up (#17): names as AXIS OS lists them, unconfirmed.
+			put(params, readOnly, false, "ImageSource.I0.Sensor.Stabilizer", "off");
+			put(params, readOnly, false, "Storage.S0.CleanupLevel", "90");
+			put(params, readOnly, false, "Storage.S0.CleanupMaxAge", "0");
+			put(params, readOnly, false, "Storage.S0.CleanupPolicyActive", "fifo");
+			put(params, readOnly, true, "Storage.S0.DiskID", "SD_DISK");
 		}
 	}
 

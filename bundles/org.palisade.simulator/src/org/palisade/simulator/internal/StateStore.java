@@ -81,6 +81,60 @@ public final class StateStore {
 		schedules.put(SCHEDULE_PREFIX + id, new ScheduledEvent(SCHEDULE_PREFIX + id, name, ical));
 	}
 
+	/** The running and the previous firmware; an upgrade swaps them, a fallback swaps them back (#17). */
+	private String firmware;
+	private String previousFirmware;
+	/** Until when the device restarts after an upgrade (it answers 503 meanwhile), or {@code null}. */
+	private java.time.Instant restartingUntil;
+	/** Stream profiles by name: {@code [description, parameters]}, in creation order. */
+	private final Map<String, String[]> streamProfiles = new LinkedHashMap<>();
+
+	public synchronized String firmware() {
+		return firmware != null ? firmware : descriptor.firmware();
+	}
+
+	public synchronized String previousFirmware() {
+		return previousFirmware;
+	}
+
+	/**
+	 * Starts a restart into {@code version}, or back into the running one when {@code fallback}: the
+	 * device goes away for its restart delay and comes back on the firmware that started.
+	 */
+	public synchronized void upgrade(String version, boolean fallback) {
+		String running = firmware();
+		if (!fallback) {
+			previousFirmware = running;
+			firmware = version;
+		}
+		restartingUntil = java.time.Instant.now().plus(descriptor.restartDelay());
+	}
+
+	/** @return whether the device is restarting now (it then answers nothing but 503) */
+	public synchronized boolean restarting() {
+		if (restartingUntil != null && java.time.Instant.now().isAfter(restartingUntil)) {
+			restartingUntil = null;
+		}
+		return restartingUntil != null;
+	}
+
+	/** @return the stream profiles, name to {@code [description, parameters]} */
+	public synchronized Map<String, String[]> streamProfiles() {
+		Map<String, String[]> copy = new LinkedHashMap<>();
+		streamProfiles.forEach((k, v) -> copy.put(k, v.clone()));
+		return copy;
+	}
+
+	/** @return {@code false} when a profile of that name exists */
+	public synchronized boolean addStreamProfile(String name, String description, String parameters) {
+		return streamProfiles.putIfAbsent(name, new String[] { description, parameters }) == null;
+	}
+
+	/** @return {@code false} when there is no such profile */
+	public synchronized boolean removeStreamProfile(String name) {
+		return streamProfiles.remove(name) != null;
+	}
+
 	public DeviceDescriptor descriptor() {
 		return descriptor;
 	}
@@ -295,7 +349,9 @@ public final class StateStore {
 	}
 
 	public synchronized Snapshot snapshot() {
+		Map<String, String> profiles = new LinkedHashMap<>();
+		streamProfiles.forEach((k, v) -> profiles.put(k, v[0] + " | " + v[1]));
 		return new Snapshot(parameters(), ioPorts(), scheduledEvents(), recipients(), actionConfigurations(),
-				actionRules(), timeZone);
+				actionRules(), timeZone, profiles, firmware());
 	}
 }

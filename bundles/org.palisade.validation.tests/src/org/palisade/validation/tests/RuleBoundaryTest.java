@@ -107,6 +107,16 @@ class RuleBoundaryTest {
 				siteSwap("NET-SUBNET", "camera Edge : \"AXIS Q6075-E\" at %X% on lan credentials \"test/edge\"",
 						"10.0.0.254", "10.0.1.0", "10.0.1.0"),
 				// the terminal has pins 1 to 4
+				// ABR's retention: 1 to 3650 days; its maximum is at least the target (#17)
+				swap("VID-BITRATE", "stream \"Rec\" for operators bitrate abr 800 kbit/s retention %X% days", "1", "0",
+						"an average bitrate kept over 0 days; the retention is 1 to 3650 days"),
+				swap("VID-BITRATE", "stream \"Rec\" for operators bitrate abr 800 kbit/s retention %X% days", "3650", "3651",
+						"an average bitrate kept over 3651 days; the retention is 1 to 3650 days"),
+				swap("VID-BITRATE", "stream \"Rec\" for operators bitrate abr 800 kbit/s retention 7 days max %X% kbit/s",
+						"800", "799", "maximum 799 kbit/s is below its target of 800 kbit/s"),
+				// a network share is //host/share with a credentials reference (#17)
+				swap("STOR-SHARE", "storage network-share 100 GB share \"%X%\" credentials \"test/nas\"", "//nas1/r",
+						"//nas1/", "the network share is not written as //host/share"),
 				swap("ELEC-PIN-UNKNOWN", "wire red 0.25 mm2 1 m from pin %X% to L1.plus", "4", "5",
 						"the I/O terminal of AXIS Q1961-TE has no pin 5 (pins 1, 2, 3, 4)"),
 				// an interval of one minute, and of none

@@ -157,6 +157,8 @@ class RuleCasesTest {
 				// --- video, storage, applications, firmware
 				cam("VID-PALETTE", Severity.WARNING, "stream \"Analytics\" for applications palette iron //!"),
 				cam("VID-EIS", Severity.INFO, "stream \"View\" for operators eis //!"),
+				cam("STOR-SHARE", Severity.ERROR, "storage network-share 100 GB share \"//10.0.0.40/rec\" //!"),
+				cam("VID-BITRATE", Severity.ERROR, "stream \"View\" for operators bitrate vbr 800 kbit/s retention 7 days //!"),
 				cam("STOR-CAPACITY", Severity.ERROR, """
 						stream "Record" for operators bitrate abr 4000 kbit/s recorded
 						storage sd-card 32 GB retention 30 days //!"""),

@@ -1,6 +1,8 @@
 package org.palisade.deploy.vapix.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,21 @@ class DeviceObjectsTest {
 		DeviceObjects.Rule whileActive = new DeviceObjects.Rule(true, null, List.of(new Filter("tns1:B", "y")),
 				"id:7", null);
 		assertEquals(whileActive, DeviceObjects.Rule.of(whileActive.attributes()));
+	}
+
+	/** #17: "11.11" in a design is any 11.11 release; "11.1" is not 11.11, nor is 11.11 11.11.73. */
+	@Test
+	void aFirmwareVersionMatchesItsReleases() {
+		assertTrue(DeviceObjects.Firmware.matches("11.11.73", "11.11"));
+		assertTrue(DeviceObjects.Firmware.matches("11.11", "11.11"));
+		assertFalse(DeviceObjects.Firmware.matches("11.11.73", "11.1"));
+		assertFalse(DeviceObjects.Firmware.matches("11.11", "11.11.73"));
+		assertFalse(DeviceObjects.Firmware.matches(null, "11.11"));
+		DeviceObjects.Firmware f = new DeviceObjects.Firmware("12.0", "/fw/Q1961-TE_12_0_1.bin");
+		assertEquals(f, DeviceObjects.Firmware.of(f.attributes()));
+		assertEquals(Map.of("version", "12.0"), new DeviceObjects.Firmware("12.0", null).attributes());
+		DeviceObjects.StreamProfile sp = new DeviceObjects.StreamProfile("for operators", "fps=15");
+		assertEquals(sp, DeviceObjects.StreamProfile.of(sp.attributes()));
 	}
 
 	@Test

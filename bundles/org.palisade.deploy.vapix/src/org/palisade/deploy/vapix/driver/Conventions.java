@@ -23,6 +23,10 @@ import java.util.List;
  * <li>{@code door} (setting, key = a door controller's door name): {@code index} (the controller's
  * door number from 1), the door control service's SetDoor fields and {@code config.<key>}
  * configuration keys ({@link DoorSettings});</li>
+ * <li>{@code firmware} (setting, key {@code active}): {@code version}, optional {@code file}
+ * ({@link DeviceObjects.Firmware});</li>
+ * <li>{@code streamprofile} (item, key = profile name): {@code description} (tagged),
+ * {@code parameters};</li>
  * <li>{@code schedule} (item, key = design label): {@code eventId}, {@code ical};</li>
  * <li>{@code recipient}, {@code action} (items): {@code template}, {@code param.<name>};</li>
  * <li>{@code rule} (item): {@code enabled}, {@code start.topic}, {@code start.content},
@@ -42,6 +46,8 @@ public final class Conventions {
 	/** The prefix of the EventIDs Palisade requests for its scheduled events. */
 	public static final String EVENT_ID_PREFIX = "palisade.";
 
+	/** The running firmware (#17): upgraded first, since an upgrade may change what the rest reads. */
+	public static final String FIRMWARE = "firmware";
 	public static final String TIME = "time";
 	public static final String PORT = "port";
 	public static final String PARAM = "param";
@@ -51,9 +57,12 @@ public final class Conventions {
 	public static final String RECIPIENT = "recipient";
 	public static final String ACTION = "action";
 	public static final String RULE = "rule";
+	/** A stream profile (#17): an item, since profiles are created and removed by name. */
+	public static final String STREAM_PROFILE = "streamprofile";
 
 	/** Creation order. */
-	public static final List<String> KINDS = List.of(TIME, PORT, PARAM, PRESET, DOOR, SCHEDULE, RECIPIENT, ACTION, RULE);
+	public static final List<String> KINDS = List.of(FIRMWARE, TIME, PORT, PARAM, PRESET, DOOR, STREAM_PROFILE, SCHEDULE,
+			RECIPIENT, ACTION, RULE);
 
 	private Conventions() {
 	}

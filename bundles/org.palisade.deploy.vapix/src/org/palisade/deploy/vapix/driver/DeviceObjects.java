@@ -23,7 +23,7 @@ public final class DeviceObjects {
 	}
 
 	/** What every kind's record offers. */
-	public sealed interface Attributes permits TimeZone, Port, Param, Schedule, Configuration, Rule {
+	public sealed interface Attributes permits TimeZone, Port, Param, Schedule, Configuration, Rule, Firmware, StreamProfile {
 		/** @return the attributes of the managed object, by name */
 		Map<String, String> attributes();
 	}
@@ -81,6 +81,59 @@ public final class DeviceObjects {
 
 		public static Param of(Map<String, String> a) {
 			return new Param(a.get(VALUE));
+		}
+	}
+
+	/**
+	 * {@code firmware}, key {@link #KEY}: the version the device runs (the design's "11.11" stands
+	 * for any 11.11.x, {@link #matches}), and the file a deploy upgrades with. A device that runs a
+	 * matching version reads back with the design's file, so that only a version drift is a change.
+	 *
+	 * @param file absolute path of the firmware file, or {@code null}: a drift is then reported, not mended
+	 */
+	public record Firmware(String version, String file) implements Attributes {
+		public static final String KEY = "active";
+		private static final String VERSION = "version";
+		private static final String FILE = "file";
+
+		@Override
+		public Map<String, String> attributes() {
+			Map<String, String> a = new LinkedHashMap<>();
+			a.put(VERSION, version == null ? "" : version);
+			if (file != null) {
+				a.put(FILE, file);
+			}
+			return a;
+		}
+
+		public static Firmware of(Map<String, String> a) {
+			return new Firmware(a.get(VERSION), a.get(FILE));
+		}
+
+		/** @return whether the running version is the wanted one, or a release of it (11.11.73 of 11.11) */
+		public static boolean matches(String running, String wanted) {
+			return running != null && wanted != null && (running.equals(wanted) || running.startsWith(wanted + "."));
+		}
+	}
+
+	/**
+	 * {@code streamprofile}, key = the profile's name (the design's stream name, what viewers ask for):
+	 * its description (Palisade's carry {@link Conventions#TAG}) and its stream parameters as a query.
+	 */
+	public record StreamProfile(String description, String parameters) implements Attributes {
+		private static final String DESCRIPTION = "description";
+		private static final String PARAMETERS = "parameters";
+
+		@Override
+		public Map<String, String> attributes() {
+			Map<String, String> a = new LinkedHashMap<>();
+			a.put(DESCRIPTION, description == null ? "" : description);
+			a.put(PARAMETERS, parameters == null ? "" : parameters);
+			return a;
+		}
+
+		public static StreamProfile of(Map<String, String> a) {
+			return new StreamProfile(a.get(DESCRIPTION), a.get(PARAMETERS));
 		}
 	}
 

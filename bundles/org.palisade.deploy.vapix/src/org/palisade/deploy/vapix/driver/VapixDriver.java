@@ -1,6 +1,7 @@
 package org.palisade.deploy.vapix.driver;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,10 +20,12 @@ import org.palisade.deploy.vapix.Action1;
 import org.palisade.deploy.vapix.Event1;
 import org.palisade.deploy.vapix.PortManagement;
 import org.palisade.deploy.vapix.PortManagement.PortSetting;
+import org.palisade.deploy.vapix.StreamProfiles;
 import org.palisade.deploy.vapix.VapixClient;
 import org.palisade.deploy.vapix.VapixException;
 import org.palisade.deploy.vapix.driver.DeviceObjects.Configuration;
 import org.palisade.deploy.vapix.driver.DeviceObjects.Filter;
+import org.palisade.deploy.vapix.driver.DeviceObjects.Firmware;
 import org.palisade.deploy.vapix.driver.DeviceObjects.Param;
 import org.palisade.deploy.vapix.driver.DeviceObjects.Port;
 import org.palisade.deploy.vapix.driver.DeviceObjects.TimeZone;
@@ -71,6 +74,12 @@ public final class VapixDriver implements DeviceDriver {
 	private IdentityCheck.Reported reported;
 	/** A door controller's doors, as last read (their tokens are the controller's). */
 	private final DoorSettings doors = new DoorSettings();
+	/** The firmware the device runs: as the identity check read it, then as an upgrade left it. */
+	private String firmwareVersion;
+	private Duration restartTimeout = FirmwareUpgrade.DEFAULT_TIMEOUT;
+	private Duration restartPoll = FirmwareUpgrade.DEFAULT_POLL;
+	/** Whether the design gives the device stream profiles: only then are the device's listed (#16). */
+	private final boolean profiles;
 
 	/**
 	 * @param desired the wanted objects, whose placeholders are recognised when read back
@@ -92,6 +101,17 @@ public final class VapixDriver implements DeviceDriver {
 		desired.forEach(o -> this.desired.put(o.id(), o));
 		this.expected = expected;
 		this.where = where;
+		this.profiles = desired.stream().anyMatch(o -> o.kind().equals(Conventions.STREAM_PROFILE));
+	}
+
+	/**
+	 * How long a firmware upgrade may keep the device away (restart and first start), and how often
+	 * its status is asked meanwhile.
+	 */
+	public VapixDriver restartWait(Duration timeout, Duration poll) {
+		this.restartTimeout = timeout;
+		this.restartPoll = poll;
+		return this;
 	}
 
 	@Override
@@ -115,13 +135,16 @@ public final class VapixDriver implements DeviceDriver {
 		List<String> params = new ArrayList<>();
 		boolean ports = false;
 		boolean time = false;
+		ManagedObject firmware = null;
 		List<ManagedObject> presets = new ArrayList<>();
 		List<ManagedObject> doorSettings = new ArrayList<>();
 		for (ManagedObject s : settings) {
 			if (!wants(kinds, s.kind())) {
 				continue;
 			}
-			if (s.kind().equals(Conventions.TIME)) {
+			if (s.kind().equals(Conventions.FIRMWARE)) {
+				firmware = s;
+			} else if (s.kind().equals(Conventions.TIME)) {
 				time = true;
 			} else if (s.kind().equals(Conventions.PARAM)) {
 				params.add(s.key());
@@ -138,6 +161,11 @@ public final class VapixDriver implements DeviceDriver {
 				// Before anything else, so that a device that is not the design's is only read (#17).
 				reported = IdentityCheck.check(client, expected, where);
 				resolveDoorTokens();
+				firmwareVersion = reported.firmware();
+			}
+			if (firmware != null) {
+				// What basic device info said: no call of its own (#16).
+				out.add(FirmwareUpgrade.read(firmwareVersion, Firmware.of(firmware.attributes())));
 			}
 			if (time) {
 				String zone = client.time().getTimeZone();
@@ -157,7 +185,7 @@ public final class VapixDriver implements DeviceDriver {
 				capabilities = DeviceCapabilities.discover(client, desired.values(), reported.label());
 			}
 			if (ports) {
-				out.addAll(readPorts(values));
+				out.addAll(PortReading.read(values));
 			}
 			if (!presets.isEmpty()) {
 				out.addAll(PtzPresets.read(client, presets, reported.label()));
@@ -173,6 +201,11 @@ public final class VapixDriver implements DeviceDriver {
 				}
 			}
 			handles.keySet().removeIf(id -> wants(kinds, id.substring(0, id.indexOf('/'))));
+			if (profiles && wants(kinds, Conventions.STREAM_PROFILE)) {
+				for (StreamProfiles.Profile p : client.streamProfiles().list()) {
+					out.add(remember(StreamProfileItems.read(p)));
+				}
+			}
 			if (wants(kinds, Conventions.SCHEDULE)) {
 				scheduleKeys.clear();
 				for (Event1.ScheduledEvent e : client.event1().getScheduledEvents()) {
@@ -237,46 +270,12 @@ public final class VapixDriver implements DeviceDriver {
 		return o;
 	}
 
-	/** The IOPort parameters a port object carries besides what port management shows. */
-	private static final List<String> PORT_PARAMS = List.of("Input.Name", "Input.Trig", "Output.Name", "Output.Active");
-
-	/**
-	 * Ports from the IOPort tree, read in the same param.cgi list as the parameters: it holds all a
-	 * port object compares (getPorts' normalState is the opposite of the active level, the mapping
-	 * vapix-notes.md section 2 documents), so no getPorts call is spent on it (#14 kept the
-	 * per-camera request count while adding the capability questions).
-	 */
-	private List<ManagedObject> readPorts(Map<String, String> io) {
-		List<ManagedObject> out = new ArrayList<>();
-		for (int i = 0; io.containsKey("IOPort.I" + i + ".Direction"); i++) {
-			String base = "IOPort.I" + i + ".";
-			boolean output = "output".equals(io.get(base + "Direction"));
-			String active = io.get(base + (output ? "Output.Active" : "Input.Trig"));
-			out.add(port(i, io.get(base + "Direction"), io.get(base + (output ? "Output.Name" : "Input.Name")),
-					"open".equals(active) ? "closed" : "open", io));
-		}
-		return out;
-	}
-
 	/**
 	 * A device without the port-management API answers 404, or a JSON "method not supported": 2102
 	 * is port management's own code (documented), 2004 the one other APIs and older virtual devices use.
 	 */
 	private static boolean lacksApi(VapixException e) {
 		return e.httpStatus() == 404 || "2102".equals(e.deviceCode()) || "2004".equals(e.deviceCode());
-	}
-
-	private static ManagedObject port(int index, String direction, String name, String normalState,
-			Map<String, String> io) {
-		Map<String, String> extra = new LinkedHashMap<>();
-		for (String p : PORT_PARAMS) {
-			String v = io.get("IOPort.I" + index + "." + p);
-			if (v != null) {
-				extra.put(p, v);
-			}
-		}
-		return new ManagedObject(Conventions.PORT, Integer.toString(index + 1), Nature.SETTING, Origin.FACTORY,
-				new Port(direction, name, normalState, extra).attributes(), List.of(), null);
 	}
 
 	private ManagedObject schedule(Event1.ScheduledEvent e) {
@@ -369,11 +368,21 @@ public final class VapixDriver implements DeviceDriver {
 		Map<String, String> params = new LinkedHashMap<>();
 		List<PortSetting> ports = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
+		for (ManagedObject setting : settings) {
+			if (setting.kind().equals(Conventions.FIRMWARE)) {
+				// First and alone: an upgrade that fails (or falls back) leaves the rest unapplied.
+				firmwareVersion = FirmwareUpgrade.apply(client, firmwareVersion, Firmware.of(setting.attributes()),
+						restartTimeout, restartPoll);
+			}
+		}
 		try {
 			for (ManagedObject setting : settings) {
 				labels.add(setting.label());
 				Map<String, String> a = setting.attributes();
 				switch (setting.kind()) {
+				case Conventions.FIRMWARE -> {
+					// done above
+				}
 				case Conventions.TIME -> client.time().setTimeZone(TimeZone.of(a).zone());
 				case Conventions.PARAM -> params.put(setting.key(), Param.of(a).value());
 				// Read refuses a PTZ without the preset; a preset is aimed on the device, never made up here.
@@ -416,7 +425,9 @@ public final class VapixDriver implements DeviceDriver {
 					}
 				}
 			}
-			client.paramCgi().update(params);
+			if (!params.isEmpty()) {
+				client.paramCgi().update(params);
+			}
 		} catch (VapixException e) {
 			throw failure("set " + String.join(", ", labels), e);
 		}
@@ -442,6 +453,10 @@ public final class VapixDriver implements DeviceDriver {
 						capabilities.complete(c.template(), resolved(c.params())));
 			}
 			case Conventions.RULE -> client.action1().addActionRule(rule(name, DeviceObjects.Rule.of(a)));
+			case Conventions.STREAM_PROFILE -> {
+				client.streamProfiles().create(StreamProfileItems.profile(item));
+				yield item.key();
+			}
 			default -> throw new DeviceException(client.device() + ": unknown item kind " + item.kind(), null);
 			};
 			handles.put(item.id(), handle);
@@ -450,6 +465,31 @@ public final class VapixDriver implements DeviceDriver {
 		} catch (IOException e) {
 			throw new DeviceException(client.device() + ": create " + item.label() + ": " + e.getMessage(), e);
 		}
+	}
+
+	/** Stream profiles next to each other go in one create request (#16: fewer calls per camera). */
+	@Override
+	public void createAll(List<ManagedObject> items) throws DeviceException {
+		List<ManagedObject> profiles = new ArrayList<>();
+		for (ManagedObject i : items) {
+			if (i.kind().equals(Conventions.STREAM_PROFILE)) {
+				profiles.add(i);
+				continue;
+			}
+			createProfiles(profiles);
+			create(i);
+		}
+		createProfiles(profiles);
+	}
+
+	private void createProfiles(List<ManagedObject> profiles) throws DeviceException {
+		try {
+			StreamProfileItems.create(client, profiles);
+		} catch (VapixException e) {
+			throw failure("create " + String.join(", ", profiles.stream().map(ManagedObject::label).toList()), e);
+		}
+		profiles.forEach(p -> handles.put(p.id(), p.key()));
+		profiles.clear();
 	}
 
 	private Map<String, String> resolved(Map<String, String> params) throws IOException {
@@ -502,6 +542,7 @@ public final class VapixDriver implements DeviceDriver {
 			case Conventions.RECIPIENT -> client.action1().removeRecipientConfiguration(item.deviceId());
 			case Conventions.ACTION -> client.action1().removeActionConfiguration(item.deviceId());
 			case Conventions.RULE -> client.action1().removeActionRule(item.deviceId());
+			case Conventions.STREAM_PROFILE -> client.streamProfiles().remove(item.deviceId());
 			default -> throw new DeviceException(client.device() + ": unknown item kind " + item.kind(), null);
 			}
 			handles.remove(item.id(), item.deviceId());

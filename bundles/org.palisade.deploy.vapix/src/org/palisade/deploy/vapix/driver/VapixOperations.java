@@ -50,17 +50,40 @@ public final class VapixOperations {
 	public static List<Operation> describe(List<Step> steps, boolean portManagement) {
 		List<Operation> out = new ArrayList<>();
 		List<Step> settings = new ArrayList<>();
+		List<String> profiles = new ArrayList<>();
 		for (Step s : steps) {
 			if (s.action() == Step.Action.SET) {
 				settings.add(s);
-			} else {
-				out.addAll(settings(settings, portManagement));
-				settings.clear();
-				out.add(describe(s, portManagement));
+				continue;
 			}
+			out.addAll(settings(settings, portManagement));
+			settings.clear();
+			if (s.action() == Step.Action.CREATE && s.object().kind().equals(Conventions.STREAM_PROFILE)) {
+				profiles.add(profile(s.object()));
+				continue;
+			}
+			profiles(profiles, out);
+			out.add(describe(s, portManagement));
 		}
+		profiles(profiles, out);
 		out.addAll(settings(settings, portManagement));
 		return out;
+	}
+
+	/** Stream profiles created next to each other go in one request, as the driver sends them. */
+	private static void profiles(List<String> profiles, List<Operation> out) {
+		if (!profiles.isEmpty()) {
+			out.add(new Operation("POST", "/axis-cgi/streamprofile.cgi", "streamprofile create",
+					"{\"apiVersion\":\"1.0\",\"method\":\"create\",\"params\":{\"streamProfile\":["
+							+ String.join(",", profiles) + "]}}"));
+			profiles.clear();
+		}
+	}
+
+	private static String profile(ManagedObject o) {
+		DeviceObjects.StreamProfile p = DeviceObjects.StreamProfile.of(o.attributes());
+		return "{\"name\":" + json(o.key()) + ",\"description\":" + json(Conventions.tagged(p.description()))
+				+ ",\"parameters\":" + json(p.parameters()) + "}";
 	}
 
 	private static List<Operation> settings(List<Step> steps, boolean portManagement) {
@@ -83,6 +106,12 @@ public final class VapixOperations {
 			}
 			case Conventions.PARAM -> params.put(o.key(), Param.of(a).value());
 			case Conventions.PRESET -> out.add(describe(s, portManagement));
+			case Conventions.FIRMWARE -> {
+				// Without a file nothing is sent: a drift fails the device (#17).
+				if (DeviceObjects.Firmware.of(a).file() != null) {
+					out.add(describe(s, portManagement));
+				}
+			}
 			default -> out.add(describe(s, portManagement));
 			}
 		}
@@ -118,6 +147,10 @@ public final class VapixOperations {
 			case Conventions.PRESET -> new Operation("GET", "/axis-cgi/com/ptz.cgi?query=presetposall",
 					"ptz.cgi query=presetposall (preset " + o.key() + " must exist)", "");
 			case Conventions.DOOR -> door(o);
+			case Conventions.FIRMWARE -> new Operation("POST", "/axis-cgi/firmwaremanagement.cgi",
+					"firmwaremanagement upgrade", "multipart: data = {\"apiVersion\":\"1.0\",\"method\":\"upgrade\"}, bin = "
+							+ DeviceObjects.Firmware.of(a).file() + "\nthen firmwaremanagement status until the device is back"
+							+ " on " + DeviceObjects.Firmware.of(a).version());
 			default -> param(Map.of(o.key(), Param.of(a).value()));
 			};
 		case CREATE -> switch (o.kind()) {
@@ -126,9 +159,15 @@ public final class VapixOperations {
 							+ DeviceObjects.Schedule.of(a).ical().indent(2).stripTrailing());
 			case Conventions.RECIPIENT -> configuration("AddRecipientConfiguration", name, a);
 			case Conventions.ACTION -> configuration("AddActionConfiguration", name, a);
+			case Conventions.STREAM_PROFILE -> new Operation("POST", "/axis-cgi/streamprofile.cgi", "streamprofile create",
+					"{\"apiVersion\":\"1.0\",\"method\":\"create\",\"params\":{\"streamProfile\":[" + profile(o) + "]}}");
 			default -> rule(name, a);
 			};
-		case DELETE -> new Operation("POST", "/vapix/services", switch (o.kind()) {
+		case DELETE -> o.kind().equals(Conventions.STREAM_PROFILE)
+				? new Operation("POST", "/axis-cgi/streamprofile.cgi", "streamprofile remove",
+						"{\"apiVersion\":\"1.0\",\"method\":\"remove\",\"params\":{\"streamProfileName\":[{\"name\":"
+								+ json(o.key()) + "}]}}")
+				: new Operation("POST", "/vapix/services", switch (o.kind()) {
 			case Conventions.SCHEDULE -> "event1 RemoveScheduledEvent";
 			case Conventions.RECIPIENT -> "action1 RemoveRecipientConfiguration";
 			case Conventions.ACTION -> "action1 RemoveActionConfiguration";

@@ -49,6 +49,8 @@ public final class VapixTargets {
 	private Set<String> basicOverHttp = Set.of();
 	private Map<String, Peer> peers = Map.of();
 	private boolean checkLogins = true;
+	private Duration restartTimeout = FirmwareUpgrade.DEFAULT_TIMEOUT;
+	private Duration restartPoll = FirmwareUpgrade.DEFAULT_POLL;
 	/** Per credentials reference: {@code ""} accepted (or not checkable), else why it was rejected. */
 	private final Map<String, String> peerVerdicts = new ConcurrentHashMap<>();
 	/** Per controller address and credentials reference: its door tokens in door order. */
@@ -85,6 +87,16 @@ public final class VapixTargets {
 	 */
 	public VapixTargets checkLogins(boolean value) {
 		this.checkLogins = value;
+		return this;
+	}
+
+	/**
+	 * How long a firmware upgrade may keep a device away, and how often its status is asked
+	 * meanwhile (default 15 min, every 5 s: flashing and the first start take minutes).
+	 */
+	public VapixTargets restartWait(Duration timeout, Duration poll) {
+		this.restartTimeout = timeout;
+		this.restartPoll = poll;
 		return this;
 	}
 
@@ -133,7 +145,8 @@ public final class VapixTargets {
 		char[] pw = c.password();
 		try {
 			VapixClient client = client(device, baseUri, new Credentials(c.username(), pw));
-			return new VapixDriver(client, new Placeholders(store, this::doorToken), desired, expected, address);
+			return new VapixDriver(client, new Placeholders(store, this::doorToken), desired, expected, address)
+					.restartWait(restartTimeout, restartPoll);
 		} catch (java.security.GeneralSecurityException | IOException e) {
 			throw new DeviceException(device + ": cannot set up the connection: " + e.getMessage(), e);
 		} finally {
