@@ -153,6 +153,8 @@ final class DeviceCapabilities {
 			}
 		}
 		List<String> all = new ArrayList<>();
+		// Named in a stable order, whatever order the device's objects came in.
+		rulesByTopic.values().forEach(java.util.Collections::sort);
 		rulesByTopic.forEach((problem, rules) -> all.add((rules.size() == 1 ? "rule " + rules.get(0) + " triggers on "
 				: "rules " + String.join(", ", rules) + " trigger on ") + problem));
 		all.addAll(missing);
