@@ -137,6 +137,8 @@ class CommissionCommandTest {
 		Path design = Cli.design(dir);
 		String[][] cases = { { "commission" }, { "commission", design.toString(), "--address", "North1" },
 				{ "commission", design.toString(), "--address", "North1=10.20.0" },
+				// Just outside an octet's range (255 is the last): once an internal error in the HTTP client.
+				{ "commission", design.toString(), "--address", "North1=192.168.0.256" },
 				{ "commission", design.toString(), "--address", "Nobody=192.168.0.90" },
 				{ "commission", design.toString(), "--device", "Nobody" },
 				{ "commission", design.toString(), "--lock-timeout", "-1" },

@@ -67,6 +67,19 @@ public class CommissionCommand extends CliCommand {
 	@Option(names = "--lock-timeout", paramLabel = "SECONDS", description = "wait this long for the site's lock (default 0: refuse at once)")
 	long lockTimeout;
 
+	/** Four dotted numbers of 0 to 255 ("999.1.1.1" reached the HTTP client as an address). */
+	private static boolean ipv4(String ip) {
+		if (!ip.matches("(\\d{1,3}\\.){3}\\d{1,3}")) {
+			return false;
+		}
+		for (String octet : ip.split("\\.")) {
+			if (Integer.parseInt(octet) > 255) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	@Override
 	int run() throws Exception {
 		atLeast("--lock-timeout", lockTimeout, 0);
@@ -74,7 +87,7 @@ public class CommissionCommand extends CliCommand {
 		for (String a : addresses) {
 			int eq = a.indexOf('=');
 			String ip = eq < 0 ? "" : a.substring(eq + 1);
-			if (eq <= 0 || !ip.matches("(\\d{1,3}\\.){3}\\d{1,3}")) {
+			if (eq <= 0 || !ipv4(ip)) {
 				throw usage("--address: expected NAME=IP (an IPv4 address), got '" + a + "'");
 			}
 			given.put(a.substring(0, eq), ip);
