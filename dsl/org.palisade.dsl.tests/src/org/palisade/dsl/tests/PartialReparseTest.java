@@ -13,9 +13,12 @@ import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.util.InternalEList;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.linking.lazy.LazyURIEncoder;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.resource.XtextResource;
@@ -87,6 +90,13 @@ class PartialReparseTest {
 				{ "schedule AfterHours", "schedule AfterHoursX" },
 				{ "port 1 output \"Flashing beacon\"", "port 1 output \"Beacon light\"" },
 				{ "beacon Beacon4 ", "beacon Beacon44 " }, { "do notify Horn0", "do notify Horn1" },
+				// A camera and a speaker replaced whole, holding the same names: the wires to the
+				// camera's beacon and the recipient that plays the speaker are pointed at the new ones.
+				{ "to Beacon3.minus\n", "to Beacon3.minus\n\t\twire green 0.25 mm2 12 m from pin 4 to Beacon3.plus\n" },
+				{ "clip 2 \"Intruder warning\"\n\t}", "clip 2 \"Intruder warning\"\n\t\tclip 3 \"Leave now\"\n\t}" },
+				// A camera whose port is renamed holds other names: everything is linked again.
+				{ "port 1 output \"Flashing beacon\" normally open\n\t\twire red 0.25 mm2 13 m",
+						"port 1 output \"Flashing beacon\" normally open\n\t\tport 2 input \"Gate\"\n\t\twire red 0.25 mm2 13 m" },
 				{ "palette iron", "palette white-hot" }, { "for 30 s", "for 45 s" } };
 		String original = SyntheticSite.of(8);
 		int partial = 0;
@@ -108,6 +118,7 @@ class PartialReparseTest {
 					linkedAlone.add(where);
 				}
 
+				assertEquals(List.of(), staleProxies(edited), where + ": references to elements a reparse replaced");
 				XtextResource fresh = parse(text);
 				assertEquals(links(fresh), links(edited), where);
 				assertEquals(errors(fresh), errors(edited), where);
@@ -115,6 +126,36 @@ class PartialReparseTest {
 		}
 		assertEquals(original, text, "every edit was undone");
 		assertTrue(partial >= 8, "edits that link only what they replaced were exercised: " + linkedAlone);
+		for (String alone : new String[] { "'to Beacon3.minus", "'clip 2 \"Intruder warning\"" }) {
+			assertTrue(linkedAlone.stream().anyMatch(w -> w.startsWith(alone)), alone + " linked alone: " + linkedAlone);
+		}
+		assertTrue(linkedAlone.stream().noneMatch(w -> w.contains("port 2 input")), "a new port links everything: " + linkedAlone);
+	}
+
+	/**
+	 * @return the references that still hold an element of this resource that a reparse unloaded
+	 *         (a proxy into the resource that is not one of Xtext's lazy links)
+	 */
+	private static List<String> staleProxies(XtextResource resource) {
+		LazyURIEncoder lazy = new LazyURIEncoder();
+		List<String> stale = new ArrayList<>();
+		for (TreeIterator<EObject> it = resource.getAllContents(); it.hasNext();) {
+			EObject element = it.next();
+			for (EReference reference : element.eClass().getEAllReferences()) {
+				if (reference.isContainment() || reference.isContainer() || !element.eIsSet(reference)) {
+					continue;
+				}
+				Object value = element.eGet(reference, false);
+				for (Object target : value instanceof List<?> list ? ((InternalEList<?>) list).basicList() : List.of(value)) {
+					if (target instanceof InternalEObject proxy && proxy.eIsProxy()
+							&& resource.getURI().equals(proxy.eProxyURI().trimFragment())
+							&& !lazy.isCrossLinkFragment(resource, proxy.eProxyURI().fragment())) {
+						stale.add(resource.getURIFragment(element) + ": " + reference.getName() + " -> " + proxy.eProxyURI().fragment());
+					}
+				}
+			}
+		}
+		return stale;
 	}
 
 	/** @return every cross-reference of the model, resolved, as "element path: reference -> target path" */

@@ -1,11 +1,14 @@
 package org.palisade.dsl.parser;
 
+import java.util.List;
+
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.impl.PartialParsingHelper;
 import org.eclipse.xtext.util.ReplaceRegion;
+import org.palisade.dsl.linking.Referables;
 
 /**
  * Xtext's partial reparse, with the node model of the text before the edit made known to
@@ -23,7 +26,20 @@ public class SitePartialParsing extends PartialParsingHelper {
 	private static final ThreadLocal<EObject> PARSED = new ThreadLocal<>();
 
 	/** The element the last partial reparse on this thread put in place of an old one. */
-	private static final ThreadLocal<EObject> REPLACED = new ThreadLocal<>();
+	private static final ThreadLocal<Replacement> REPLACED = new ThreadLocal<>();
+
+	/** What references could point at in the element being replaced, read before it is unloaded. */
+	private static final ThreadLocal<List<String>> UNLOADED = new ThreadLocal<>();
+
+	/**
+	 * An element a partial reparse put in place of an old one.
+	 *
+	 * @param element     the new element
+	 * @param sameTargets whether it holds what references may point at, by the same names in
+	 *                    the same places, as the old one ({@link Referables})
+	 */
+	public record Replacement(EObject element, boolean sameTargets) {
+	}
 
 	@Override
 	public IParseResult reparse(IParser parser, IParseResult previousParseResult, ReplaceRegion changedRegion) {
@@ -32,6 +48,7 @@ public class SitePartialParsing extends PartialParsingHelper {
 		PREVIOUS.set(previousRoot);
 		PARSED.remove();
 		REPLACED.remove();
+		UNLOADED.remove();
 		try {
 			IParseResult result = super.reparse(parser, previousParseResult, changedRegion);
 			EObject parsed = PARSED.get();
@@ -39,13 +56,24 @@ public class SitePartialParsing extends PartialParsingHelper {
 			// built. A full reparse builds a new root node; a null edit parses nothing.
 			if (previousRoot != null && result != previousParseResult && result.getRootNode() == previousRoot
 					&& parsed != null && parsed != result.getRootASTElement()) {
-				REPLACED.set(parsed);
+				List<String> before = UNLOADED.get();
+				REPLACED.set(new Replacement(parsed, before != null && before.equals(Referables.of(parsed))));
 			}
 			return result;
 		} finally {
 			PREVIOUS.set(outer);
 			PARSED.remove();
+			UNLOADED.remove();
 		}
+	}
+
+	@Override
+	public void unloadSemanticObject(EObject object) {
+		// A partial reparse unloads the one element it replaces: read its referables first.
+		if (PREVIOUS.get() != null && object != null && object.eContainer() != null && UNLOADED.get() == null) {
+			UNLOADED.set(Referables.of(object));
+		}
+		super.unloadSemanticObject(object);
 	}
 
 	/** The parser tells, for each parse it runs, the root element it built. */
@@ -64,8 +92,8 @@ public class SitePartialParsing extends PartialParsingHelper {
 	 * @return the element that the last reparse on this thread put in place of an old one, or
 	 *         null when it parsed the whole text again (or nothing); asking clears it
 	 */
-	public static EObject takeReplaced() {
-		EObject replaced = REPLACED.get();
+	public static Replacement takeReplaced() {
+		Replacement replaced = REPLACED.get();
 		REPLACED.remove();
 		return replaced;
 	}
