@@ -128,10 +128,12 @@ final class EditorRuns {
 		List<Long> diagramToText = new ArrayList<>();
 		List<Long> diagramToAnnotations = new ArrayList<>();
 		long sliced = DesignChanges.slicedChanges();
+		List<DesignChanges.Timings> parts = new ArrayList<>();
 		for (int i = 0; i < DIAGRAM_EDITS; i++) {
 			long[] t = diagramEdit(editor, published, camera, i % 2 == 0);
 			diagramToText.add(t[0]);
 			diagramToAnnotations.add(t[1]);
+			parts.add(DesignChanges.lastTimings());
 		}
 		Collections.sort(diagramToText);
 		sliced = DesignChanges.slicedChanges() - sliced;
@@ -163,14 +165,32 @@ final class EditorRuns {
 			page().closeAllEditors(false);
 			return null;
 		});
-		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms | %d / %d ms; %d / %d ms (%d of %d on a slice) |%n",
+		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms | %d / %d ms; %d / %d ms (%d of %d on a slice; %s) |%n",
 				cameras, text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
 				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000,
 				published.breakdown() + "; " + published.stages(),
 				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000,
 				percentile(diagramToText, 50) / 1_000_000, percentile(diagramToText, 95) / 1_000_000,
 				percentile(diagramToAnnotations, 50) / 1_000_000, percentile(diagramToAnnotations, 95) / 1_000_000, sliced,
-				DIAGRAM_EDITS);
+				DIAGRAM_EDITS, diagramParts(parts));
+	}
+
+	/** @return the medians of where a diagram edit's time to the text went */
+	private static String diagramParts(List<DesignChanges.Timings> parts) {
+		return String.format(Locale.ROOT, "to text, medians: worker wait %d, replay %d, serialize %d, UI wait %d (UI thread busy %d), apply %d ms",
+				median(parts, DesignChanges.Timings::waitForWorker), median(parts, DesignChanges.Timings::replay),
+				median(parts, DesignChanges.Timings::serialize), median(parts, DesignChanges.Timings::waitForUi),
+				median(parts, DesignChanges.Timings::uiBusy),
+				median(parts, DesignChanges.Timings::apply));
+	}
+
+	private static long median(List<DesignChanges.Timings> parts, java.util.function.ToLongFunction<DesignChanges.Timings> part) {
+		List<Long> values = new ArrayList<>();
+		for (DesignChanges.Timings t : parts) {
+			values.add(part.applyAsLong(t));
+		}
+		Collections.sort(values);
+		return percentile(values, 50) / 1_000_000;
 	}
 
 	private static final int DIAGRAM_EDITS = 20;

@@ -38,8 +38,20 @@ import org.palisade.workspace.PalisadeWorkspace;
 public final class DesignChanges {
 
 	/** Text edits for one design, valid for the document at {@code stamp}. */
-	private record Edits(long stamp, List<Replacement> replacements) {
+	private record Edits(long stamp, List<Replacement> replacements, long queued, long replayed, long serialized) {
 	}
+
+	/**
+	 * Where the time of the last change went, in nanoseconds (benchmark): waiting for the
+	 * design's worker, replaying the document's changes, serializing, waiting for the UI
+	 * thread, and putting the edits in the document.
+	 */
+	public record Timings(long waitForWorker, long replay, long serialize, long waitForUi, long uiBusy, long apply) {
+	}
+
+	private static volatile Timings last = new Timings(0, 0, 0, 0, 0, 0);
+
+	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
 	private static final AtomicLong SLICED = new AtomicLong();
 
@@ -49,6 +61,11 @@ public final class DesignChanges {
 	/** @return how many changes so far were serialized on a slice of their design (tests, benchmarks) */
 	public static long slicedChanges() {
 		return SLICED.get();
+	}
+
+	/** @return where the time of the last change that reached the text went */
+	public static Timings lastTimings() {
+		return last;
 	}
 
 	/**
@@ -77,8 +94,11 @@ public final class DesignChanges {
 			Function<XtextResource, Boolean> modification) {
 		CompletableFuture<Boolean> done = new CompletableFuture<>();
 		DesignModel model = editor.model();
-		model.read(snapshot -> edits(model, snapshot, scope, modification)).whenComplete((edits, failure) -> {
+		long asked = System.nanoTime();
+		model.read(snapshot -> edits(model, snapshot, scope, modification, asked)).whenComplete((edits, failure) -> {
 			Display display = editor.getSite().getShell().getDisplay();
+			long computed = System.nanoTime();
+			long uiCpu = THREADS.getThreadCpuTime(display.getThread().getId());
 			display.asyncExec(() -> {
 				if (failure != null) {
 					org.eclipse.core.runtime.ILog.of(DesignChanges.class).error("A change to " + model.uri().lastSegment() + " failed", failure);
@@ -86,7 +106,13 @@ public final class DesignChanges {
 					done.completeExceptionally(failure);
 					return;
 				}
-				done.complete(applyNow(editor, edits));
+				long applying = System.nanoTime();
+				boolean applied = applyNow(editor, edits);
+				if (applied) {
+					last = new Timings(edits.queued(), edits.replayed(), edits.serialized(), applying - computed,
+							THREADS.getCurrentThreadCpuTime() - uiCpu, System.nanoTime() - applying);
+				}
+				done.complete(applied);
 			});
 		});
 		return done;
@@ -111,7 +137,10 @@ public final class DesignChanges {
 
 	/** On the model's worker: the edits a modification makes to the design's current text. */
 	private static Edits edits(DesignModel model, DesignModel.Snapshot snapshot, Set<String> scope,
-			Function<XtextResource, Boolean> modification) {
+			Function<XtextResource, Boolean> modification, long asked) {
+		long start = System.nanoTime();
+		// The snapshot's replay ran just before this reader: the worker picked the read up then.
+		long queued = start - snapshot.replayNanos() - asked;
 		XtextResource current = snapshot.resource();
 		if (current == null || current.getParseResult() == null) {
 			return null;
@@ -121,10 +150,11 @@ public final class DesignChanges {
 				modification, injector.getInstance(IChangeSerializer.class));
 		if (sliced.isPresent()) {
 			SLICED.incrementAndGet();
-			return new Edits(snapshot.stamp(), sliced.get());
+			return new Edits(snapshot.stamp(), sliced.get(), queued, snapshot.replayNanos(), System.nanoTime() - start);
 		}
 		List<ITextReplacement> replacements = DesignEdits.editsInPlace(current, modification,
 				injector.getInstance(IChangeSerializer.class));
-		return new Edits(snapshot.stamp(), DesignSlice.of(replacements));
+		return new Edits(snapshot.stamp(), DesignSlice.of(replacements), queued, snapshot.replayNanos(),
+				System.nanoTime() - start);
 	}
 }

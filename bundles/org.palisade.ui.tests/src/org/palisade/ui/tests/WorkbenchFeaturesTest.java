@@ -295,6 +295,53 @@ class WorkbenchFeaturesTest {
 		run(() -> editor.getSite().getPage().activate(editor));
 	}
 
+	@Test
+	void theOutlineRebuildsOnlyTheElementAnEditChangedAndLeadsToWhereAnElementIsNow() throws Exception {
+		IProject example = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT);
+		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), example.getFile("harbour-depot.perimeter"), PerimeterEditor.ID));
+		waitUntil("the outline", WAIT, () -> outlineTree() != null && findItem(outlineTree().getItems(), "camera Gate") != null);
+		TreeItem gate = ui(() -> findItem(outlineTree().getItems(), "camera Gate"));
+		run(() -> {
+			// Expanded as a click on its arrow does, so its children are in the tree.
+			TreeItem north1 = findItem(outlineTree().getItems(), "camera North1");
+			org.eclipse.swt.widgets.Event expand = new org.eclipse.swt.widgets.Event();
+			expand.item = north1;
+			outlineTree().notifyListeners(SWT.Expand, expand);
+			north1.setExpanded(true);
+		});
+		try {
+			// A port declared in North1: North1's children change, nothing else does.
+			run(() -> {
+				String port = "port 1 output \"Flashing beacon\" normally open";
+				int at = editor.document().get().indexOf(port) + port.length();
+				editor.document().replace(at, 0, "\n\t\tport 2 input \"Gate contact\"");
+			});
+			waitUntil("the new port in the outline", WAIT,
+					() -> findItem(outlineTree().getItems(), "port 2 input \"Gate contact\"") != null);
+			run(() -> {
+				assertFalse(gate.isDisposed(), "camera Gate's row is kept, not rebuilt");
+				assertEquals(gate, findItem(outlineTree().getItems(), "camera Gate"));
+			});
+			// Lines above every element: offsets move, the tree's shape does not.
+			long before = ui(() -> editor.lastShown() == null ? 0 : editor.lastShownMillis());
+			run(() -> editor.document().replace(0, 0, "// Surveyed again in December.\n// Second line.\n"));
+			waitUntil("the check of the moved text", WAIT, () -> editor.lastShownMillis() > before);
+			String selected = ui(() -> {
+				page().activate(page().findView(IPageLayout.ID_OUTLINE));
+				outlinePage().setSelection(new StructuredSelection(findItem(outlineTree().getItems(), "camera Gate").getData()));
+				int offset = ((org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection()).getOffset();
+				return editor.document().get(offset, "camera Gate".length());
+			});
+			assertEquals("camera Gate", selected, "selecting the node leads to the element where it is now");
+			Studio.screenshot("outline-after-edits");
+		} finally {
+			run(() -> {
+				editor.doRevertToSaved();
+				editor.getSite().getPage().activate(editor);
+			});
+		}
+	}
+
 	private static org.eclipse.ui.views.contentoutline.ContentOutlinePage outlinePage() {
 		ContentOutline outline = (ContentOutline) page().findView(IPageLayout.ID_OUTLINE);
 		return outline != null && outline.getCurrentPage() instanceof org.eclipse.ui.views.contentoutline.ContentOutlinePage p ? p : null;

@@ -8,6 +8,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
@@ -33,7 +34,11 @@ public final class OutlineProperties implements IAdapterFactory {
 			IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 			IEditorPart editor = window == null || window.getActivePage() == null ? null : window.getActivePage().getActiveEditor();
 			if (editor instanceof PerimeterEditor design) {
-				return adapterType.cast(new Source(read(design, node)));
+				// The tree may hold a node of an earlier check: read where the element is now.
+				OutlineNode current = design.getAdapter(IContentOutlinePage.class) instanceof DesignOutlinePage page
+						? page.current(node)
+						: node;
+				return adapterType.cast(new Source(read(design, current)));
 			}
 		}
 		return null;
