@@ -157,14 +157,25 @@ public final class VapixDriver implements DeviceDriver {
 			}
 		}
 		try {
+			// One param.cgi list serves the wanted parameters and, with ports, the IOPort tree that
+			// lets a port be restored exactly (both names and both active levels).
+			List<String> groups = new ArrayList<>(params);
+			if (ports) {
+				groups.add("IOPort");
+			}
+			Map<String, String> values;
 			if (reported == null) {
-				// Before anything else, so that a device that is not the design's is only read (#17).
-				reported = IdentityCheck.check(client, expected, where);
+				// Before anything else, so that a device that is not the design's is only read (#17): the
+				// same list asks its model, serial number and firmware, at no request of its own (#16).
+				groups.addAll(IdentityCheck.groups(expected));
+				values = identify(groups);
 				resolveDoorTokens();
 				firmwareVersion = reported.firmware();
+			} else {
+				values = groups.isEmpty() ? Map.of() : client.paramCgi().list(groups.toArray(String[]::new));
 			}
 			if (firmware != null) {
-				// What basic device info said: no call of its own (#16).
+				// What the identity question read: no call of its own (#16).
 				out.add(FirmwareUpgrade.read(firmwareVersion, Firmware.of(firmware.attributes())));
 			}
 			if (time) {
@@ -172,14 +183,6 @@ public final class VapixDriver implements DeviceDriver {
 				out.add(new ManagedObject(Conventions.TIME, TimeZone.KEY, Nature.SETTING, Origin.FACTORY,
 						new TimeZone(zone).attributes(), List.of(), null));
 			}
-			// One param.cgi list serves the wanted parameters and, with ports, the IOPort tree that
-			// lets a port be restored exactly (both names and both active levels).
-			List<String> groups = new ArrayList<>(params);
-			if (ports) {
-				groups.add("IOPort");
-			}
-			Map<String, String> values = groups.isEmpty() ? Map.of()
-					: client.paramCgi().list(groups.toArray(String[]::new));
 			if (capabilities == null) {
 				// The model and firmware as the identity check read them, for what a check says.
 				capabilities = DeviceCapabilities.discover(client, desired.values(), reported.label());
@@ -241,6 +244,27 @@ public final class VapixDriver implements DeviceDriver {
 			throw failure("read", e);
 		}
 		return out;
+	}
+
+	/**
+	 * The first read's param.cgi list, which also says which device answers. A device that lacks one
+	 * of the groups answers with an error: it may be another model at the address, so it is then asked
+	 * who it is on its own ({@link IdentityCheck}, basic device info), and refused as that when it is
+	 * not the design's; otherwise the list's error stands.
+	 */
+	private Map<String, String> identify(List<String> groups) throws VapixException, DeviceException {
+		Map<String, String> values;
+		try {
+			values = client.paramCgi().list(groups.toArray(String[]::new));
+		} catch (VapixException e) {
+			if (e.kind() != VapixException.Kind.DEVICE_ERROR) {
+				throw e;
+			}
+			reported = IdentityCheck.check(client, expected, where);
+			throw e;
+		}
+		reported = IdentityCheck.check(client, values, expected, where);
+		return values;
 	}
 
 	/**
