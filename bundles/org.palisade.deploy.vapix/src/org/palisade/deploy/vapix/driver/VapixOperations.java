@@ -155,17 +155,13 @@ public final class VapixOperations {
 
 	/** A door's two writes (#19): the door's fields, then its configuration keys. */
 	private static Operation door(ManagedObject o) {
+		DeviceObjects.Door door = DeviceObjects.Door.of(o.attributes());
 		StringBuilder fields = new StringBuilder();
 		StringBuilder config = new StringBuilder();
-		o.attributes().forEach((k, v) -> {
-			if (k.startsWith(DoorSettings.CONFIG)) {
-				config.append(config.isEmpty() ? "" : ",").append("{\"Name\":").append(json(k.substring(DoorSettings.CONFIG.length())))
-						.append(",\"Value\":").append(json(v)).append('}');
-			} else if (!k.equals(DoorSettings.INDEX)) {
-				fields.append(",").append(json(k)).append(':').append(json(v));
-			}
-		});
-		String token = "<door " + o.attributes().get(DoorSettings.INDEX) + "'s token>";
+		door.fields().forEach((k, v) -> fields.append(",").append(json(k)).append(':').append(json(v)));
+		door.config().forEach((k, v) -> config.append(config.isEmpty() ? "" : ",").append("{\"Name\":").append(json(k))
+				.append(",\"Value\":").append(json(v)).append('}'));
+		String token = "<door " + door.index() + "'s token>";
 		return new Operation("POST", "/vapix/doorcontrol", "axtdc:SetDoor, axtdc:SetDoorConfiguration (door " + o.key() + ")",
 				"{\"axtdc:SetDoor\":{\"Door\":[{\"token\":\"" + token + "\"" + fields + "}]}}\n"
 						+ "{\"axtdc:SetDoorConfiguration\":{\"DoorConfiguration\":[{\"token\":\"" + token
