@@ -39,7 +39,7 @@ public final class GeneratorOutput {
 	 */
 	public static List<VapixOperations.Operation> operations(DeviceConfiguration device) {
 		DevicePlan plan = new Planner(Conventions.KINDS).plan(device.name(), device.objects(), List.of());
-		return VapixOperations.describe(plan.steps(), true);
+		return VapixOperations.describe(plan.steps());
 	}
 
 	/** @return the files written, relative to {@code dir} */

@@ -29,11 +29,12 @@ import org.palisade.simulator.FaultInjector;
 class FaultMatrixTest {
 
 	/**
-	 * Calls of a clean first deployment of North1: 10 reads (identity, capabilities and stream
-	 * profiles included), 13 requests for 20 steps (the settings go out together: setTimeZone,
-	 * setPorts, one param.cgi update; both stream profiles in one create), 7 reads back.
+	 * Calls of a clean first deployment of North1 (theMatrixFaultsEveryCall counts them): 9 reads
+	 * (identity in the param.cgi list; capabilities and stream profiles included), 17 requests for
+	 * its steps (the settings go out together: setTimeZone and one param.cgi update with the
+	 * port; both stream profiles in one create; one request per event1/action1 item), 7 reads back.
 	 */
-	private static final int CALLS = 30;
+	private static final int CALLS = 33;
 
 	private record Case(String fault, Consumer<FaultInjector> arm) {
 	}
@@ -85,6 +86,23 @@ class FaultMatrixTest {
 		System.out.println(table);
 		assertEquals(0, halfConfigured, table.toString());
 		assertTrue(tally.getOrDefault(Outcome.RESTORED, 0) > 0, "some faults must force a restore");
+	}
+
+	/**
+	 * The matrix faults every call: a clean first deployment of North1 makes exactly {@link #CALLS}
+	 * authenticated calls (Digest challenges are not calls to the fault injector), so a change to
+	 * the number of calls shows here, and the matrix follows it.
+	 */
+	@Test
+	void theMatrixFaultsEveryCall(@TempDir Path dir) throws Exception {
+		try (Harness h = new Harness(dir)) {
+			h.camera().clearRequestLog();
+			assertEquals(Outcome.DEPLOYED, Harness.result(h.deploy(), "North1").outcome(), h.progress.toString());
+			List<String> calls = h.camera().requestLog().stream().filter(r -> r.status() != 401)
+					.map(r -> r.path().replaceFirst("^.*/", "") + (r.operation() == null ? "" : " " + r.operation()))
+					.toList();
+			assertEquals(CALLS, calls.size(), calls.toString());
+		}
 	}
 
 	@Test

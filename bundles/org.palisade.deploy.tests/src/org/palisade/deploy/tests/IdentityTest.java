@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -62,9 +61,9 @@ class IdentityTest {
 			List<RequestRecord> log = north1.requestLog();
 			List<RequestRecord> writes = log.stream().filter(q -> !read(q)).toList();
 			assertEquals(List.of(), writes, "no write request reached the other device");
-			assertEquals(Set.of("/axis-cgi/basicdeviceinfo.cgi"),
-					log.stream().map(RequestRecord::path).collect(java.util.stream.Collectors.toSet()),
-					"only its identity was asked: " + log);
+			// Its model, serial and firmware come in the first read's param.cgi list (#16), then it is refused.
+			assertEquals(List.of("list"), log.stream().filter(q -> q.status() != 401).map(RequestRecord::operation).toList(),
+					"only its identity (and the parameters of that list) was asked: " + log);
 			assertEquals(before, north1.state().snapshot());
 			assertTrue(Files.notExists(dir.resolve("journal").resolve("North1.json")), "nothing journaled");
 			// The speaker, which is what the design says, is not held up by the camera.
@@ -84,6 +83,28 @@ class IdentityTest {
 			assertTrue(r.error().contains("is AXIS Q6075-E serial " + OTHER + ", the design expects AXIS Q1961-TE serial "
 					+ SERIAL), r.error());
 			assertTrue(h.camera().requestLog().stream().allMatch(IdentityTest::read), h.camera().requestLog().toString());
+		}
+	}
+
+	/**
+	 * A device that lacks one of the parameters the first param.cgi list asks answers that list with
+	 * an error; it is then asked who it is on its own (basic device info) and refused as what it is,
+	 * not reported as a camera with a missing parameter (#16).
+	 */
+	@Test
+	void aSpeakerWhereTheCameraShouldBeIsRefusedAsTheSpeaker() throws Exception {
+		try (Harness h = new Harness(dir.resolve("journal"), site("serial \"" + SERIAL + "\""),
+				north1(b -> b.kind(org.palisade.simulator.DeviceKind.SPEAKER).model("AXIS C1310-E").serial(OTHER)))) {
+			DeviceState.Snapshot before = h.camera().state().snapshot();
+			DeviceResult r = Harness.result(h.deploy(), "North1");
+			assertEquals(Outcome.FAILED_UNCHANGED, r.outcome());
+			assertTrue(r.error().contains("is AXIS C1310-E serial " + OTHER + ", the design expects AXIS Q1961-TE serial "
+					+ SERIAL), r.error());
+			List<RequestRecord> log = h.camera().requestLog();
+			assertEquals(List.of("/axis-cgi/param.cgi", "/axis-cgi/basicdeviceinfo.cgi"),
+					log.stream().filter(q -> q.status() != 401).map(RequestRecord::path).toList(), log.toString());
+			assertTrue(log.stream().allMatch(IdentityTest::read), log.toString());
+			assertEquals(before, h.camera().state().snapshot());
 		}
 	}
 
@@ -111,9 +132,12 @@ class IdentityTest {
 		}
 	}
 
-	/** Reads: basic device info, param.cgi list, and the get/Get operations of the JSON and SOAP APIs. */
+	/**
+	 * Reads: basic device info, param.cgi list, and the get/Get operations of the JSON and SOAP APIs;
+	 * and a request answered with a Digest challenge, which the device did not carry out.
+	 */
 	static boolean read(RequestRecord q) {
 		String op = q.operation() == null ? "" : q.operation();
-		return q.path().endsWith("basicdeviceinfo.cgi") || op.equals("list") || op.startsWith("get") || op.startsWith("Get");
+		return q.status() == 401 || q.path().endsWith("basicdeviceinfo.cgi") || op.equals("list") || op.startsWith("get") || op.startsWith("Get");
 	}
 }

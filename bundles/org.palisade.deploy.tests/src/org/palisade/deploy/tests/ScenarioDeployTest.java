@@ -87,7 +87,10 @@ class ScenarioDeployTest {
 		}
 	}
 
-	/** Every parameter, the port's included, goes out in one param.cgi update (#16: fewer calls per camera). */
+	/**
+	 * Every parameter and the port go out in one param.cgi update, no setPorts (#16: fewer calls per
+	 * camera); the port is as port management shows it afterwards.
+	 */
 	@Test
 	void aFirstDeploySendsOneParameterUpdate(@TempDir Path dir) throws Exception {
 		try (Harness h = new Harness(dir)) {
@@ -97,9 +100,14 @@ class ScenarioDeployTest {
 			List<String> writes = h.camera().requestLog().stream().filter(r -> r.status() != 401 && r.operation() != null)
 					.map(r -> r.operation()).filter(o -> o.equals("update") || o.equals("setPorts") || o.equals("setTimeZone"))
 					.toList();
-			assertEquals(List.of("setTimeZone", "setPorts", "update"), writes);
+			assertEquals(List.of("setTimeZone", "update"), writes);
+			assertTrue(h.camera().requestLog().stream().noneMatch(r -> r.path().endsWith("portmanagement.cgi")),
+					h.camera().requestLog().toString());
 			assertEquals("640x480", h.camera().state().parameter("Image.I0.Appearance.Resolution"));
 			assertEquals("abr", h.camera().state().parameter("Image.I0.RateControl.Mode"));
+			DeviceState.IoPort port1 = h.camera().state().ioPorts().get(0);
+			assertEquals(List.of("output", "Flashing beacon", "open"), List.of(port1.direction(), port1.name(),
+					port1.normalState()));
 		}
 	}
 

@@ -129,13 +129,16 @@ class SiteGeneratorTest {
 		DeviceConfiguration north = new SiteGenerator().generate(Sites.load(Sites.harbourDepot())).device("North1");
 		List<String> ops = GeneratorOutput.operations(north).stream().map(o -> o.operation()).toList();
 		assertEquals("setTimeZone", ops.get(0));
-		assertEquals("setPorts", ops.get(1));
 		int schedule = ops.indexOf("event1 AddScheduledEvent");
 		int recipient = ops.indexOf("action1 AddRecipientConfiguration");
 		int firstAction = ops.indexOf("action1 AddActionConfiguration");
 		int firstRule = ops.indexOf("action1 AddActionRule");
-		// Every parameter in one update, as the driver sends it (#16); then the stream profiles in one create.
-		assertEquals(List.of("param.cgi update", "streamprofile create"), ops.subList(2, schedule), ops.toString());
+		// Every parameter and port in one update, as the driver sends it (#16); then the stream profiles in one create.
+		assertEquals(List.of("param.cgi update", "streamprofile create"), ops.subList(1, schedule), ops.toString());
+		String update = GeneratorOutput.operations(north).get(1).body();
+		assertTrue(update.contains("&IOPort.I0.Direction=output&IOPort.I0.Output.Name=Flashing beacon&IOPort.I0.Output.Active=closed"),
+				update);
+		assertTrue(update.contains("&Image.I0.Appearance.Resolution="), update);
 		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
 		// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19).
 		assertEquals(5, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());

@@ -168,27 +168,28 @@ public final class CameraObjects {
 	 * OpenTooLongTime as xs:duration) and the configuration keys of its lock and door monitor.
 	 */
 	private void door(Door d, int index) {
-		Map<String, String> a = new LinkedHashMap<>();
-		a.put("index", Integer.toString(index));
+		Map<String, String> fields = new LinkedHashMap<>();
 		// The door's name is the design's, so that a person, a rehearsal and the design name it alike;
 		// the label is its description.
-		a.put("Name", d.getName());
+		fields.put("Name", d.getName());
 		if (d.getLabel() != null) {
-			a.put("Description", d.getLabel());
+			fields.put("Description", d.getLabel());
 		}
 		if (d.getAccessTime() != null) {
-			a.put("AccessTime", "PT" + d.getAccessTime() + "S");
+			fields.put("AccessTime", "PT" + d.getAccessTime() + "S");
 		}
 		if (d.getOpenTooLongTime() != null) {
-			a.put("OpenTooLongTime", "PT" + d.getOpenTooLongTime() + "S");
+			fields.put("OpenTooLongTime", "PT" + d.getOpenTooLongTime() + "S");
 		}
-		a.put("config.Lock.Type", d.getLock() == LockKind.RELAY ? "Relay" : "Standard");
+		Map<String, String> config = new LinkedHashMap<>();
+		config.put("Lock.Type", d.getLock() == LockKind.RELAY ? "Relay" : "Standard");
 		if (d.isMonitor()) {
 			// The door monitor reads an open circuit as an open door (the A1601's default wiring).
-			a.put("config.DoorMonitor.ValueWhenOpen", "Input Open");
-			a.put("config.DoorMonitor.ValueWhenClosed", "Input Ground");
+			config.put("DoorMonitor.ValueWhenOpen", "Input Open");
+			config.put("DoorMonitor.ValueWhenClosed", "Input Ground");
 		}
-		objects.add(ManagedObject.setting(Conventions.DOOR, d.getName(), a));
+		objects.add(ManagedObject.setting(Conventions.DOOR, d.getName(),
+				new DeviceObjects.Door(index, fields, config).attributes()));
 	}
 
 	private void param(String name, String value) {

@@ -84,6 +84,7 @@ public final class StateStore {
 	/** The running and the previous firmware; an upgrade swaps them, a fallback swaps them back (#17). */
 	private String firmware;
 	private String previousFirmware;
+	private static final String FIRMWARE_VERSION = "Properties.Firmware.Version";
 	/** Until when the device restarts after an upgrade (it answers 503 meanwhile), or {@code null}. */
 	private java.time.Instant restartingUntil;
 	/** Stream profiles by name: {@code [description, parameters]}, in creation order. */
@@ -106,6 +107,10 @@ public final class StateStore {
 		if (!fallback) {
 			previousFirmware = running;
 			firmware = version;
+			// param.cgi lists the running firmware too, as basic device info and status tell it.
+			if (params.containsKey(FIRMWARE_VERSION)) {
+				params.put(FIRMWARE_VERSION, version);
+			}
 		}
 		restartingUntil = java.time.Instant.now().plus(descriptor.restartDelay());
 	}

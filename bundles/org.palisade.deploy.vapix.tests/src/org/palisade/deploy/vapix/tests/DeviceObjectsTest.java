@@ -58,4 +58,14 @@ class DeviceObjectsTest {
 		assertEquals(p, Port.of(p.attributes()));
 		assertEquals("Input 1", p.attributes().get("param.Input.Name"));
 	}
+
+	/** #16 item 6: a door's fields and configuration keys, as the generator writes them and the driver reads them. */
+	@Test
+	void aDoorReadsBackAsWritten() {
+		DeviceObjects.Door d = new DeviceObjects.Door(2, Map.of("Name", "YardGate", "AccessTime", "PT7S"),
+				Map.of("Lock.Type", "Relay"));
+		assertEquals(d, DeviceObjects.Door.of(d.attributes()));
+		assertEquals(Map.of("index", "2", "Name", "YardGate", "AccessTime", "PT7S", "config.Lock.Type", "Relay"),
+				d.attributes());
+	}
 }

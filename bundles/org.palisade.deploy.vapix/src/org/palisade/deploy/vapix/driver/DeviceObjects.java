@@ -23,7 +23,7 @@ public final class DeviceObjects {
 	}
 
 	/** What every kind's record offers. */
-	public sealed interface Attributes permits TimeZone, Port, Param, Schedule, Configuration, Rule, Firmware, StreamProfile {
+	public sealed interface Attributes permits TimeZone, Port, Param, Schedule, Configuration, Rule, Firmware, StreamProfile, Door {
 		/** @return the attributes of the managed object, by name */
 		Map<String, String> attributes();
 	}
@@ -134,6 +134,39 @@ public final class DeviceObjects {
 
 		public static StreamProfile of(Map<String, String> a) {
 			return new StreamProfile(a.get(DESCRIPTION), a.get(PARAMETERS));
+		}
+	}
+
+	/**
+	 * {@code door}, key = the design's door name (issue #19): the controller's {@code index}-th door
+	 * (from 1) in {@code axtdc:GetDoorList}, the {@code axtdc:SetDoor} fields the design sets
+	 * ({@code Name}, {@code Description}, {@code AccessTime}, {@code OpenTooLongTime} as xs:duration)
+	 * and the {@code axtdc:SetDoorConfiguration} keys ({@code Lock.Type}, {@code DoorMonitor.ValueWhenOpen}...).
+	 */
+	public record Door(int index, Map<String, String> fields, Map<String, String> config) implements Attributes {
+		private static final String INDEX = "index";
+		private static final String CONFIG = "config.";
+
+		@Override
+		public Map<String, String> attributes() {
+			Map<String, String> a = new LinkedHashMap<>();
+			a.put(INDEX, Integer.toString(index));
+			a.putAll(fields);
+			config.forEach((k, v) -> a.put(CONFIG + k, v));
+			return a;
+		}
+
+		public static Door of(Map<String, String> a) {
+			Map<String, String> fields = new LinkedHashMap<>();
+			Map<String, String> config = new LinkedHashMap<>();
+			a.forEach((k, v) -> {
+				if (k.startsWith(CONFIG)) {
+					config.put(k.substring(CONFIG.length()), v);
+				} else if (!k.equals(INDEX)) {
+					fields.put(k, v);
+				}
+			});
+			return new Door(Integer.parseInt(a.get(INDEX)), fields, config);
 		}
 	}
 

@@ -19,16 +19,12 @@ import org.palisade.deploy.vapix.VapixException;
 /**
  * A door controller's doors as {@code door} settings (issue #19). A door is the controller's own
  * (its token is the controller's), so the design's door N is the controller's N-th door in
- * {@code axtdc:GetDoorList}. Its attributes: {@value #INDEX}; the {@code axtdc:SetDoor} fields the
- * design sets ({@code Name}, {@code AccessTime}, {@code OpenTooLongTime}, as xs:duration); and
- * {@value #CONFIG}{@code <key>} for the {@code axtdc:SetDoorConfiguration} keys ({@code Lock.Type},
- * {@code DoorMonitor.ValueWhenOpen}, ...). Read gives exactly the keys the design sets, so a deploy
- * that matched reads back equal and a restore writes back what was there.
+ * {@code axtdc:GetDoorList}. Its attributes are a {@link DeviceObjects.Door}: the index, the
+ * {@code axtdc:SetDoor} fields the design sets and the {@code axtdc:SetDoorConfiguration} keys.
+ * Read gives exactly the fields and keys the design sets, so a deploy that matched reads back equal
+ * and a restore writes back what was there.
  */
 final class DoorSettings {
-
-	static final String INDEX = "index";
-	static final String CONFIG = "config.";
 
 	/** Door number (from 1) to the controller's token and fields, as last read. */
 	private final Map<Integer, DoorControl.Door> doors = new HashMap<>();
@@ -56,27 +52,28 @@ final class DoorSettings {
 		}
 		List<ManagedObject> out = new ArrayList<>();
 		for (ManagedObject w : wanted) {
-			int index = Integer.parseInt(w.attributes().get(INDEX));
+			DeviceObjects.Door want = DeviceObjects.Door.of(w.attributes());
+			int index = want.index();
 			DoorControl.Door d = doors.get(index);
 			if (d == null) {
 				throw new DeviceUnsuitableException(client.device() + " (" + label + ") has " + list.size()
 						+ (list.size() == 1 ? " door" : " doors") + " and the design's door " + w.key() + " is door " + index);
 			}
 			Map<String, String> config = configs.getOrDefault(d.token(), Map.of());
-			Map<String, String> a = new LinkedHashMap<>();
-			for (String k : w.attributes().keySet()) {
-				String v = k.equals(INDEX) ? Integer.toString(index)
-						: k.startsWith(CONFIG) ? config.get(k.substring(CONFIG.length())) : d.fields().get(k);
-				a.put(k, v == null ? "" : v);
-			}
-			out.add(new ManagedObject(Conventions.DOOR, w.key(), Nature.SETTING, Origin.FACTORY, a, List.of(), d.token()));
+			Map<String, String> fields = new LinkedHashMap<>();
+			want.fields().keySet().forEach(k -> fields.put(k, d.fields().getOrDefault(k, "")));
+			Map<String, String> keys = new LinkedHashMap<>();
+			want.config().keySet().forEach(k -> keys.put(k, config.getOrDefault(k, "")));
+			out.add(new ManagedObject(Conventions.DOOR, w.key(), Nature.SETTING, Origin.FACTORY,
+					new DeviceObjects.Door(index, fields, keys).attributes(), List.of(), d.token()));
 		}
 		return out;
 	}
 
 	/** SetDoor with the controller's other fields as they are, then SetDoorConfiguration with the keys given. */
 	void set(VapixClient client, ManagedObject setting) throws VapixException, DeviceException {
-		int index = Integer.parseInt(setting.attributes().get(INDEX));
+		DeviceObjects.Door want = DeviceObjects.Door.of(setting.attributes());
+		int index = want.index();
 		DoorControl.Door d = doors.get(index);
 		if (d == null) {
 			List<DoorControl.Door> list = client.doorControl().doors();
@@ -89,14 +86,8 @@ final class DoorSettings {
 			}
 		}
 		Map<String, String> fields = new LinkedHashMap<>(d.fields());
-		Map<String, String> config = new LinkedHashMap<>();
-		setting.attributes().forEach((k, v) -> {
-			if (k.startsWith(CONFIG)) {
-				config.put(k.substring(CONFIG.length()), v);
-			} else if (!k.equals(INDEX)) {
-				fields.put(k, v);
-			}
-		});
+		fields.putAll(want.fields());
+		Map<String, String> config = want.config();
 		client.doorControl().setDoor(d.token(), fields);
 		if (!config.isEmpty()) {
 			client.doorControl().setDoorConfiguration(d.token(), config);

@@ -1,5 +1,7 @@
 package org.palisade.deploy.vapix.driver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.palisade.deploy.DeviceIdentity;
@@ -12,11 +14,16 @@ import org.palisade.deploy.vapix.VapixException;
  * info's getAllUnrestrictedProperties (ProdShortName, SerialNumber, Version; vapix-notes.md
  * "Identity"), and the MAC address from param.cgi {@code Network.eth0.MACAddress} only when the
  * design gives one. A device that is not the design's is refused with both identities named; the
- * caller has then sent nothing but these reads.
+ * caller has then sent nothing but these reads. Commissioning asks basic device info (a factory-new
+ * device answers it without a password); the deploy driver, which holds the device's credentials,
+ * lists the same values from param.cgi in its first request ({@link #groups}, #16).
  */
 final class IdentityCheck {
 
 	private static final String MAC = "Network.eth0.MACAddress";
+	/** Model, serial number and firmware in param.cgi (the names devices before AXIS OS 8.40 have too). */
+	private static final List<String> GROUPS = List.of("Brand", "Properties.System.SerialNumber",
+			"Properties.Firmware.Version");
 
 	/** What the device said it is, with its firmware for messages. */
 	record Reported(DeviceIdentity identity, String firmware) {
@@ -45,18 +52,48 @@ final class IdentityCheck {
 				throw e;
 			}
 			// Before AXIS OS 8.40 there is no basic device info: the same values from param.cgi.
-			Map<String, String> l = client.paramCgi().list("Brand", "Properties.System.SerialNumber",
-					"Properties.Firmware.Version");
-			p = Map.of("ProdShortName", l.getOrDefault("Brand.ProdShortName", ""),
-					"Brand", l.getOrDefault("Brand.Brand", ""), "ProdNbr", l.getOrDefault("Brand.ProdNbr", ""),
-					"SerialNumber", l.getOrDefault("Properties.System.SerialNumber", ""),
-					"Version", l.getOrDefault("Properties.Firmware.Version", ""));
+			p = properties(client.paramCgi().list(GROUPS.toArray(String[]::new)));
 		}
-		String model = model(p, expected == null ? null : expected.model());
 		String mac = null;
 		if (expected != null && expected.mac() != null) {
 			mac = client.paramCgi().list(MAC).get(MAC);
 		}
+		return verdict(client, p, mac, expected, where);
+	}
+
+	/**
+	 * The param.cgi groups that tell which device answers, for a caller that lists them together
+	 * with what it reads anyway (#16: the driver's first read costs no request of its own for it).
+	 */
+	static List<String> groups(DeviceIdentity expected) {
+		List<String> g = new ArrayList<>(GROUPS);
+		if (expected != null && expected.mac() != null) {
+			g.add(MAC);
+		}
+		return g;
+	}
+
+	/**
+	 * As {@link #check(VapixClient, DeviceIdentity, String)}, from a param.cgi list that held
+	 * {@link #groups(DeviceIdentity)}.
+	 */
+	static Reported check(VapixClient client, Map<String, String> listed, DeviceIdentity expected, String where)
+			throws DeviceUnsuitableException {
+		String mac = expected != null && expected.mac() != null ? listed.get(MAC) : null;
+		return verdict(client, properties(listed), mac, expected, where);
+	}
+
+	/** Basic device info's names for what param.cgi lists in {@link #GROUPS}. */
+	private static Map<String, String> properties(Map<String, String> l) {
+		return Map.of("ProdShortName", l.getOrDefault("Brand.ProdShortName", ""),
+				"Brand", l.getOrDefault("Brand.Brand", ""), "ProdNbr", l.getOrDefault("Brand.ProdNbr", ""),
+				"SerialNumber", l.getOrDefault("Properties.System.SerialNumber", ""),
+				"Version", l.getOrDefault("Properties.Firmware.Version", ""));
+	}
+
+	private static Reported verdict(VapixClient client, Map<String, String> p, String mac, DeviceIdentity expected,
+			String where) throws DeviceUnsuitableException {
+		String model = model(p, expected == null ? null : expected.model());
 		Reported reported = new Reported(new DeviceIdentity(model, blankToNull(p.get("SerialNumber")), mac),
 				blankToNull(p.get("Version")));
 		if (expected != null && !expected.matches(reported.identity())) {

@@ -18,8 +18,6 @@ import org.palisade.deploy.ManagedObject.Nature;
 import org.palisade.deploy.ManagedObject.Origin;
 import org.palisade.deploy.vapix.Action1;
 import org.palisade.deploy.vapix.Event1;
-import org.palisade.deploy.vapix.PortManagement;
-import org.palisade.deploy.vapix.PortManagement.PortSetting;
 import org.palisade.deploy.vapix.StreamProfiles;
 import org.palisade.deploy.vapix.VapixClient;
 import org.palisade.deploy.vapix.VapixException;
@@ -34,20 +32,23 @@ import org.palisade.deploy.vapix.internal.Redactor;
 /**
  * The VAPIX {@link DeviceDriver}: reads an Axis device into {@link ManagedObject}s as
  * {@link Conventions} describes them, and performs single steps with the typed VAPIX APIs
- * (time.cgi; port management, or param.cgi where a device lacks it; param.cgi; event1; action1).
+ * (time.cgi; param.cgi, for the I/O ports too; stream profiles; event1; action1).
  * <p>
- * The first read asks which device answers (basic device info; {@link IdentityCheck}) and refuses
- * one that is not the design's before any other request.
+ * The first read asks which device answers ({@link IdentityCheck}: model, serial number and
+ * firmware, in the read's param.cgi list) and refuses one that is not the design's before any
+ * other request.
  * <p>
- * Reading a device costs one call per service: getDateTimeInfo (when wanted), one param.cgi list for
- * all wanted parameters and the I/O ports (the IOPort tree holds what getPorts shows: direction,
- * name, and the active level that gives the normal state), GetScheduledEvents,
- * GetRecipientConfigurations, GetActionConfigurations, GetActionRules. The first read also asks
- * what the device offers that the design needs ({@link DeviceCapabilities}: event topics,
- * templates) and fails, before anything changes, when the device lacks it. The check after a
- * deploy reads again only the kinds it touched ({@link #read(Collection, Set)}). Each item step is one
- * call; the settings of a plan go out together ({@link #setAll}): time.cgi, one setPorts, and one
- * param.cgi update for every parameter.
+ * Reading a device costs one call per service: one param.cgi list for all wanted parameters and
+ * the I/O ports (the IOPort tree holds what getPorts shows: direction, name, and the active level
+ * that gives the normal state), getDateTimeInfo (when wanted), the stream profiles (when the design
+ * has some), GetScheduledEvents, GetRecipientConfigurations, GetActionConfigurations,
+ * GetActionRules. The first read also asks what the device offers that the design needs
+ * ({@link DeviceCapabilities}: event topics, templates) and fails, before anything changes, when
+ * the device lacks it. The check after a deploy reads again only the kinds it touched
+ * ({@link #read(Collection, Set)}). Each item step is one call (event1 and action1 take one
+ * operation per request: no batch form is documented or recorded); the settings of a plan go out
+ * together ({@link #setAll}): time.cgi, and one param.cgi update for every parameter and port; the
+ * stream profiles created next to each other in one create.
  * <p>
  * Secrets: values are resolved from placeholders only in the request that writes them; read values
  * that match are turned back into their placeholder; other secret values of Palisade's items read
@@ -60,8 +61,6 @@ public final class VapixDriver implements DeviceDriver {
 	private final Map<String, ManagedObject> desired = new HashMap<>();
 	/** Object id to device handle of the first copy, from the last read and later creates. */
 	private final Map<String, String> handles = new HashMap<>();
-	/** Whether the device has the port-management API; {@code null} until a setPorts told. */
-	private Boolean portManagement;
 	/** Device id to key of Palisade's schedules and action configurations, as last read. */
 	private final Map<String, String> scheduleKeys = new HashMap<>();
 	private final Map<String, String> actionKeys = new HashMap<>();
@@ -157,14 +156,25 @@ public final class VapixDriver implements DeviceDriver {
 			}
 		}
 		try {
+			// One param.cgi list serves the wanted parameters and, with ports, the IOPort tree that
+			// lets a port be restored exactly (both names and both active levels).
+			List<String> groups = new ArrayList<>(params);
+			if (ports) {
+				groups.add("IOPort");
+			}
+			Map<String, String> values;
 			if (reported == null) {
-				// Before anything else, so that a device that is not the design's is only read (#17).
-				reported = IdentityCheck.check(client, expected, where);
+				// Before anything else, so that a device that is not the design's is only read (#17): the
+				// same list asks its model, serial number and firmware, at no request of its own (#16).
+				groups.addAll(IdentityCheck.groups(expected));
+				values = identify(groups);
 				resolveDoorTokens();
 				firmwareVersion = reported.firmware();
+			} else {
+				values = groups.isEmpty() ? Map.of() : client.paramCgi().list(groups.toArray(String[]::new));
 			}
 			if (firmware != null) {
-				// What basic device info said: no call of its own (#16).
+				// What the identity question read: no call of its own (#16).
 				out.add(FirmwareUpgrade.read(firmwareVersion, Firmware.of(firmware.attributes())));
 			}
 			if (time) {
@@ -172,14 +182,6 @@ public final class VapixDriver implements DeviceDriver {
 				out.add(new ManagedObject(Conventions.TIME, TimeZone.KEY, Nature.SETTING, Origin.FACTORY,
 						new TimeZone(zone).attributes(), List.of(), null));
 			}
-			// One param.cgi list serves the wanted parameters and, with ports, the IOPort tree that
-			// lets a port be restored exactly (both names and both active levels).
-			List<String> groups = new ArrayList<>(params);
-			if (ports) {
-				groups.add("IOPort");
-			}
-			Map<String, String> values = groups.isEmpty() ? Map.of()
-					: client.paramCgi().list(groups.toArray(String[]::new));
 			if (capabilities == null) {
 				// The model and firmware as the identity check read them, for what a check says.
 				capabilities = DeviceCapabilities.discover(client, desired.values(), reported.label());
@@ -244,6 +246,27 @@ public final class VapixDriver implements DeviceDriver {
 	}
 
 	/**
+	 * The first read's param.cgi list, which also says which device answers. A device that lacks one
+	 * of the groups answers with an error: it may be another model at the address, so it is then asked
+	 * who it is on its own ({@link IdentityCheck}, basic device info), and refused as that when it is
+	 * not the design's; otherwise the list's error stands.
+	 */
+	private Map<String, String> identify(List<String> groups) throws VapixException, DeviceException {
+		Map<String, String> values;
+		try {
+			values = client.paramCgi().list(groups.toArray(String[]::new));
+		} catch (VapixException e) {
+			if (e.kind() != VapixException.Kind.DEVICE_ERROR) {
+				throw e;
+			}
+			reported = IdentityCheck.check(client, expected, where);
+			throw e;
+		}
+		reported = IdentityCheck.check(client, values, expected, where);
+		return values;
+	}
+
+	/**
 	 * Asks the door controllers the design's rules name for their doors' tokens before the first
 	 * comparison, so that what is read back shows the placeholder it was written from (#19).
 	 */
@@ -268,14 +291,6 @@ public final class VapixDriver implements DeviceDriver {
 			handles.putIfAbsent(o.id(), o.deviceId());
 		}
 		return o;
-	}
-
-	/**
-	 * A device without the port-management API answers 404, or a JSON "method not supported": 2102
-	 * is port management's own code (documented), 2004 the one other APIs and older virtual devices use.
-	 */
-	private static boolean lacksApi(VapixException e) {
-		return e.httpStatus() == 404 || "2102".equals(e.deviceCode()) || "2004".equals(e.deviceCode());
 	}
 
 	private ManagedObject schedule(Event1.ScheduledEvent e) {
@@ -358,15 +373,15 @@ public final class VapixDriver implements DeviceDriver {
 	}
 
 	/**
-	 * Sets the time zone (time.cgi), ports (one setPorts for all of them where the device has port
-	 * management) and parameters: every parameter, those of the ports included, goes in one
-	 * param.cgi update, which a device applies all or none of. A port read from the device also
+	 * Sets the time zone (time.cgi) and parameters: every parameter, the ports' IOPort parameters
+	 * included, goes in one param.cgi update, which a device applies all or none of. Ports are read
+	 * from the IOPort tree and written to it: no port-management call (#16: one request fewer per
+	 * camera, and read and write go through one API, [IO]). A port read from the device also
 	 * carries its other IOPort parameters, which are written back too, so that a restore is exact.
 	 */
 	@Override
 	public void setAll(List<ManagedObject> settings) throws DeviceException {
 		Map<String, String> params = new LinkedHashMap<>();
-		List<PortSetting> ports = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
 		for (ManagedObject setting : settings) {
 			if (setting.kind().equals(Conventions.FIRMWARE)) {
@@ -392,37 +407,11 @@ public final class VapixDriver implements DeviceDriver {
 				case Conventions.PORT -> {
 					int index = Integer.parseInt(setting.key()) - 1;
 					Port port = Port.of(a);
-					if (portManagement == null || portManagement) {
-						ports.add(PortSetting.of(Integer.toString(index)).withDirection(port.direction())
-								.withName(port.name()).withNormalState(port.normalState()));
-					} else {
-						params.putAll(VapixOperations.portParams(index, port));
-					}
+					params.putAll(VapixOperations.portParams(index, port));
 					// A restore also puts back the names and levels of the direction not in use.
 					port.ioParams().forEach((k, v) -> params.put("IOPort.I" + index + "." + k, v));
 				}
 				default -> throw new DeviceException(client.device() + ": unknown setting kind " + setting.kind(), null);
-				}
-			}
-			if (!ports.isEmpty()) {
-				try {
-					client.portManagement().setPorts(ports);
-					portManagement = true;
-				} catch (VapixException e) {
-					if (portManagement != null || !lacksApi(e)) {
-						throw e;
-					}
-					// A model without the API: the same through param.cgi, in the one update below.
-					portManagement = false;
-					for (ManagedObject setting : settings) {
-						if (setting.kind().equals(Conventions.PORT)) {
-							int index = Integer.parseInt(setting.key()) - 1;
-							Map<String, String> p = new LinkedHashMap<>(VapixOperations.portParams(index, Port.of(setting.attributes())));
-							p.putAll(params);
-							params.clear();
-							params.putAll(p);
-						}
-					}
 				}
 			}
 			if (!params.isEmpty()) {

@@ -29,7 +29,7 @@ public final class VapixOperations {
 	private VapixOperations() {
 	}
 
-	/** param.cgi values that configure an I/O port, for devices without the port-management API. */
+	/** param.cgi values that configure an I/O port ([IO]; the driver writes ports this way, #16). */
 	public static Map<String, String> portParams(int index, Port port) {
 		Map<String, String> p = new LinkedHashMap<>();
 		String base = "IOPort.I" + index + ".";
@@ -43,11 +43,9 @@ public final class VapixOperations {
 
 	/**
 	 * The requests of a plan, in order, as {@link VapixDriver} sends them: settings next to each
-	 * other go out together (time.cgi, one setPorts, one param.cgi update for every parameter).
-	 *
-	 * @param portManagement whether the device has the port-management API
+	 * other go out together (time.cgi, one param.cgi update for every parameter and port).
 	 */
-	public static List<Operation> describe(List<Step> steps, boolean portManagement) {
+	public static List<Operation> describe(List<Step> steps) {
 		List<Operation> out = new ArrayList<>();
 		List<Step> settings = new ArrayList<>();
 		List<String> profiles = new ArrayList<>();
@@ -56,17 +54,17 @@ public final class VapixOperations {
 				settings.add(s);
 				continue;
 			}
-			out.addAll(settings(settings, portManagement));
+			out.addAll(settings(settings));
 			settings.clear();
 			if (s.action() == Step.Action.CREATE && s.object().kind().equals(Conventions.STREAM_PROFILE)) {
 				profiles.add(profile(s.object()));
 				continue;
 			}
 			profiles(profiles, out);
-			out.add(describe(s, portManagement));
+			out.add(describe(s));
 		}
 		profiles(profiles, out);
-		out.addAll(settings(settings, portManagement));
+		out.addAll(settings(settings));
 		return out;
 	}
 
@@ -86,39 +84,24 @@ public final class VapixOperations {
 				+ ",\"parameters\":" + json(p.parameters()) + "}";
 	}
 
-	private static List<Operation> settings(List<Step> steps, boolean portManagement) {
+	private static List<Operation> settings(List<Step> steps) {
 		List<Operation> out = new ArrayList<>();
-		List<String> ports = new ArrayList<>();
 		Map<String, String> params = new LinkedHashMap<>();
 		for (Step s : steps) {
 			ManagedObject o = s.object();
 			Map<String, String> a = o.attributes();
 			switch (o.kind()) {
-			case Conventions.PORT -> {
-				int index = Integer.parseInt(o.key()) - 1;
-				Port port = Port.of(a);
-				if (portManagement) {
-					ports.add("{\"port\":\"" + index + "\",\"direction\":\"" + port.direction() + "\",\"name\":"
-							+ json(port.name()) + ",\"normalState\":\"" + port.normalState() + "\"}");
-				} else {
-					params.putAll(portParams(index, port));
-				}
-			}
+			case Conventions.PORT -> params.putAll(portParams(Integer.parseInt(o.key()) - 1, Port.of(a)));
 			case Conventions.PARAM -> params.put(o.key(), Param.of(a).value());
-			case Conventions.PRESET -> out.add(describe(s, portManagement));
+			case Conventions.PRESET -> out.add(describe(s));
 			case Conventions.FIRMWARE -> {
 				// Without a file nothing is sent: a drift fails the device (#17).
 				if (DeviceObjects.Firmware.of(a).file() != null) {
-					out.add(describe(s, portManagement));
+					out.add(describe(s));
 				}
 			}
-			default -> out.add(describe(s, portManagement));
+			default -> out.add(describe(s));
 			}
-		}
-		if (!ports.isEmpty()) {
-			out.add(new Operation("POST", "/axis-cgi/io/portmanagement.cgi", "setPorts",
-					"{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[" + String.join(",", ports)
-							+ "]}}"));
 		}
 		if (!params.isEmpty()) {
 			out.add(param(params));
@@ -126,8 +109,8 @@ public final class VapixOperations {
 		return out;
 	}
 
-	/** @param portManagement whether the device has the port-management API */
-	public static Operation describe(Step step, boolean portManagement) {
+	/** The request of one step. */
+	public static Operation describe(Step step) {
 		ManagedObject o = step.object();
 		Map<String, String> a = o.attributes();
 		String name = Conventions.tagged(o.key());
@@ -136,13 +119,7 @@ public final class VapixOperations {
 			case Conventions.TIME -> new Operation("POST", "/axis-cgi/time.cgi", "setTimeZone",
 					"{\"apiVersion\":\"1.0\",\"method\":\"setTimeZone\",\"params\":{\"timeZone\":"
 							+ json(TimeZone.of(a).zone()) + "}}");
-			case Conventions.PORT -> portManagement
-					? new Operation("POST", "/axis-cgi/io/portmanagement.cgi", "setPorts",
-							"{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\""
-									+ (Integer.parseInt(o.key()) - 1) + "\",\"direction\":\"" + Port.of(a).direction()
-									+ "\",\"name\":" + json(Port.of(a).name()) + ",\"normalState\":\""
-									+ Port.of(a).normalState() + "\"}]}}")
-					: param(portParams(Integer.parseInt(o.key()) - 1, Port.of(a)));
+			case Conventions.PORT -> param(portParams(Integer.parseInt(o.key()) - 1, Port.of(a)));
 			// A preset is checked, never written (#19): the read that plan makes.
 			case Conventions.PRESET -> new Operation("GET", "/axis-cgi/com/ptz.cgi?query=presetposall",
 					"ptz.cgi query=presetposall (preset " + o.key() + " must exist)", "");
@@ -178,17 +155,13 @@ public final class VapixOperations {
 
 	/** A door's two writes (#19): the door's fields, then its configuration keys. */
 	private static Operation door(ManagedObject o) {
+		DeviceObjects.Door door = DeviceObjects.Door.of(o.attributes());
 		StringBuilder fields = new StringBuilder();
 		StringBuilder config = new StringBuilder();
-		o.attributes().forEach((k, v) -> {
-			if (k.startsWith(DoorSettings.CONFIG)) {
-				config.append(config.isEmpty() ? "" : ",").append("{\"Name\":").append(json(k.substring(DoorSettings.CONFIG.length())))
-						.append(",\"Value\":").append(json(v)).append('}');
-			} else if (!k.equals(DoorSettings.INDEX)) {
-				fields.append(",").append(json(k)).append(':').append(json(v));
-			}
-		});
-		String token = "<door " + o.attributes().get(DoorSettings.INDEX) + "'s token>";
+		door.fields().forEach((k, v) -> fields.append(",").append(json(k)).append(':').append(json(v)));
+		door.config().forEach((k, v) -> config.append(config.isEmpty() ? "" : ",").append("{\"Name\":").append(json(k))
+				.append(",\"Value\":").append(json(v)).append('}'));
+		String token = "<door " + door.index() + "'s token>";
 		return new Operation("POST", "/vapix/doorcontrol", "axtdc:SetDoor, axtdc:SetDoorConfiguration (door " + o.key() + ")",
 				"{\"axtdc:SetDoor\":{\"Door\":[{\"token\":\"" + token + "\"" + fields + "}]}}\n"
 						+ "{\"axtdc:SetDoorConfiguration\":{\"DoorConfiguration\":[{\"token\":\"" + token

@@ -176,8 +176,9 @@ public final class VapixTargets {
 			if (!Conventions.RECIPIENT.equals(o.kind())) {
 				continue;
 			}
-			String url = o.attributes().get("param.upload_url");
-			String pw = o.attributes().get("param.password");
+			Map<String, String> params = DeviceObjects.Configuration.of(o.attributes()).params();
+			String url = params.get("upload_url");
+			String pw = params.get("password");
 			Matcher m = pw == null ? null : PASSWORD_REF.matcher(pw);
 			if (url == null || m == null || !m.matches()) {
 				continue;
