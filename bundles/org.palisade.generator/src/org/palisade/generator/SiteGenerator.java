@@ -66,7 +66,7 @@ public final class SiteGenerator {
 			if (d.getRole() == DeviceRole.SPEAKER) {
 				devices.add(new DeviceConfiguration(d.getName(), "speaker", model(d), d.getAddress(), d.getSerial(), d.getMac(),
 						d.getCredentials(),
-						org.palisade.generator.internal.DeviceSettings.firmware(d), null, List.of()));
+						org.palisade.generator.internal.DeviceSecurity.withFirmware(d), null, List.of()));
 			}
 		}
 		return new SiteConfiguration(site.getName(), site.getTimezone(), devices);

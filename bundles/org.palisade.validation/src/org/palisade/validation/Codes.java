@@ -47,6 +47,8 @@ public final class Codes {
 	public static final String SEC_PLAINTEXT_SECRET = "SEC-PLAINTEXT-SECRET";
 	public static final String SEC_HTTP_CREDENTIALS = "SEC-HTTP-CREDENTIALS";
 	public static final String SEC_PASSWORD_POLICY = "SEC-PASSWORD-POLICY";
+	/** A device commissioned https-only is called over plain HTTP (#17). */
+	public static final String SEC_HTTPS_ONLY = "SEC-HTTPS-ONLY";
 
 	// Video, storage, applications, firmware
 	public static final String VID_PALETTE = "VID-PALETTE";

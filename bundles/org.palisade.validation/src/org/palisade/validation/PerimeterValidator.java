@@ -13,6 +13,7 @@ import org.palisade.validation.internal.NetworkCheck;
 import org.palisade.validation.internal.PtzCheck;
 import org.palisade.validation.internal.RuleCheck;
 import org.palisade.validation.internal.ScheduleCheck;
+import org.palisade.validation.internal.HttpsOnlyCheck;
 import org.palisade.validation.internal.SecurityCheck;
 import org.palisade.validation.internal.VideoCheck;
 
@@ -54,6 +55,7 @@ public final class PerimeterValidator {
 		NetworkCheck.check(section, site, findings);
 		IdentityCheck.check(section, site, findings);
 		SecurityCheck.check(section, findings);
+		HttpsOnlyCheck.check(section, site, findings);
 		VideoCheck.check(section, site, findings);
 		PtzCheck.check(section, site, findings);
 		DoorCheck.check(section, site, findings);

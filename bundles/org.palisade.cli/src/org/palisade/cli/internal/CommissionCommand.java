@@ -15,14 +15,9 @@ import org.palisade.cli.Palisade;
 import org.palisade.deploy.SiteLock;
 import org.palisade.deploy.SiteState;
 import org.palisade.deploy.site.SiteCommissioning;
-import org.palisade.deploy.vapix.Pins;
-import org.palisade.deploy.vapix.RetryPolicy;
-import org.palisade.deploy.vapix.TlsOptions;
-import org.palisade.deploy.vapix.VapixClient;
 import org.palisade.deploy.vapix.driver.CommissionJournal;
 import org.palisade.deploy.vapix.driver.Commissioner;
 import org.palisade.deploy.vapix.driver.PasswordVault;
-import org.palisade.validation.PasswordPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -141,10 +136,15 @@ public class CommissionCommand extends CliCommand {
 		} else {
 			vault = PasswordVault.secureStorage();
 		}
+		if (!simulated) {
+			String off = offNetwork(targets, given.keySet());
+			if (off != null) {
+				err.println(name() + ": " + off);
+				return Palisade.ERRORS;
+			}
+		}
 		CommissionJournal journal = new CommissionJournal(SiteCommissioning.journalFile(state));
-		Commissioner commissioner = new Commissioner(VapixClient.newConnector(TlsOptions.systemDefault(),
-				Duration.ofSeconds(5)), RetryPolicy.defaults(), Duration.ofSeconds(10), vault, () -> PasswordPolicy.generate(20),
-				journal, Pins.load(state.pinsFile()), reach).listener((d, s) -> progress(d, s));
+		Commissioner commissioner = SiteCommissioning.commissioner(state, vault, reach).listener((d, s) -> progress(d, s));
 		boolean pending = printPlan(input.config().site(), targets, commissioner, journal, out);
 		String next = "palisade deploy " + site + (simulated ? " --simulate" + (map != null ? " --map " + map : "") : "");
 		if (!pending) {
@@ -184,22 +184,22 @@ public class CommissionCommand extends CliCommand {
 	 */
 	static boolean printPlan(String site, List<Commissioner.Target> targets, Commissioner commissioner,
 			CommissionJournal journal, PrintStream out) {
-		out.println("Commissioning plan for " + site + " (journal " + journal.file().getFileName() + "):");
-		boolean pending = false;
-		for (Commissioner.Target t : targets) {
-			List<Commissioner.Step> steps = commissioner.plan(t);
-			boolean todo = steps.stream().anyMatch(s -> !s.done());
-			pending |= todo;
-			out.println("  " + t.device() + " (" + t.expected().model()
-					+ (t.expected().serial() == null ? "" : " serial " + t.expected().serial()) + ") "
-					+ (todo ? "at " + t.factoryAddress() + " -> " + t.address() : "at " + t.address() + ": commissioned"));
-			if (todo) {
-				for (Commissioner.Step s : steps) {
-					out.println("    " + (s.done() ? "= " : "+ ") + s.name() + ": " + s.detail());
-				}
-			}
-		}
-		return pending;
+		SiteCommissioning.Plan plan = SiteCommissioning.plan(site, targets, commissioner, journal);
+		plan.lines().forEach(out::println);
+		return plan.pending();
+	}
+
+	/**
+	 * A factory address is reached on the device's own segment, never through a router: a device
+	 * none of whose addresses lies on a network of this machine would only time out (#17).
+	 *
+	 * @param given the devices whose address the command line gives (the user knows it is reachable)
+	 * @return why commissioning cannot start here, or {@code null}
+	 */
+	static String offNetwork(List<Commissioner.Target> targets, java.util.Set<String> given) {
+		String off = org.palisade.deploy.site.FactoryNew.offNetwork(targets, given);
+		return off == null ? null : off + ", or give where a device answers with --address NAME=IP; for virtual"
+				+ " devices use --simulate. Nothing was sent";
 	}
 
 	private void progress(String device, String step) {

@@ -12,6 +12,7 @@ import org.palisade.deploy.DeployEngine;
 import org.palisade.deploy.DeviceResult;
 import org.palisade.deploy.DeviceLocks;
 import org.palisade.deploy.SiteLock;
+import org.palisade.deploy.site.FactoryNew;
 import org.palisade.deploy.vapix.TlsOptions;
 import org.palisade.generator.SiteConfiguration;
 import org.palisade.validation.Messages;
@@ -67,7 +68,7 @@ final class DeviceRun {
 		if (!deploy) {
 			session.sayLockHolder(err);
 			session.sayJournalNotes(engine, only, err);
-			return report(input.config(), engine.plan(jobs), detailed);
+			return report(input.config(), factoryNew(session, engine.plan(jobs)), detailed);
 		}
 		try (SiteLock lock = session.lock("deploy", Duration.ofSeconds(lockTimeoutSeconds), err)) {
 			if (lock == null) {
@@ -78,9 +79,29 @@ final class DeviceRun {
 					return Palisade.ERRORS;
 				}
 				session.sayJournalNotes(engine, only, err);
-				return report(input.config(), engine.deploy(jobs), false);
+				return report(input.config(), factoryNew(session, engine.deploy(jobs)), false);
 			}
 		}
+	}
+
+	/**
+	 * A device that failed before anything was changed may be factory-new: asked (systemready, no
+	 * credentials, plain HTTP), it is named so, with the command that takes it into the site,
+	 * instead of a closed connection or a refused login (#17).
+	 */
+	private static List<DeviceResult> factoryNew(SiteSession session, List<DeviceResult> results) {
+		List<DeviceResult> out = new java.util.ArrayList<>();
+		for (DeviceResult r : results) {
+			java.net.URI http = r.outcome() == DeviceResult.Outcome.FAILED_UNCHANGED ? session.plainHttp(r.device()) : null;
+			if (http != null && FactoryNew.check(r.device(), http, Duration.ofSeconds(3))) {
+				org.palisade.generator.DeviceConfiguration d = session.config.device(r.device());
+				String at = d != null && d.address() != null ? d.address() : http.getAuthority();
+				r = new DeviceResult(r.device(), r.outcome(), r.plan(), r.interrupted(),
+						FactoryNew.message(r.device(), at, session.commissionCommand()), r.calls(), r.elapsed());
+			}
+			out.add(r);
+		}
+		return out;
 	}
 
 	private void progress(String device, String message) {

@@ -42,6 +42,8 @@ final class SiteSession {
 	final Reach reach;
 	final Path design;
 	private final Map<String, URI> uris = new LinkedHashMap<>();
+	/** The simulation's plain HTTP port of each device (a factory-new one's only protocol). */
+	private final Map<String, URI> plainUris = new LinkedHashMap<>();
 	private Path simulationCredentials;
 
 	/**
@@ -71,6 +73,7 @@ final class SiteSession {
 				throw new UsageException(e.getMessage());
 			}
 			uris.putAll(map.devices());
+			plainUris.putAll(map.devices());
 			// Factory-new virtual devices serve HTTPS on a port of their own once commissioned (#17).
 			uris.putAll(SimulationMap.https(mapFile));
 			simulationCredentials = map.credentialsFile();
@@ -120,6 +123,21 @@ final class SiteSession {
 	private SiteJobs targets(CredentialStore store) {
 		return new SiteJobs(config, state, store).virtual(uris).http(reach.http()).pin(reach.pin())
 				.basicOverHttp(reach.basicOverHttp()).trustCommand(this::trustCommand);
+	}
+
+	/** @return where the device answers plain HTTP (a factory-new device's only protocol), or {@code null} */
+	URI plainHttp(String device) {
+		if (reach.simulate()) {
+			return plainUris.get(device);
+		}
+		DeviceConfiguration d = config.device(device);
+		return d == null || d.address() == null ? null : URI.create("http://" + d.address());
+	}
+
+	/** @return the command that commissions the site, as the user would type it */
+	String commissionCommand() {
+		return "palisade commission " + design + (reach.simulate() ? reach.map() != null ? " --map " + reach.map()
+				: " --simulate" : "");
 	}
 
 	/** @return the command that pins a device's certificate, as the user would type it */

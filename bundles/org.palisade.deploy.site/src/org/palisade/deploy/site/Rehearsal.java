@@ -32,12 +32,61 @@ public final class Rehearsal implements AutoCloseable {
 	private final Path keyDir;
 	/** The SHA-256 of the devices' one self-signed certificate, or {@code null} over HTTP. */
 	private final String fingerprint;
+	/** Whether the devices started factory-new (#17): commissioning records their passwords in {@link #vault()}. */
+	private boolean factoryNew;
 
 	private Rehearsal(VirtualFleet fleet, VirtualSite.Devices devices, Path keyDir, String fingerprint) {
 		this.fleet = fleet;
 		this.devices = devices;
 		this.keyDir = keyDir;
 		this.fingerprint = fingerprint;
+	}
+
+	/**
+	 * A rehearsal of commissioning (#17): the site's devices start factory-new (no account, plain
+	 * HTTP, each with a self-signed certificate of its own), as {@code palisade simulate --factory-new}
+	 * starts them; commissioning them records their passwords in {@link #vault()}.
+	 */
+	public static Rehearsal startFactoryNew(Site site, List<FaultSpec> faults) throws IOException {
+		VirtualSite.Devices devices = VirtualSite.of(site);
+		Path keyDir = Files.createTempDirectory("palisade-rehearsal");
+		try {
+			List<DeviceDescriptor> descriptors = SiteCommissioning.factoryNew(devices.descriptors(), keyDir);
+			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors, null), devices, keyDir, null);
+			r.factoryNew = true;
+			try {
+				r.arm(faults);
+				r.fleet.runtime().addresses(VirtualSite.addresses(site, r.fleet));
+			} catch (RuntimeException e) {
+				r.fleet.stopAll();
+				throw e;
+			}
+			return r;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			delete(keyDir);
+			throw new IOException("interrupted while making the devices' certificates", e);
+		} catch (IOException | RuntimeException e) {
+			delete(keyDir);
+			throw e;
+		}
+	}
+
+	/** @return whether the devices started factory-new */
+	public boolean factoryNew() {
+		return factoryNew;
+	}
+
+	/** @return where commissioning records the passwords of a factory-new rehearsal (a private temporary file) */
+	public org.palisade.deploy.vapix.driver.PasswordVault vault() {
+		return org.palisade.deploy.vapix.driver.PasswordVault.file(keyDir.resolve("credentials"));
+	}
+
+	/** @return each device's plain HTTP address (a factory-new device's only protocol until commissioned) */
+	public Map<String, URI> plainUris() {
+		Map<String, URI> out = new LinkedHashMap<>();
+		fleet.devices().forEach(d -> out.put(d.name(), d.baseUri()));
+		return out;
 	}
 
 	/** As {@link #start(Site, List, boolean)}, over plain HTTP. */
@@ -129,12 +178,24 @@ public final class Rehearsal implements AutoCloseable {
 	/** @return the loopback address of each virtual device, by the design's device name */
 	public Map<String, URI> uris() {
 		Map<String, URI> out = new LinkedHashMap<>();
-		fleet.devices().forEach(d -> out.put(d.name(), d.baseUri()));
+		// A factory-new rehearsal's devices are deployed over the HTTPS port commissioning turns on.
+		fleet.devices().forEach(d -> out.put(d.name(), factoryNew ? d.httpsUri() : d.baseUri()));
 		return out;
 	}
 
 	/** @return the virtual devices' credentials, by the design's credentials reference */
 	public CredentialStore credentials() {
+		if (factoryNew) {
+			// The passwords commissioning gave the devices, read when asked (the file is written as it goes).
+			Path file = keyDir.resolve("credentials");
+			return CredentialStore.empty().add("commissioned virtual devices", ref -> {
+				try {
+					return Files.exists(file) ? CredentialStore.file(file, null).find(ref) : null;
+				} catch (IOException e) {
+					return null;
+				}
+			});
+		}
 		return CredentialStore.empty().add("virtual devices", CredentialStore.of(devices.credentials()));
 	}
 

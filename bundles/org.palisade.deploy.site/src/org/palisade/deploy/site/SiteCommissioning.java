@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.palisade.deploy.DeviceIdentity;
 import org.palisade.deploy.SiteState;
 import org.palisade.deploy.vapix.driver.Commissioner;
 import org.palisade.generator.DeviceConfiguration;
@@ -41,6 +40,50 @@ public final class SiteCommissioning {
 	public static final String FACTORY_DEFAULT = "192.168.0.90";
 
 	private SiteCommissioning() {
+	}
+
+	/** A site's commissioning plan as the command line and the Studio show it. */
+	public record Plan(List<String> lines, boolean pending) {
+	}
+
+	/**
+	 * @return each device's steps, {@code +} to do and {@code =} done, under a heading naming the
+	 *         journal; {@code pending} when any step is to do
+	 */
+	public static Plan plan(String site, List<Commissioner.Target> targets, Commissioner commissioner,
+			org.palisade.deploy.vapix.driver.CommissionJournal journal) {
+		List<String> lines = new ArrayList<>();
+		lines.add("Commissioning plan for " + site + " (journal " + journal.file().getFileName() + "):");
+		boolean pending = false;
+		for (Commissioner.Target t : targets) {
+			List<Commissioner.Step> steps = commissioner.plan(t);
+			boolean todo = steps.stream().anyMatch(s -> !s.done());
+			pending |= todo;
+			lines.add("  " + t.device() + " (" + t.expected().model()
+					+ (t.expected().serial() == null ? "" : " serial " + t.expected().serial()) + ") "
+					+ (todo ? "at " + t.factoryAddress() + " -> " + t.address() : "at " + t.address() + ": commissioned"));
+			if (todo) {
+				for (Commissioner.Step s : steps) {
+					lines.add("    " + (s.done() ? "= " : "+ ") + s.name() + ": " + s.detail());
+				}
+			}
+		}
+		return new Plan(lines, pending);
+	}
+
+	/**
+	 * A commissioner for a site's devices with the settings {@code palisade commission} uses: the
+	 * site's commissioning journal and pins file, 5 s to connect, 10 s a request, passwords per
+	 * SEC-PASSWORD-POLICY.
+	 */
+	public static Commissioner commissioner(SiteState state, org.palisade.deploy.vapix.driver.PasswordVault vault,
+			Commissioner.Reach reach) throws IOException, java.security.GeneralSecurityException {
+		return new Commissioner(org.palisade.deploy.vapix.VapixClient.newConnector(
+				org.palisade.deploy.vapix.TlsOptions.systemDefault(), java.time.Duration.ofSeconds(5)),
+				org.palisade.deploy.vapix.RetryPolicy.defaults(), java.time.Duration.ofSeconds(10), vault,
+				() -> PasswordPolicy.generate(20),
+				new org.palisade.deploy.vapix.driver.CommissionJournal(journalFile(state)),
+				org.palisade.deploy.vapix.Pins.load(state.pinsFile()), reach);
 	}
 
 	/** @return the site's commissioning journal: one file per site, beside its deploy journal */
@@ -83,16 +126,33 @@ public final class SiteCommissioning {
 				throw new IllegalArgumentException(other + " and " + d.name() + " share the credentials reference '"
 						+ d.credentials() + "': commissioning gives each device a password of its own; give each its own reference");
 			}
+			// The command line, else the design's "commission from", else the catalog model's, else the manual's.
 			String factory = addresses.get(d.name());
+			if (factory == null) {
+				factory = model.getCommissionAddress();
+			}
 			if (factory == null && model.getType() != null && model.getType().getFactoryAddress() != null) {
 				factory = model.getType().getFactoryAddress();
 			}
 			int prefix = Integer.parseInt(net.getSubnet().substring(net.getSubnet().indexOf('/') + 1));
-			out.add(new Commissioner.Target(d.name(), new DeviceIdentity(d.model(), d.serial(), null), d.credentials(),
+			Commissioner.Certificate certificate = model.getCertificate() == null ? null
+					: new Commissioner.Certificate(designFolder(site).resolve(model.getCertificate()), model.getCertificateKey());
+			out.add(new Commissioner.Target(d.name(), d.identity(), d.credentials(),
 					factory == null ? FACTORY_DEFAULT : factory, d.address(), prefix, net.getGateway(),
-					List.copyOf(net.getDns()), site.getTimezone(), List.copyOf(net.getNtp())));
+					List.copyOf(net.getDns()), site.getTimezone(), List.copyOf(net.getNtp()))
+					.withSecurity(model.isHttpsOnly(), certificate));
 		}
 		return out;
+	}
+
+	/** @return the folder of the design file the site is in (a certificate file is named relative to it) */
+	static Path designFolder(Site site) {
+		org.eclipse.emf.common.util.URI uri = site.eResource() == null ? null : site.eResource().getURI();
+		if (uri != null && uri.isFile()) {
+			Path file = Path.of(uri.toFileString()).toAbsolutePath();
+			return file.getParent() == null ? file : file.getParent();
+		}
+		return Path.of("").toAbsolutePath();
 	}
 
 	/**

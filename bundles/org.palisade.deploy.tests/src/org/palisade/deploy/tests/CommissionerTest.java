@@ -68,6 +68,15 @@ class CommissionerTest {
 		return SelfSignedStore.create("axis-accc8e012345", dir.resolve("north1.p12"), KEY_PASSWORD);
 	}
 
+	/** @return the certificate of a key store {@link #certificate(Path)} made */
+	static java.security.cert.X509Certificate selfSigned(Path store) throws Exception {
+		java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+		try (java.io.InputStream in = Files.newInputStream(store)) {
+			ks.load(in, KEY_PASSWORD);
+		}
+		return (java.security.cert.X509Certificate) ks.getCertificate(ks.aliases().nextElement());
+	}
+
 	static VirtualDevice factoryNew(String serial) throws Exception {
 		return factoryNew(serial, keyStore);
 	}

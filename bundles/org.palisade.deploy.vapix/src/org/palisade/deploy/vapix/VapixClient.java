@@ -52,6 +52,8 @@ public final class VapixClient implements AutoCloseable {
 	private final TimeApi time;
 	private final StreamProfiles streamProfiles;
 	private final FirmwareManagement firmware;
+	private final CertificateManagement certificates;
+	private final SystemReady systemReady;
 	private final HttpTransport transport;
 
 	private VapixClient(Builder b, HttpConnector connector) {
@@ -75,6 +77,8 @@ public final class VapixClient implements AutoCloseable {
 		this.streamProfiles = new StreamProfiles(rpc);
 		this.firmware = new FirmwareManagement(rpc, transport);
 		this.userAccounts = new UserAccounts(transport);
+		this.certificates = new CertificateManagement(transport);
+		this.systemReady = new SystemReady(rpc);
 	}
 
 	/**
@@ -114,6 +118,10 @@ public final class VapixClient implements AutoCloseable {
 	public FirmwareManagement firmware() { return firmware; }
 	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
 	public UserAccounts userAccounts() { return userAccounts; }
+	/** The certificate management API: a certificate with its key, installed instead of the self-signed one (#17). */
+	public CertificateManagement certificates() { return certificates; }
+	/** systemready.cgi, without authentication: whether a device is factory-new (needs setup, #17). */
+	public SystemReady systemReady() { return systemReady; }
 
 	/** Closes the connections to the device and wipes this client's copy of the password; later calls fail. */
 	@Override

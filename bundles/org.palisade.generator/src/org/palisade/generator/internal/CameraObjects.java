@@ -98,6 +98,8 @@ public final class CameraObjects {
 					new Port(p.getDirection().getLiteral(), p.getName(), normal.getLiteral(), Map.of()).attributes()));
 		}
 		streams();
+		// HTTPS only (#17), on any device of the design: a PTZ or a door controller has no streams.
+		objects.addAll(DeviceSecurity.settings(camera));
 		for (Preset p : camera.getPresets()) {
 			// Checked to exist on the PTZ (ptz.cgi?query=presetposall), never created: an installer aims it.
 			objects.add(ManagedObject.setting(Conventions.PRESET, p.getName(), Map.of()));

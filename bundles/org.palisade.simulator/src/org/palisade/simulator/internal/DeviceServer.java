@@ -53,6 +53,9 @@ public final class DeviceServer {
 	 * device's ports 80 and 443).
 	 */
 	private ServerConnector httpsConnector;
+	/** The certificates with keys the HTTPS port may present (#17: one uploaded instead of the self-signed). */
+	private final DeviceCertificates certificates = new DeviceCertificates();
+
 	/** Whether {@link #host} was started for this device alone (and is stopped with it). */
 	private boolean ownHost;
 
@@ -65,10 +68,11 @@ public final class DeviceServer {
 		this.auth = new DigestAuthenticator("AXIS_" + descriptor.serial(), descriptor.authMode(),
 				descriptor.nonceLifetime(), descriptor.username(), pw, Clock.systemUTC());
 		java.util.Arrays.fill(pw, '\0');
-		SoapEndpoint soap = new SoapEndpoint(new Event1Service(store), new Action1Service(store));
+		SoapEndpoint soap = new SoapEndpoint(new Event1Service(store), new Action1Service(store),
+				new WebServerService(certificates, store));
 		JsonApis json = new JsonApis(store);
 		Map<String, Endpoint> r = new java.util.HashMap<>(Map.of(
-				"/axis-cgi/param.cgi", new ParamCgiEndpoint(store),
+				"/axis-cgi/param.cgi", new ParamCgiEndpoint(store, certificates),
 				"/axis-cgi/apidiscovery.cgi", json::apiDiscovery,
 				"/axis-cgi/basicdeviceinfo.cgi", json::basicDeviceInfo,
 				"/vapix/services", soap,
@@ -79,6 +83,10 @@ public final class DeviceServer {
 		r.put("/axis-cgi/wssession.cgi", wsTokens::issue);
 		r.put("/axis-cgi/streamprofile.cgi", new StreamProfileEndpoint(store));
 		r.put("/axis-cgi/firmwaremanagement.cgi", new FirmwareEndpoint(store));
+		r.put(SystemReadyEndpoint.PATH, new SystemReadyEndpoint(factory));
+		if (descriptor.hasCertificate()) {
+			r.put("/config/rest/cert/v1/certificates", new CertificateEndpoint(certificates));
+		}
 		if (store.ptz() != null) {
 			r.put("/axis-cgi/com/ptz.cgi", new PtzEndpoint(store.ptz(), false));
 			r.put("/axis-cgi/com/ptzconfig.cgi", new PtzEndpoint(store.ptz(), true));
@@ -120,7 +128,8 @@ public final class DeviceServer {
 		boolean split = tls != null && factory != null;
 		DeviceHost h = shared != null ? shared : new DeviceHost("virtual-device-" + descriptor.name(), split ? 2 : 1);
 		try {
-			connector = h.open(descriptor.name(), descriptor.listenPort(), split ? null : tls, this::dispatch);
+			connector = h.open(descriptor.name(), descriptor.listenPort(), split ? null : tls,
+					split ? this::dispatchHttp : this::dispatch);
 			if (split) {
 				httpsConnector = h.open(descriptor.name() + "-https", 0, tls, this::dispatchHttps,
 						() -> "yes".equals(store.parameter(NetworkParams.HTTPS_ENABLED)));
@@ -147,7 +156,7 @@ public final class DeviceServer {
 			KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 			kmf.init(ks, pw);
 			SSLContext ctx = SSLContext.getInstance("TLS");
-			ctx.init(kmf.getKeyManagers(), null, null);
+			ctx.init(certificates.keyManagers(kmf.getKeyManagers()), null, null);
 			return ctx;
 		} catch (GeneralSecurityException e) {
 			throw new IOException("cannot load the device key store", e);
@@ -190,6 +199,18 @@ public final class DeviceServer {
 		return dispatch(ex);
 	}
 
+	/**
+	 * The plain HTTP port of a device that also serves HTTPS: refused once the "HTTPS only" policy is
+	 * set (System.BoaGroupPolicy; a real device's answer, a refusal or a redirect, is unconfirmed: 403 here).
+	 */
+	private DeviceHost.Answer dispatchHttp(DeviceHost.Exchange ex) {
+		if (NetworkParams.httpsOnly(store)) {
+			record(Instant.now(), ex, null, 403, "HTTPS only");
+			return answer(Response.text(403, "403 Forbidden\nHTTPS is required (HTTPS connection policy)\n", null), List.of());
+		}
+		return dispatch(ex);
+	}
+
 	public List<RequestRecord> requestLog() {
 		synchronized (log) {
 			return List.copyOf(log);
@@ -225,7 +246,9 @@ public final class DeviceServer {
 			}
 			String uri = ex.rawPath() + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
 			boolean stream = ex.path().equals(EVENT_STREAM);
+			// systemready is answered without authentication on every device (its documentation says so).
 			DigestAuthenticator.Outcome outcome = factory != null && factory.anonymous(ex.path(), request(ex).query())
+					|| ex.path().equals(SystemReadyEndpoint.PATH)
 					|| stream && wsTokens.take(request(ex).query().get("wssession"))
 							? DigestAuthenticator.Outcome.OK
 							: auth.check(ex.method(), uri, ex.header("Authorization"));

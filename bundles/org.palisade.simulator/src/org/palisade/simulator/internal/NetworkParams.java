@@ -19,6 +19,11 @@ final class NetworkParams {
 
 	static final String FACTORY_ADDRESS = "192.168.0.90";
 	static final String HTTPS_ENABLED = "HTTPS.Enabled";
+	/** The alias of the certificate the HTTPS port presents (a recorded firmware 5.40 listing has HTTPS.Certificate). */
+	static final String HTTPS_CERTIFICATE = "HTTPS.Certificate";
+	/** The HTTPS connection policy per user group: http, https or both (vapix-notes.md section 16). */
+	static final String POLICY = "System.BoaGroupPolicy.";
+	static final String[] GROUPS = { "admin", "operator", "viewer" };
 
 	private static final Set<String> ADDRESSES = Set.of("Network.IPAddress", "Network.SubnetMask", "Network.DefaultRouter",
 			"Network.eth0.IPAddress", "Network.eth0.SubnetMask");
@@ -43,6 +48,10 @@ final class NetworkParams {
 		params.put("Network.Resolver.NameServer2", "");
 		params.put(HTTPS_ENABLED, !d.factoryNew() && d.tlsKeyStore() != null ? "yes" : "no");
 		params.put("HTTPS.Port", "443");
+		params.put(HTTPS_CERTIFICATE, DeviceCertificates.DEFAULT);
+		for (String g : GROUPS) {
+			params.put(POLICY + g, "both");
+		}
 		readOnly.add("HTTPS.Port");
 		params.put("Time.ObtainFromDHCP", "yes");
 		params.put("Time.NTP.Server", "");
@@ -53,8 +62,19 @@ final class NetworkParams {
 		return switch (key) {
 		case "Network.BootProto" -> Set.of("dhcp", "none");
 		case "Network.Resolver.ObtainFromDHCP", "Time.ObtainFromDHCP", HTTPS_ENABLED -> Set.of("yes", "no");
+		case POLICY + "admin", POLICY + "operator", POLICY + "viewer" -> Set.of("http", "https", "both");
 		default -> null;
 		};
+	}
+
+	/** @return whether plain HTTP is refused: the policy of every group is https */
+	static boolean httpsOnly(StateStore store) {
+		for (String g : GROUPS) {
+			if (!"https".equals(store.parameter(POLICY + g))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** @return what is wrong with the value of an address key, or {@code null} */

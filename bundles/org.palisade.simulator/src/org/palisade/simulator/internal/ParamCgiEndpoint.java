@@ -21,9 +21,16 @@ import java.util.Set;
 final class ParamCgiEndpoint implements Endpoint {
 
 	private final StateStore store;
+	private final DeviceCertificates certificates;
 
 	ParamCgiEndpoint(StateStore store) {
+		this(store, null);
+	}
+
+	/** @param certificates what {@code HTTPS.Certificate} chooses among, or {@code null} */
+	ParamCgiEndpoint(StateStore store, DeviceCertificates certificates) {
 		this.store = store;
+		this.certificates = certificates;
 	}
 
 	@Override
@@ -91,6 +98,14 @@ final class ParamCgiEndpoint implements Endpoint {
 					return problem;
 				}
 			}
+			String alias = values.get(NetworkParams.HTTPS_CERTIFICATE);
+			if (alias != null && certificates != null) {
+				String chosen = certificates.choose(alias);
+				if (chosen != null) {
+					return "# Error: Error setting 'root." + NetworkParams.HTTPS_CERTIFICATE + "' to '" + alias + "'! "
+							+ chosen + "\n";
+				}
+			}
 			store.setParameters(values);
 			// The interface's own address follows the configured one (a static address applies at once here).
 			for (String k : new String[] { "IPAddress", "SubnetMask" }) {
@@ -128,7 +143,8 @@ final class ParamCgiEndpoint implements Endpoint {
 		if (network != null) {
 			return prefix + network + "\n";
 		}
-		if (key.equals(NetworkParams.HTTPS_ENABLED) && "yes".equals(value) && !store.descriptor().hasCertificate()) {
+		if ((key.equals(NetworkParams.HTTPS_ENABLED) && "yes".equals(value)
+				|| key.startsWith(NetworkParams.POLICY) && "https".equals(value)) && !store.descriptor().hasCertificate()) {
 			return prefix + "No certificate installed\n";
 		}
 		if (ParamDefaults.isNumeric(key) && !value.matches("\\d{1,9}")) {

@@ -33,6 +33,11 @@ final class SoapEndpoint implements Endpoint {
 		this.services = Map.of(Xml.EVENT1, event1, Xml.ACTION1, action1);
 	}
 
+	/** With the web server service too (its TLS configuration, #17). */
+	SoapEndpoint(Service event1, Service action1, Service webServer) {
+		this.services = Map.of(Xml.EVENT1, event1, Xml.ACTION1, action1, WebServerService.NS, webServer);
+	}
+
 	@Override
 	public Response handle(Request request) {
 		if (!"POST".equals(request.method())) {

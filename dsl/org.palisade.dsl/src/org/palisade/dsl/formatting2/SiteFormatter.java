@@ -39,7 +39,7 @@ public class SiteFormatter extends AbstractJavaFormatter {
 	/** Keywords that start a line inside their element's block. */
 	private static final Map<Class<?>, Set<String>> LINE_KEYWORDS = Map.of(
 			Site.class, Set.of("timezone", "integration"),
-			Device.class, Set.of("firmware", "power"),
+			Device.class, Set.of("firmware", "commission", "power"),
 			DeviceType.class, Set.of("terminal", "terminals", "operates", "inductive", "wire-area", "supply-limit",
 					"max-pulse", "budget", "clip-slots", "factory-address", "runs", "doors", "relays"),
 			ApplicationType.class, Set.of("events", "uses"));

@@ -62,7 +62,29 @@ public final class Commissioner {
 	 * @param timeZone       IANA zone, or {@code null}
 	 */
 	public record Target(String device, DeviceIdentity expected, String ref, String factoryAddress, String address,
-			int prefix, String gateway, List<String> dns, String timeZone, List<String> ntp) {
+			int prefix, String gateway, List<String> dns, String timeZone, List<String> ntp, boolean httpsOnly,
+			Certificate certificate) {
+
+		/** A target with the device's own self-signed certificate and plain HTTP left open. */
+		public Target(String device, DeviceIdentity expected, String ref, String factoryAddress, String address, int prefix,
+				String gateway, List<String> dns, String timeZone, List<String> ntp) {
+			this(device, expected, ref, factoryAddress, address, prefix, gateway, dns, timeZone, ntp, false, null);
+		}
+
+		/** @return this target with the design's HTTPS policy and certificate */
+		public Target withSecurity(boolean onlyHttps, Certificate cert) {
+			return new Target(device, expected, ref, factoryAddress, address, prefix, gateway, dns, timeZone, ntp, onlyHttps,
+					cert);
+		}
+	}
+
+	/**
+	 * A certificate the design installs instead of the device's self-signed one.
+	 *
+	 * @param file   the PEM certificate (no key), resolved against the design's folder
+	 * @param keyRef the reference of its private key in the vault (PEM), never the key itself
+	 */
+	public record Certificate(java.nio.file.Path file, String keyRef) {
 	}
 
 	/** Where Palisade reaches an address of a device: real devices at the address, virtual ones on loopback. */
@@ -102,6 +124,10 @@ public final class Commissioner {
 	public static final String NETWORK = "static address set";
 	public static final String TIME_ZONE = "time zone";
 	public static final String NTP = "NTP";
+	/** The design's certificate was installed and is what the device presents; pinned. */
+	public static final String CERT_INSTALLED = "certificate installed";
+	/** The "HTTPS only" policy: the device refuses plain HTTP (read back). */
+	public static final String HTTPS_ONLY = "HTTPS only";
 	public static final String COMMISSIONED = "commissioned";
 
 	/** The suffix of the reference that holds a new password until the device has it. */
@@ -157,6 +183,15 @@ public final class Commissioner {
 					"a new one, recorded before it is sent"));
 			plan.add(new Step("network", complete || done(t, NETWORK), "static " + net));
 			plan.add(new Step("time", complete || done(t, NTP), time.isEmpty() ? "as the device has it" : time));
+			if (t.certificate() != null) {
+				plan.add(new Step("certificate", complete || done(t, CERT_INSTALLED), t.certificate().file().getFileName()
+						+ " installed instead of the self-signed one (its key from " + vault.describe() + " as '"
+						+ t.certificate().keyRef() + "'), then pinned"));
+			}
+			if (t.httpsOnly()) {
+				plan.add(new Step("HTTPS only", complete || done(t, HTTPS_ONLY),
+						"plain HTTP refused for every user group (System.BoaGroupPolicy)"));
+			}
 		} catch (IOException e) {
 			plan.add(new Step("journal", false, "cannot be read: " + e.getMessage()));
 		}
@@ -183,13 +218,19 @@ public final class Commissioner {
 			}
 			char[] pw = c.password();
 			try (VapixClient client = https(t, t.address(), pin, pw)) {
-				Map<String, String> p = client.paramCgi().list("Network", "Time");
+				Map<String, String> p = client.paramCgi().list(t.httpsOnly() ? new String[] { "Network", "Time",
+						CommissionSecurity.POLICY } : new String[] { "Network", "Time" });
+				if (t.httpsOnly() && !differences(p, CommissionSecurity.httpsOnly()).isEmpty()
+						|| t.certificate() != null && !CommissionSecurity.sameFingerprint(pin,
+								CommissionSecurity.read(t.device(), t.certificate().file()).fingerprint())) {
+					return false;
+				}
 				return differences(p, network(t)).isEmpty() && differences(p, ntp(t)).isEmpty()
 						&& (t.timeZone() == null || t.timeZone().equals(client.time().getTimeZone()));
 			} finally {
 				Arrays.fill(pw, '\0');
 			}
-		} catch (IOException | GeneralSecurityException | VapixException | RuntimeException e) {
+		} catch (IOException | GeneralSecurityException | VapixException | DeviceException | RuntimeException e) {
 			return false;
 		} finally {
 			if (c != null) {
@@ -204,6 +245,10 @@ public final class Commissioner {
 		String device = t.device();
 		char[] pw = null;
 		try {
+			if (t.certificate() != null) {
+				// A certificate file that cannot be installed (or holds a key) stops the run before anything is sent.
+				CommissionSecurity.read(device, t.certificate().file());
+			}
 			String at = locate(t, steps);
 			if (at == null) {
 				return new Result(device, steps, device + " does not answer at " + t.factoryAddress()
@@ -230,16 +275,30 @@ public final class Commissioner {
 			}
 			// 2. HTTPS on (the password that opens it: the recorded one, or a pending one a killed run gave it).
 			clear(pw);
-			pw = opening(t, reach.http(device, at), null);
-			if (pw == null) {
-				return new Result(device, steps, notOpened(t));
-			}
-			try (VapixClient client = http(t, at, pw)) {
-				if (!"yes".equals(client.paramCgi().list("HTTPS").get("HTTPS.Enabled"))) {
-					journal.intended(device, HTTPS_ON, null);
-					client.paramCgi().update(Map.of("HTTPS.Enabled", "yes"));
-					journal.done(device, HTTPS_ON, null);
-					step(device, HTTPS_ON, steps);
+			pw = null;
+			// Once pinned, HTTPS was on: a device that refuses plain HTTP (HTTPS only) is not asked over it again.
+			if (!done(t, CERT_PINNED)) {
+				pw = opening(t, reach.http(device, at), null);
+				if (pw == null) {
+					return new Result(device, steps, notOpened(t));
+				}
+				try (VapixClient client = http(t, at, pw)) {
+					if (t.expected().mac() != null) {
+						// The first request with a password: the MAC the device itself reports (vapix-notes section 12).
+						try {
+							IdentityCheck.check(client, t.expected(), at);
+						} catch (org.palisade.deploy.DeviceUnsuitableException e) {
+							throw new DeviceException(e.getMessage().replace("nothing was changed on it", "only its root"
+									+ " account was created (its password recorded as '" + t.ref() + "'), nothing else was"
+									+ " changed"), e);
+						}
+					}
+					if (!"yes".equals(client.paramCgi().list("HTTPS").get("HTTPS.Enabled"))) {
+						journal.intended(device, HTTPS_ON, null);
+						client.paramCgi().update(Map.of("HTTPS.Enabled", "yes"));
+						journal.done(device, HTTPS_ON, null);
+						step(device, HTTPS_ON, steps);
+					}
 				}
 			}
 			String pin = pinOnFirstSight(t, at, steps);
@@ -272,6 +331,13 @@ public final class Commissioner {
 				}
 			}
 			journal.done(device, NTP, t.ntp().isEmpty() ? "from DHCP" : String.join(" ", t.ntp()));
+			// 6. The design's certificate instead of the self-signed one, then plain HTTP refused.
+			if (t.certificate() != null) {
+				pin = installCertificate(t, at, pin, pw, steps);
+			}
+			if (t.httpsOnly()) {
+				httpsOnly(t, at, pin, pw, steps);
+			}
 			journal.done(device, COMMISSIONED, "at " + at);
 			return new Result(device, steps, null);
 		} catch (DeviceException e) {
@@ -300,21 +366,51 @@ public final class Commissioner {
 		// Basic device info needs no credentials (factory-new or not: anonymous access is on by default);
 		// the client wants some for a challenge, and gets one nobody knows (Digest never sends it).
 		char[] nobody = java.util.UUID.randomUUID().toString().toCharArray();
+		// Without a password only basic device info answers: the MAC is checked against the serial there
+		// (an Axis device's label serial is its MAC), and read from the device once a password opens it.
+		DeviceIdentity anonymous = new DeviceIdentity(t.expected().model(), t.expected().serial(), null);
+		String pin = pins.of(t.device());
 		for (String a : where.stream().distinct().toList()) {
-			try (VapixClient client = VapixClient.builder(t.device(), reach.http(t.device(), a)).connector(connector)
-					.credentials(new Credentials("root", nobody)).retryPolicy(retry).requestTimeout(timeout).build()) {
-				IdentityCheck.check(client, t.expected(), a);
-				journal.done(t.device(), IDENTITY, "at " + a);
-				step(t.device(), IDENTITY, steps);
-				return a;
-			} catch (VapixException e) {
-				if (e.kind() != VapixException.Kind.TRANSPORT) {
-					throw e;
+			for (URI uri : pin == null ? List.of(reach.http(t.device(), a))
+					: List.of(reach.http(t.device(), a), reach.https(t.device(), a))) {
+				VapixClient.Builder b = VapixClient.builder(t.device(), uri).credentials(new Credentials("root", nobody))
+						.retryPolicy(retry).requestTimeout(timeout);
+				if ("https".equals(uri.getScheme())) {
+					b.tls(TlsOptions.pinnedSha256(pin)).connectTimeout(timeout);
+				} else {
+					b.connector(connector);
 				}
-				// not there: try the other address
+				try (VapixClient client = b.build()) {
+					IdentityCheck.Reported r = IdentityCheck.check(client, anonymous, a);
+					checkLabelMac(t, r, a, client);
+					journal.done(t.device(), IDENTITY, "at " + a);
+					step(t.device(), IDENTITY, steps);
+					return a;
+				} catch (VapixException e) {
+					// Not there (try the other address), or refusing plain HTTP (HTTPS only: ask over pinned HTTPS).
+					boolean refusedHttp = "http".equals(uri.getScheme()) && pin != null
+							&& (e.httpStatus() == 403 || e.kind() == VapixException.Kind.HTTP_STATUS);
+					if (e.kind() != VapixException.Kind.TRANSPORT && !refusedHttp) {
+						throw e;
+					}
+				}
 			}
 		}
 		return null;
+	}
+
+	/** A design MAC against the one the device's serial spells; nothing has been sent but reads. */
+	private static void checkLabelMac(Target t, IdentityCheck.Reported r, String at, VapixClient client)
+			throws org.palisade.deploy.DeviceUnsuitableException {
+		String mac = CommissionSecurity.macOfSerial(r.identity().serial());
+		if (t.expected().mac() != null && mac != null && !t.expected().mac().equals(mac)) {
+			String reached = client.baseUri().getAuthority().equals(at) ? "" : " (reached at " + client.baseUri().getAuthority() + ")";
+			throw new org.palisade.deploy.DeviceUnsuitableException(t.device() + " at " + at + reached + " is "
+					+ (r.identity().model() == null ? "a device of unknown model" : r.identity().model()) + " serial "
+					+ r.identity().serial() + " MAC " + mac + " (an Axis serial number is its MAC address), the design expects "
+					+ t.expected().describe() + "; nothing was changed on it: check which device is cabled to that address,"
+					+ " or correct the design");
+		}
 	}
 
 	/** @return why the device is refused, or {@code null} when root has the recorded password */
@@ -357,6 +453,13 @@ public final class Commissioner {
 			pins.put(t.device(), seen);
 			journal.done(t.device(), CERT_PINNED, "SHA-256 " + seen + " in " + pins.file());
 			step(t.device(), CERT_PINNED, steps);
+			return seen;
+		}
+		if (!normal(pinned).equals(normal(seen)) && t.certificate() != null
+				&& CommissionSecurity.sameFingerprint(seen, CommissionSecurity.read(t.device(), t.certificate().file()).fingerprint())) {
+			// A run killed after the design's certificate was installed: the device presents the design's own.
+			pins.put(t.device(), seen);
+			journal.done(t.device(), CERT_PINNED, "SHA-256 " + seen + " (the design's certificate) in " + pins.file());
 			return seen;
 		}
 		if (!normal(pinned).equals(normal(seen))) {
@@ -470,6 +573,77 @@ public final class Commissioner {
 		journal.done(t.device(), NETWORK, detail);
 		step(t.device(), NETWORK, steps);
 		return t.address();
+	}
+
+	/**
+	 * Installs the design's certificate with its key from the vault (certificate API, over pinned
+	 * HTTPS), makes it the one the web server presents, reads back that it is, and pins it.
+	 *
+	 * @return the pin from now on
+	 */
+	private String installCertificate(Target t, String at, String pin, char[] pw, List<String> steps)
+			throws IOException, GeneralSecurityException, VapixException, DeviceException {
+		String device = t.device();
+		CommissionSecurity.Pem pem = CommissionSecurity.read(device, t.certificate().file());
+		if (!CommissionSecurity.sameFingerprint(pin, pem.fingerprint())) {
+			Credential key = vault.find(t.certificate().keyRef());
+			if (key == null) {
+				throw new DeviceException(device + ": no private key for " + pem.file().getFileName() + " is recorded under '"
+						+ t.certificate().keyRef() + "' in " + vault.describe() + "; the device keeps its self-signed"
+						+ " certificate: record the key (PEM) there and run commission again", null);
+			}
+			char[] stored = key.password();
+			key.clear();
+			char[] keyPem = CommissionSecurity.keyPem(stored);
+			clear(stored);
+			try (VapixClient client = https(t, at, pin, pw)) {
+				journal.intended(device, CERT_INSTALLED, "'" + CommissionSecurity.ALIAS + "' SHA-256 " + pem.fingerprint());
+				if (!client.certificates().list().containsKey(CommissionSecurity.ALIAS)) {
+					client.certificates().add(CommissionSecurity.ALIAS, pem.text(), keyPem);
+				}
+				client.paramCgi().update(Map.of(CommissionSecurity.HTTPS_CERTIFICATE, CommissionSecurity.ALIAS));
+			} finally {
+				clear(keyPem);
+			}
+			String seen = Pins.fingerprint(Pins.fetch(reach.https(device, at), timeout));
+			if (!CommissionSecurity.sameFingerprint(seen, pem.fingerprint())) {
+				throw new DeviceException(device + " at " + at + " still presents SHA-256 " + seen + " after "
+						+ pem.file().getFileName() + " (SHA-256 " + pem.fingerprint() + ") was installed and chosen; the pin"
+						+ " is unchanged", null);
+			}
+			pins.put(device, pem.fingerprint());
+			pin = pem.fingerprint();
+		}
+		if (!done(t, CERT_INSTALLED)) {
+			journal.done(device, CERT_INSTALLED, pem.file().getFileName() + ", SHA-256 " + pem.fingerprint() + " pinned in "
+					+ pins.file().getFileName());
+			step(device, CERT_INSTALLED, steps);
+		}
+		return pin;
+	}
+
+	/** Sets the "HTTPS only" policy over pinned HTTPS and reads back that plain HTTP is refused. */
+	private void httpsOnly(Target t, String at, String pin, char[] pw, List<String> steps)
+			throws IOException, GeneralSecurityException, VapixException, DeviceException {
+		Map<String, String> policy = CommissionSecurity.httpsOnly();
+		try (VapixClient client = https(t, at, pin, pw)) {
+			if (!differences(client.paramCgi().list(CommissionSecurity.POLICY), policy).isEmpty()) {
+				journal.intended(t.device(), HTTPS_ONLY, null);
+				client.paramCgi().update(policy);
+			}
+		}
+		// Read back where it matters: a plain HTTP request, which the device must now refuse.
+		try (VapixClient plain = http(t, at, pw)) {
+			plain.basicDeviceInfo().getAllUnrestrictedProperties();
+			throw new DeviceException(t.device() + " at " + at + " still answers plain HTTP after System.BoaGroupPolicy"
+					+ " was set to https for every group", null);
+		} catch (VapixException refused) {
+			// refused or closed: what HTTPS only means
+		}
+		if (!done(t, HTTPS_ONLY)) {
+			journal.done(t.device(), HTTPS_ONLY, "plain HTTP refused");
+			step(t.device(), HTTPS_ONLY, steps);
+		}
 	}
 
 	/** param.cgi names as the recorded listing has them (vapix-notes.md "Commissioning"). */

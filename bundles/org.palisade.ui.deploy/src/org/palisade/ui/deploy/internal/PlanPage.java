@@ -35,6 +35,10 @@ final class PlanPage extends WizardPage {
 	private Label summary;
 	private SiteRun.Outcome outcome;
 	private SiteTarget planned;
+	/** Devices of the last plan that are factory-new (systemready: needs setup), commissioned first (#17). */
+	private List<String> factoryNew = List.of();
+	private Composite commissionBar;
+	private Label commissionText;
 
 	PlanPage() {
 		super("plan", "What Would Change", null);
@@ -53,6 +57,18 @@ final class PlanPage extends WizardPage {
 		data.heightHint = 420;
 		data.widthHint = 640;
 		tree.setLayoutData(data);
+		commissionBar = new Composite(c, SWT.NONE);
+		commissionBar.setLayout(new GridLayout(2, false));
+		GridData bar = new GridData(SWT.FILL, SWT.TOP, true, false);
+		bar.exclude = true;
+		commissionBar.setLayoutData(bar);
+		commissionBar.setVisible(false);
+		commissionText = new Label(commissionBar, SWT.WRAP);
+		commissionText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		org.eclipse.swt.widgets.Button commission = new org.eclipse.swt.widgets.Button(commissionBar, SWT.PUSH);
+		commission.setText("Commission...");
+		// From a later event: the dialog runs its own loop, and the press that opened it returns at once.
+		commission.addListener(SWT.Selection, e -> getShell().getDisplay().asyncExec(this::commission));
 		setControl(c);
 	}
 
@@ -83,8 +99,10 @@ final class PlanPage extends WizardPage {
 			return;
 		}
 		outcome = null;
+		factoryNew = List.of();
 		setPageComplete(false);
 		tree.removeAll();
+		showCommissioning(null);
 		TargetPage t = targetPage();
 		SiteTarget target = t.target();
 		if (target == null || !askForMissingCredentials(target, t.selectedDevices())) {
@@ -98,6 +116,8 @@ final class PlanPage extends WizardPage {
 				monitor.beginTask("Reading " + target.site() + "'s devices", IProgressMonitor.UNKNOWN);
 				try {
 					outcome = run.plan(monitor::isCanceled, (d, m) -> monitor.subTask(d + ": " + m));
+					// The devices that failed untouched are asked whether they are factory-new (#17).
+					factoryNew = target.factoryNewDevices(outcome.results());
 				} catch (Exception e) {
 					throw new InvocationTargetException(e);
 				} finally {
@@ -115,6 +135,7 @@ final class PlanPage extends WizardPage {
 		}
 		planned = target;
 		show(outcome);
+		showCommissioning(target);
 		offerTrust(target, outcome);
 	}
 
@@ -140,6 +161,30 @@ final class PlanPage extends WizardPage {
 				plan();
 			}
 		});
+	}
+
+	/** Shows the offer to commission the factory-new devices of the last plan, or hides it. */
+	private void showCommissioning(SiteTarget target) {
+		boolean offer = target != null && !factoryNew.isEmpty();
+		if (offer) {
+			commissionText.setText("Factory-new: " + String.join(", ", factoryNew) + ". "
+					+ (factoryNew.size() == 1 ? "It has" : "They have") + " no password yet and cannot be deployed:"
+					+ " commission " + (factoryNew.size() == 1 ? "it" : "them") + " first.");
+		}
+		((GridData) commissionBar.getLayoutData()).exclude = !offer;
+		commissionBar.setVisible(offer);
+		commissionBar.getParent().layout(true, true);
+	}
+
+	private void commission() {
+		if (getControl().isDisposed() || planned == null || factoryNew.isEmpty()) {
+			return;
+		}
+		CommissionDialog dialog = new CommissionDialog(getShell(), planned, factoryNew);
+		dialog.open();
+		if (dialog.commissioned() > 0 && !getControl().isDisposed()) {
+			plan();
+		}
 	}
 
 	private boolean askForMissingCredentials(SiteTarget target, List<String> devices) {
@@ -184,7 +229,9 @@ final class PlanPage extends WizardPage {
 				head += " (" + r.plan().summary() + ")";
 			}
 			device.setText(head);
-			if (r.error() != null) {
+			if (factoryNew.contains(r.device())) {
+				new TreeItem(device, SWT.NONE).setText("why: factory-new (no password yet): commission it first (below)");
+			} else if (r.error() != null) {
 				new TreeItem(device, SWT.NONE).setText("why: " + r.error());
 			}
 			if (r.interrupted()) {

@@ -35,13 +35,20 @@ public final class Rehearsals {
 	 */
 	public static synchronized Rehearsal start(String key, Site site, List<DeviceConfiguration> devices,
 			List<FaultSpec> faults, boolean https) throws IOException {
+		return start(key, site, devices, faults, https, false);
+	}
+
+	/** @param factoryNew whether the devices start factory-new (a rehearsal of commissioning, #17) */
+	public static synchronized Rehearsal start(String key, Site site, List<DeviceConfiguration> devices,
+			List<FaultSpec> faults, boolean https, boolean factoryNew) throws IOException {
 		Rehearsal running = RUNNING.get(key);
-		if (running != null && (!sameDevices(running, devices) || running.https() != https)) {
+		if (running != null && (!sameDevices(running, devices) || running.factoryNew() != factoryNew
+				|| !factoryNew && running.https() != https)) {
 			running.close();
 			running = null;
 		}
 		if (running == null) {
-			running = Rehearsal.start(site, faults, https);
+			running = factoryNew ? Rehearsal.startFactoryNew(site, faults) : Rehearsal.start(site, faults, https);
 			RUNNING.put(key, running);
 		} else {
 			running.arm(faults);

@@ -39,6 +39,7 @@ public final class SiteTarget {
 	private final CredentialStore entered;
 	private final Map<String, Credential> enteredCredentials = new java.util.LinkedHashMap<>();
 	private boolean https;
+	private boolean factoryNew;
 	/** Taken while the file exists: the view still names a site whose project was deleted since. */
 	private final String key;
 
@@ -79,12 +80,19 @@ public final class SiteTarget {
 		SiteTarget t = load(file, rehearse);
 		t.enteredCredentials.putAll(enteredCredentials);
 		t.https = https;
+		t.factoryNew = factoryNew;
 		return t;
 	}
 
 	/** A rehearsal's virtual devices serve HTTPS with a self-signed certificate, as Axis devices ship. */
 	public SiteTarget https(boolean value) {
 		this.https = value;
+		return this;
+	}
+
+	/** A rehearsal's virtual devices start factory-new, to rehearse commissioning (#17). */
+	public SiteTarget factoryNew(boolean value) {
+		this.factoryNew = value;
 		return this;
 	}
 
@@ -179,11 +187,56 @@ public final class SiteTarget {
 	public List<DeployEngine.Job> jobs(List<String> only, List<FaultSpec> faults)
 			throws IOException, GeneralSecurityException {
 		if (rehearse) {
-			Rehearsal r = Rehearsals.start(key(), design.site(), devices(), faults, https);
+			Rehearsal r = Rehearsals.start(key(), design.site(), devices(), faults, https, factoryNew);
 			return new SiteJobs(design.config(), state(), r.credentials()).virtual(r.uris())
 					.trustCommand(this::trustHint).jobs(only);
 		}
 		return new SiteJobs(design.config(), state(), credentials()).trustCommand(this::trustHint).jobs(only);
+	}
+
+	/**
+	 * @return the devices of a plan that failed before anything changed and say they need setup
+	 *         (the Systemready API, as {@code palisade plan} asks it): they are commissioned first
+	 */
+	public List<String> factoryNewDevices(List<org.palisade.deploy.DeviceResult> results) {
+		List<String> out = new ArrayList<>();
+		Rehearsal r = rehearse ? Rehearsals.running(key()) : null;
+		for (org.palisade.deploy.DeviceResult result : results) {
+			if (result.outcome() != org.palisade.deploy.DeviceResult.Outcome.FAILED_UNCHANGED) {
+				continue;
+			}
+			DeviceConfiguration d = design.config().device(result.device());
+			URI http = r != null ? r.plainUris().get(result.device())
+					: d == null || d.address() == null ? null : URI.create("http://" + d.address());
+			if (http != null && org.palisade.deploy.site.FactoryNew.check(result.device(), http,
+					java.time.Duration.ofSeconds(3))) {
+				out.add(result.device());
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * @return a commissioner for this site's devices: a rehearsal's passwords go to its private
+	 *         file and its virtual devices are reached on loopback; real devices at their factory
+	 *         address, passwords to secure storage
+	 */
+	public org.palisade.deploy.vapix.driver.Commissioner commissioner() throws IOException, GeneralSecurityException {
+		Rehearsal r = rehearse ? Rehearsals.running(key()) : null;
+		if (r != null) {
+			Map<String, URI> secure = new java.util.LinkedHashMap<>();
+			r.fleet().devices().forEach(v -> secure.put(v.name(), v.httpsUri()));
+			return org.palisade.deploy.site.SiteCommissioning.commissioner(state(), r.vault(),
+					org.palisade.deploy.site.SiteCommissioning.reach(r.plainUris(), secure));
+		}
+		return org.palisade.deploy.site.SiteCommissioning.commissioner(state(),
+				org.palisade.deploy.vapix.driver.PasswordVault.secureStorage(),
+				org.palisade.deploy.vapix.driver.Commissioner.Reach.direct());
+	}
+
+	/** @return what commissioning gives the devices, in the design's terms */
+	public List<org.palisade.deploy.vapix.driver.Commissioner.Target> commissioningTargets(List<String> only) {
+		return org.palisade.deploy.site.SiteCommissioning.targets(design.site(), design.config(), only, Map.of());
 	}
 
 	private String trustHint(String device) {

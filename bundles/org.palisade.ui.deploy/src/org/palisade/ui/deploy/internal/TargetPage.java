@@ -47,6 +47,7 @@ final class TargetPage extends WizardPage {
 	private Button rehearse;
 	private Text faults;
 	private Button https;
+	private Button factoryNew;
 	private Spinner parallel;
 	private SiteTarget target;
 	private List<FaultSpec> parsedFaults = List.of();
@@ -112,6 +113,10 @@ final class TargetPage extends WizardPage {
 		https.setText("Virtual devices serve HTTPS with self-signed certificates, as Axis devices ship");
 		https.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		https.setEnabled(false);
+		factoryNew = new Button(where, SWT.CHECK);
+		factoryNew.setText("Virtual devices start factory-new (no password, plain HTTP): rehearse commissioning");
+		factoryNew.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		factoryNew.setEnabled(false);
 		new Label(where, SWT.NONE).setText("Faults to rehearse:");
 		faults = new Text(where, SWT.BORDER);
 		faults.setMessage("none; e.g. latency=200; North1:fail-after=5 (as palisade simulate --fault)");
@@ -135,6 +140,7 @@ final class TargetPage extends WizardPage {
 	private void modeChanged() {
 		faults.setEnabled(rehearse.getSelection());
 		https.setEnabled(rehearse.getSelection());
+		factoryNew.setEnabled(rehearse.getSelection());
 		if (target != null && target.rehearse() != rehearse.getSelection()) {
 			load();
 		}
@@ -211,7 +217,8 @@ final class TargetPage extends WizardPage {
 
 	/** @return the site chosen (loaded), or {@code null} */
 	SiteTarget target() {
-		return target == null ? null : target.https(rehearse.getSelection() && https.getSelection());
+		return target == null ? null : target.https(rehearse.getSelection() && https.getSelection())
+				.factoryNew(rehearse.getSelection() && factoryNew.getSelection());
 	}
 
 	/** @return the devices checked; all of them means the whole site */
