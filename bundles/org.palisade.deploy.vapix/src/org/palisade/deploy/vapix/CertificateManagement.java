@@ -18,7 +18,7 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * The Certificate Management API ({@code /config/rest/cert/v1}, a Device Configuration API;
- * developer.axis.com/vapix/device-configuration/certificate-management, vapix-notes.md section 16):
+ * developer.axis.com/vapix/device-configuration/certificate-management, vapix-notes.md section 17):
  * certificates with private keys are added to the {@code certificates} collection as PEM text
  * ({@code POST .../certificates} with {@code {"data":{"alias","certificate","private_key"}}}) and
  * listed without their keys. Which certificate the web server presents is chosen elsewhere

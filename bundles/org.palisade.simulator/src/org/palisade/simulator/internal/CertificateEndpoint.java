@@ -10,7 +10,7 @@ import com.google.gson.JsonParser;
 /**
  * {@code /config/rest/cert/v1/certificates}, the Certificate Management API's collection of
  * certificates with private keys (developer.axis.com/vapix/device-configuration/certificate-management;
- * vapix-notes.md section 16): GET lists {@code {"status":"success","data":[{"alias","certificate","keystore"}]}}
+ * vapix-notes.md section 17): GET lists {@code {"status":"success","data":[{"alias","certificate","keystore"}]}}
  * without keys; POST adds {@code {"data":{"alias","certificate","private_key","keystore"?}}}. The
  * documented field is {@code private_key}; {@code privateKey} and {@code key} are taken too, since
  * the request shape is not recorded from a device. Errors answer

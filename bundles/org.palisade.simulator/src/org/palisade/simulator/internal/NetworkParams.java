@@ -21,7 +21,7 @@ final class NetworkParams {
 	static final String HTTPS_ENABLED = "HTTPS.Enabled";
 	/** The alias of the certificate the HTTPS port presents (a recorded firmware 5.40 listing has HTTPS.Certificate). */
 	static final String HTTPS_CERTIFICATE = "HTTPS.Certificate";
-	/** The HTTPS connection policy per user group: http, https or both (vapix-notes.md section 16). */
+	/** The HTTPS connection policy per user group: http, https or both (vapix-notes.md section 17). */
 	static final String POLICY = "System.BoaGroupPolicy.";
 	static final String[] GROUPS = { "admin", "operator", "viewer" };
 

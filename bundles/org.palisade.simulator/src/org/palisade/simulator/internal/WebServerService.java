@@ -8,7 +8,7 @@ import org.w3c.dom.NodeList;
  * {@code GetWebServerTlsConfiguration} names the certificate the HTTPS port presents in
  * {@code Configuration/CertificateSet/Certificates/Id} (as a third-party client reads it from AXIS OS
  * 12.11), and {@code SetWebServerTlsConfiguration} with the same element chooses it. The Set shape
- * is not recorded (vapix-notes.md section 16): any {@code Id} under a {@code Certificates} element is
+ * is not recorded (vapix-notes.md section 17): any {@code Id} under a {@code Certificates} element is
  * taken, and Palisade itself chooses by param.cgi {@code HTTPS.Certificate}.
  */
 final class WebServerService implements SoapEndpoint.Service {

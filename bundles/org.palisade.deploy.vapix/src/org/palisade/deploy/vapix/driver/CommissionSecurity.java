@@ -18,7 +18,7 @@ import org.palisade.deploy.vapix.Pins;
 /**
  * What commissioning checks and sends for the design's HTTPS policy and certificate (issue #17):
  * the manual's "HTTPS only" connection policy as param.cgi's {@code System.BoaGroupPolicy.<group>=https}
- * for every user group (vapix-notes.md section 16), and a certificate file of the design, read and
+ * for every user group (vapix-notes.md section 17), and a certificate file of the design, read and
  * checked before anything is sent: PEM, at least one certificate, and no private key (the key lives
  * in the secret store, by reference, never beside the design).
  */
