@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.palisade.simulator.AuthMode;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.FaultInjector;
@@ -22,19 +21,8 @@ import org.palisade.simulator.VirtualDevice;
 class FaultInjectorTest {
 
 	private static final String UPDATE = "/axis-cgi/param.cgi?action=update&IOPort.I0.Output.Name=Changed";
-	private VirtualDevice device;
-	private TestHttp http;
-
-	@BeforeEach
-	void start() throws Exception {
-		device = new VirtualDevice(DeviceDescriptor.builder("cam").password("pw".toCharArray()).build()).start();
-		http = new TestHttp(device.baseUri(), "root", "pw");
-	}
-
-	@AfterEach
-	void stop() {
-		device.stop();
-	}
+	@RegisterExtension
+	final VirtualCamera camera = new VirtualCamera();
 
 	@Test
 	void transientFaultAfterTheNthCallLastsForItsCountOnly() {
@@ -77,14 +65,14 @@ class FaultInjectorTest {
 
 	@Test
 	void http5xxChangesNothing() throws Exception {
-		device.faults().failNext(1, 503);
-		var before = device.state().snapshot();
-		var r = http.get(UPDATE);
+		camera.device().faults().failNext(1, 503);
+		var before = camera.device().state().snapshot();
+		var r = camera.http().get(UPDATE);
 		assertEquals(503, r.statusCode());
-		assertEquals(before, device.state().snapshot());
-		assertEquals("OK", http.get(UPDATE).body());
-		assertEquals("Changed", device.state().parameter("IOPort.I0.Output.Name"));
-		RequestRecord faulted = device.requestLog().get(1);
+		assertEquals(before, camera.device().state().snapshot());
+		assertEquals("OK", camera.http().get(UPDATE).body());
+		assertEquals("Changed", camera.device().state().parameter("IOPort.I0.Output.Name"));
+		RequestRecord faulted = camera.device().requestLog().get(1);
 		assertEquals(503, faulted.status());
 		assertEquals("HTTP 503", faulted.fault());
 	}
@@ -112,15 +100,15 @@ class FaultInjectorTest {
 
 	@Test
 	void failAfterNthCallFailsEveryLaterCall() throws Exception {
-		device.faults().failAfter(2, 500);
-		assertEquals(200, http.get("/axis-cgi/param.cgi?action=list&group=Brand").statusCode());
-		assertEquals(200, http.get("/axis-cgi/param.cgi?action=list&group=Brand").statusCode());
+		camera.device().faults().failAfter(2, 500);
+		assertEquals(200, camera.http().get("/axis-cgi/param.cgi?action=list&group=Brand").statusCode());
+		assertEquals(200, camera.http().get("/axis-cgi/param.cgi?action=list&group=Brand").statusCode());
 		for (int i = 0; i < 3; i++) {
-			assertEquals(500, http.get(UPDATE).statusCode());
+			assertEquals(500, camera.http().get(UPDATE).statusCode());
 		}
-		assertEquals("Port 1", device.state().parameter("IOPort.I0.Output.Name"));
-		device.faults().clear();
-		assertEquals(200, http.get(UPDATE).statusCode());
+		assertEquals("Port 1", camera.device().state().parameter("IOPort.I0.Output.Name"));
+		camera.device().faults().clear();
+		assertEquals(200, camera.http().get(UPDATE).statusCode());
 	}
 
 	@Test
@@ -138,18 +126,18 @@ class FaultInjectorTest {
 
 	@Test
 	void latencyDelaysEveryRequest() throws Exception {
-		device.faults().latency(Duration.ofMillis(150));
+		camera.device().faults().latency(Duration.ofMillis(150));
 		long t0 = System.nanoTime();
-		assertEquals(200, http.get("/axis-cgi/param.cgi?action=list&group=Brand").statusCode());
+		assertEquals(200, camera.http().get("/axis-cgi/param.cgi?action=list&group=Brand").statusCode());
 		long ms = (System.nanoTime() - t0) / 1_000_000;
 		assertTrue(ms >= 300, "challenge and call are both delayed: " + ms + " ms");
 	}
 
 	@Test
 	void challengesAreNotCountedAsCalls() throws Exception {
-		device.faults().failNext(1, 503);
-		var r = http.sendWith("GET", "/axis-cgi/param.cgi?action=list", null);
+		camera.device().faults().failNext(1, 503);
+		var r = camera.http().sendWith("GET", "/axis-cgi/param.cgi?action=list", null);
 		assertEquals(401, r.statusCode());
-		assertEquals(503, http.get("/axis-cgi/param.cgi?action=list").statusCode());
+		assertEquals(503, camera.http().get("/axis-cgi/param.cgi?action=list").statusCode());
 	}
 }

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.DeviceKind;
 import org.palisade.simulator.DeviceState;
@@ -18,24 +17,13 @@ import org.palisade.simulator.VirtualDevice;
 class ParamCgiEndpointTest {
 
 	private static final String CGI = "/axis-cgi/param.cgi";
-	private VirtualDevice device;
-	private TestHttp http;
-
-	@BeforeEach
-	void start() throws Exception {
-		device = new VirtualDevice(DeviceDescriptor.builder("cam").password("pw".toCharArray()).build()).start();
-		http = new TestHttp(device.baseUri(), "root", "pw");
-	}
-
-	@AfterEach
-	void stop() {
-		device.stop();
-	}
+	@RegisterExtension
+	final VirtualCamera camera = new VirtualCamera();
 
 	/** Each group in the form it was asked (recorded; vapix-notes.md section 1). */
 	@Test
 	void listsGroupsCommaJoinedWithOrWithoutRoot() throws Exception {
-		HttpResponse<String> r = http.get(CGI + "?action=list&group=root.IOPort.I0.Direction,Properties.Firmware.Version");
+		HttpResponse<String> r = camera.http().get(CGI + "?action=list&group=root.IOPort.I0.Direction,Properties.Firmware.Version");
 		assertEquals(200, r.statusCode());
 		assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
 		assertEquals("root.IOPort.I0.Direction=input\nProperties.Firmware.Version=11.11.73\n", r.body());
@@ -45,18 +33,18 @@ class ParamCgiEndpointTest {
 	@Test
 	void postBodyIsReadWhateverItsContentType() throws Exception {
 		for (String type : new String[] { "text/plain", "text/plain; charset=utf-8", "application/octet-stream" }) {
-			HttpResponse<String> r = http.post(CGI, type, "action=list&group=Brand.ProdNbr");
+			HttpResponse<String> r = camera.http().post(CGI, type, "action=list&group=Brand.ProdNbr");
 			assertEquals("Brand.ProdNbr=Q1961-TE\n", r.body(), type);
 		}
-		HttpResponse<String> r = http.post(CGI, "text/plain", "action=update&root.Image.I0.Appearance.Resolution=640x480\n");
+		HttpResponse<String> r = camera.http().post(CGI, "text/plain", "action=update&root.Image.I0.Appearance.Resolution=640x480\n");
 		assertEquals("OK", r.body());
-		assertEquals("640x480", device.state().parameter("Image.I0.Appearance.Resolution"));
-		assertEquals("Brand.ProdNbr=Q1961-TE\n", http.send("POST", CGI, null, "action=list&group=Brand.ProdNbr").body());
+		assertEquals("640x480", camera.device().state().parameter("Image.I0.Appearance.Resolution"));
+		assertEquals("Brand.ProdNbr=Q1961-TE\n", camera.http().send("POST", CGI, null, "action=list&group=Brand.ProdNbr").body());
 	}
 
 	@Test
 	void listsEveryIoPortParameter() throws Exception {
-		String body = http.get(CGI + "?action=list&group=IOPort").body();
+		String body = camera.http().get(CGI + "?action=list&group=IOPort").body();
 		for (String p : List.of("Configurable=yes", "Direction=input", "Usage=", "Input.Name=Port 1", "Input.Trig=closed",
 				"Output.Name=Port 1", "Output.Active=closed", "Output.Mode=bistable", "Output.PulseTime=0")) {
 			assertTrue(body.contains("\nIOPort.I0." + p + "\n") || body.startsWith("IOPort.I0." + p + "\n"), p);
@@ -69,26 +57,26 @@ class ParamCgiEndpointTest {
 
 	@Test
 	void groupMatchesOnDotBoundaryOnly() throws Exception {
-		String body = http.get(CGI + "?action=list&group=Image.I0").body();
+		String body = camera.http().get(CGI + "?action=list&group=Image.I0").body();
 		assertTrue(body.contains("Image.I0.Appearance.Resolution=768x576"));
 		assertFalse(body.contains("ImageSource"));
-		assertTrue(http.get(CGI + "?action=list&group=ImageSource.I0.Sensor").body().contains("ThermalPalette="));
+		assertTrue(camera.http().get(CGI + "?action=list&group=ImageSource.I0.Sensor").body().contains("ThermalPalette="));
 	}
 
 	@Test
 	void unknownGroupIsAnAxisError() throws Exception {
-		HttpResponse<String> r = http.get(CGI + "?action=list&group=Brand,Nope.X");
+		HttpResponse<String> r = camera.http().get(CGI + "?action=list&group=Brand,Nope.X");
 		assertEquals(200, r.statusCode());
 		assertEquals("# Error: Error -1 getting param in group 'Nope.X'\n", r.body());
 	}
 
 	@Test
 	void updateAnswersOkAndIsVisibleToList() throws Exception {
-		HttpResponse<String> r = http.get(CGI
+		HttpResponse<String> r = camera.http().get(CGI
 				+ "?action=update&IOPort.I0.Direction=output&root.IOPort.I0.Output.Name=Flashing%20beacon&IOPort.I0.Output.Active=open");
 		assertEquals("OK", r.body());
-		assertEquals("Flashing beacon", device.state().parameter("IOPort.I0.Output.Name"));
-		DeviceState.IoPort port = device.state().ioPorts().get(0);
+		assertEquals("Flashing beacon", camera.device().state().parameter("IOPort.I0.Output.Name"));
+		DeviceState.IoPort port = camera.device().state().ioPorts().get(0);
 		assertEquals("output", port.direction());
 		assertEquals("Flashing beacon", port.name());
 		assertEquals("closed", port.normalState());
@@ -96,21 +84,21 @@ class ParamCgiEndpointTest {
 
 	@Test
 	void updateByFormPost() throws Exception {
-		HttpResponse<String> r = http.post(CGI, "application/x-www-form-urlencoded",
+		HttpResponse<String> r = camera.http().post(CGI, "application/x-www-form-urlencoded",
 				"action=update&Image.I0.Appearance.Resolution=640x480&Image.I0.RateControl.Mode=cbr");
 		assertEquals("OK", r.body());
-		assertEquals("640x480", device.state().parameter("root.Image.I0.Appearance.Resolution"));
+		assertEquals("640x480", camera.device().state().parameter("root.Image.I0.Appearance.Resolution"));
 	}
 
 	@Test
 	void failedUpdateChangesNothing() throws Exception {
-		var before = device.state().snapshot();
-		String bad = http.get(CGI + "?action=update&IOPort.I0.Output.Name=X&IOPort.I0.Direction=sideways").body();
+		var before = camera.device().state().snapshot();
+		String bad = camera.http().get(CGI + "?action=update&IOPort.I0.Output.Name=X&IOPort.I0.Direction=sideways").body();
 		assertEquals("# Error: Error setting 'root.IOPort.I0.Direction' to 'sideways'! Invalid value\n", bad);
-		assertTrue(http.get(CGI + "?action=update&Brand.ProdNbr=X").body().startsWith("# Error: "));
-		assertTrue(http.get(CGI + "?action=update&No.Such=1").body().contains("does not exist"));
-		assertTrue(http.get(CGI + "?action=update&Image.I0.Stream.FPS=fast").body().startsWith("# Error: "));
-		assertEquals(before, device.state().snapshot());
+		assertTrue(camera.http().get(CGI + "?action=update&Brand.ProdNbr=X").body().startsWith("# Error: "));
+		assertTrue(camera.http().get(CGI + "?action=update&No.Such=1").body().contains("does not exist"));
+		assertTrue(camera.http().get(CGI + "?action=update&Image.I0.Stream.FPS=fast").body().startsWith("# Error: "));
+		assertEquals(before, camera.device().state().snapshot());
 	}
 
 	@Test
@@ -138,7 +126,7 @@ class ParamCgiEndpointTest {
 
 	@Test
 	void unknownActionIsAnError() throws Exception {
-		assertTrue(http.get(CGI + "?action=add&group=MediaClip").body().startsWith("# Error: "));
+		assertTrue(camera.http().get(CGI + "?action=add&group=MediaClip").body().startsWith("# Error: "));
 	}
 
 	private static String properties(DeviceDescriptor.Builder b) throws Exception {

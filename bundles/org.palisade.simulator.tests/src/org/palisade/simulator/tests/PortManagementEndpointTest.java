@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.palisade.simulator.DeviceDescriptor;
 import org.palisade.simulator.DeviceState;
 import org.palisade.simulator.VirtualDevice;
@@ -19,22 +18,11 @@ import com.google.gson.JsonParser;
 class PortManagementEndpointTest {
 
 	private static final String CGI = "/axis-cgi/io/portmanagement.cgi";
-	private VirtualDevice device;
-	private TestHttp http;
-
-	@BeforeEach
-	void start() throws Exception {
-		device = new VirtualDevice(DeviceDescriptor.builder("cam").password("pw".toCharArray()).build()).start();
-		http = new TestHttp(device.baseUri(), "root", "pw");
-	}
-
-	@AfterEach
-	void stop() {
-		device.stop();
-	}
+	@RegisterExtension
+	final VirtualCamera camera = new VirtualCamera();
 
 	private JsonObject call(String json) throws Exception {
-		var r = http.json(CGI, json);
+		var r = camera.http().json(CGI, json);
 		assertEquals(200, r.statusCode());
 		return JsonParser.parseString(r.body()).getAsJsonObject();
 	}
@@ -74,18 +62,18 @@ class PortManagementEndpointTest {
 		// developer.axis.com (I/O port management): success answers data.ports, the ports changed.
 		assertEquals("{\"ports\":[\"0\"]}", o.getAsJsonObject("data").toString());
 		assertFalse(o.has("error"));
-		String params = http.get("/axis-cgi/param.cgi?action=list&group=root.IOPort.I0").body();
+		String params = camera.http().get("/axis-cgi/param.cgi?action=list&group=root.IOPort.I0").body();
 		assertTrue(params.contains("root.IOPort.I0.Direction=output\n"));
 		assertTrue(params.contains("root.IOPort.I0.Output.Name=Flashing beacon\n"));
 		assertTrue(params.contains("root.IOPort.I0.Output.Active=closed\n"));
 		assertTrue(params.contains("root.IOPort.I0.Usage=Beacon\n"));
 		assertEquals(new DeviceState.IoPort("0", true, "Beacon", "output", "Flashing beacon", "open", "open"),
-				device.state().ioPorts().get(0));
+				camera.device().state().ioPorts().get(0));
 	}
 
 	@Test
 	void paramCgiChangesShowInGetPorts() throws Exception {
-		http.get("/axis-cgi/param.cgi?action=update&IOPort.I1.Input.Name=Gate&IOPort.I1.Input.Trig=open");
+		camera.http().get("/axis-cgi/param.cgi?action=update&IOPort.I1.Input.Name=Gate&IOPort.I1.Input.Trig=open");
 		JsonObject p1 = call("{\"apiVersion\":\"1.0\",\"method\":\"getPorts\"}").getAsJsonObject("data")
 				.getAsJsonArray("items").get(1).getAsJsonObject();
 		assertEquals("Gate", p1.get("name").getAsString());
@@ -94,11 +82,11 @@ class PortManagementEndpointTest {
 
 	@Test
 	void invalidItemRejectsTheWholeRequest() throws Exception {
-		var before = device.state().snapshot();
+		var before = camera.device().state().snapshot();
 		JsonObject o = call("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":["
 				+ "{\"port\":\"0\",\"name\":\"Changed\"},{\"port\":\"1\",\"normalState\":\"sideways\"}]}}");
 		assertEquals(2104, o.getAsJsonObject("error").get("code").getAsInt());
-		assertEquals(before, device.state().snapshot());
+		assertEquals(before, camera.device().state().snapshot());
 		assertEquals(2104, code("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"port\":\"7\"}]}}"));
 		assertEquals(2103, code("{\"apiVersion\":\"1.0\",\"method\":\"setPorts\",\"params\":{\"ports\":[{\"name\":\"x\"}]}}"));
 	}
@@ -114,7 +102,7 @@ class PortManagementEndpointTest {
 		assertEquals(2100, code("{\"apiVersion\":\"2.0\",\"method\":\"getPorts\"}"));
 		assertEquals(2102, code("{\"apiVersion\":\"1.0\",\"method\":\"explode\"}"));
 		assertEquals(2103, code("{\"apiVersion\":\"1.0\"}"));
-		var get = http.get(CGI);
+		var get = camera.http().get(CGI);
 		assertEquals(2101, JsonParser.parseString(get.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsInt());
 		JsonObject err = call("{\"apiVersion\":\"1.0\",\"context\":\"k\",\"method\":\"explode\"}");
 		assertEquals("k", err.get("context").getAsString());
@@ -132,7 +120,7 @@ class PortManagementEndpointTest {
 		assertFalse(ok.has("error"));
 		assertEquals("{\"port\":\"0\"}", ok.getAsJsonObject("data").toString()); // documented: data.port
 		assertEquals(List.of(new DeviceState.StateSequence("0", List.of(new DeviceState.StateStep("closed", 3000),
-				new DeviceState.StateStep("open", 5000)))), device.state().stateSequences());
+				new DeviceState.StateStep("open", 5000)))), camera.device().state().stateSequences());
 	}
 
 	@Test

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.palisade.simulator.DeviceDescriptor;
-import org.palisade.simulator.VirtualDevice;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -19,22 +16,11 @@ import com.google.gson.JsonParser;
 class StreamProfileEndpointTest {
 
 	private static final String PATH = "/axis-cgi/streamprofile.cgi";
-	private VirtualDevice device;
-	private TestHttp http;
-
-	@BeforeEach
-	void start() throws Exception {
-		device = new VirtualDevice(DeviceDescriptor.builder("cam").password("pw".toCharArray()).build()).start();
-		http = new TestHttp(device.baseUri(), "root", "pw");
-	}
-
-	@AfterEach
-	void stop() {
-		device.stop();
-	}
+	@RegisterExtension
+	final VirtualCamera camera = new VirtualCamera();
 
 	private JsonObject call(String method, String params) throws Exception {
-		String body = http.json(PATH, "{\"apiVersion\":\"1.0\",\"context\":\"t\",\"method\":\"" + method + "\",\"params\":"
+		String body = camera.http().json(PATH, "{\"apiVersion\":\"1.0\",\"context\":\"t\",\"method\":\"" + method + "\",\"params\":"
 				+ params + "}").body();
 		return JsonParser.parseString(body).getAsJsonObject();
 	}
@@ -47,9 +33,9 @@ class StreamProfileEndpointTest {
 		JsonObject list = call("list", "{\"streamProfileName\":[]}");
 		assertEquals(2, list.getAsJsonObject("data").getAsJsonArray("streamProfile").size(), list.toString());
 		assertEquals(26, list.getAsJsonObject("data").get("maxProfiles").getAsInt());
-		assertEquals(Map.of("Operator", "d | fps=15", "Analytics", " | fps=5"), device.state().streamProfiles());
+		assertEquals(Map.of("Operator", "d | fps=15", "Analytics", " | fps=5"), camera.device().state().streamProfiles());
 		call("remove", "{\"streamProfileName\":[{\"name\":\"Operator\"}]}");
-		assertEquals(List.of("Analytics"), List.copyOf(device.state().streamProfiles().keySet()));
+		assertEquals(List.of("Analytics"), List.copyOf(camera.device().state().streamProfiles().keySet()));
 	}
 
 	@Test
@@ -59,7 +45,7 @@ class StreamProfileEndpointTest {
 				+ "{\"name\":\"Operator\",\"parameters\":\"fps=1\"}]}");
 		assertTrue(again.has("error"), again.toString());
 		assertTrue(again.getAsJsonObject("error").get("message").getAsString().contains("already exists: Operator"));
-		assertEquals(Map.of("Operator", " | fps=15"), device.state().streamProfiles(), "all or nothing");
+		assertEquals(Map.of("Operator", " | fps=15"), camera.device().state().streamProfiles(), "all or nothing");
 		JsonObject missing = call("remove", "{\"streamProfileName\":[{\"name\":\"Nope\"}]}");
 		assertTrue(missing.has("error"), missing.toString());
 	}

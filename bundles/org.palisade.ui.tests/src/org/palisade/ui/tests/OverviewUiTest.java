@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.text.ITextSelection;
@@ -27,7 +26,6 @@ import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,15 +52,7 @@ class OverviewUiTest {
 
 	@AfterEach
 	void closeAll() throws Exception {
-		run(() -> {
-			for (IViewReference v : page().getViewReferences()) {
-				if (OverviewView.ID.equals(v.getId()) || WiringView.ID.equals(v.getId())) {
-					page().setPartState(v, IWorkbenchPage.STATE_RESTORED);
-					page().hideView(v);
-				}
-			}
-			page().closeAllEditors(false);
-		});
+		Studio.closeViewsAndEditors(OverviewView.ID, WiringView.ID);
 		Files.deleteIfExists(layoutFile());
 	}
 
@@ -211,10 +201,7 @@ class OverviewUiTest {
 	}
 
 	private static OverviewView openOverview() {
-		IFile file = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT)
-				.getFile("harbour-depot.perimeter");
-		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
-		waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+		PerimeterEditor editor = Studio.openChecked(Studio.exampleDesign(), CHECKED);
 		run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class)
 				.executeCommand("org.palisade.ui.diagram.openOverview", null));
 		waitUntil("the overview", CHECKED, () -> view() != null && view().canvas().diagram() != null);

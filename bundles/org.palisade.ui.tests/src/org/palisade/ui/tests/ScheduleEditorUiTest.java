@@ -23,7 +23,6 @@ import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ import org.palisade.diagram.ScheduleWeek;
 import org.palisade.diagram.ScheduleWeek.Box;
 import org.palisade.diagram.ScheduleWeek.Part;
 import org.palisade.dsl.load.SyntheticSite;
-import org.palisade.ui.PalisadeUi;
 import org.palisade.ui.diagram.ScheduleCanvas;
 import org.palisade.ui.diagram.ScheduleView;
 import org.palisade.ui.editor.PerimeterEditor;
@@ -54,27 +52,13 @@ class ScheduleEditorUiTest {
 
 	@AfterEach
 	void closeAll() {
-		run(() -> {
-			for (IViewReference v : page().getViewReferences()) {
-				if (ScheduleView.ID.equals(v.getId())) {
-					page().setPartState(v, IWorkbenchPage.STATE_RESTORED);
-					page().hideView(v);
-				}
-			}
-			if (page().getActiveEditor() instanceof PerimeterEditor e) {
-				e.doRevertToSaved();
-			}
-			page().closeAllEditors(false);
-		});
+		Studio.closeViewsAndEditors(ScheduleView.ID);
 	}
 
 	@Test
 	void stretchingADrawnSaturdayIntervalTo19AndMovingTheEveningStartChangeTheTextThereAndUndoTakesThemBack()
 			throws Exception {
-		IFile file = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT)
-				.getFile("harbour-depot.perimeter");
-		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
-		waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+		PerimeterEditor editor = Studio.openChecked(Studio.exampleDesign(), CHECKED);
 		String original = ui(() -> editor.document().get());
 		assertTrue(original.contains(INTERVAL), "the example's interval");
 
@@ -179,8 +163,7 @@ class ScheduleEditorUiTest {
 			project.open(null);
 			IFile file = project.getFile("yard.perimeter");
 			file.create(new ByteArrayInputStream(SyntheticSite.of(60).getBytes(StandardCharsets.UTF_8)), true, null);
-			PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
-			waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+			PerimeterEditor editor = Studio.openChecked(file, CHECKED);
 			ScheduleView view = ui(() -> ScheduleView.open(page(), editor, "AfterHours"));
 			ScheduleCanvas canvas = view.canvas();
 			// Two rules per camera use "After hours": 120 rows, far more than the view's height.

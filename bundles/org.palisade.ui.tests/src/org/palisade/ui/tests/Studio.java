@@ -9,13 +9,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.palisade.ui.PalisadeUi;
+import org.palisade.ui.editor.PerimeterEditor;
 import org.palisade.ui.internal.StudioWorkbenchAdvisor;
 
 /**
@@ -134,6 +140,38 @@ public final class Studio implements BeforeAllCallback, ExtensionContext.Store.C
 	/** Saves a screenshot of the studio's window as it is now. */
 	public static java.nio.file.Path screenshot(String name) {
 		return ui(() -> Screenshots.capture(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), name));
+	}
+
+	/** @return the bundled example's design, in the example project of the workspace */
+	public static IFile exampleDesign() {
+		return ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT).getFile("harbour-depot.perimeter");
+	}
+
+	/** Opens a design in its editor and waits until its first check is shown. */
+	public static PerimeterEditor openChecked(IFile design, Duration timeout) {
+		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), design, PerimeterEditor.ID));
+		waitUntil("the first check of " + design.getName(), timeout, () -> editor.lastShown() != null);
+		return editor;
+	}
+
+	/**
+	 * Leaves the workbench as a test found it: hides the views with these ids (restored first,
+	 * so that the next test finds the perspective's layout), reverts the active design and
+	 * closes every editor.
+	 */
+	public static void closeViewsAndEditors(String... viewIds) {
+		run(() -> {
+			for (IViewReference v : page().getViewReferences()) {
+				if (java.util.List.of(viewIds).contains(v.getId())) {
+					page().setPartState(v, IWorkbenchPage.STATE_RESTORED);
+					page().hideView(v);
+				}
+			}
+			if (page().getActiveEditor() instanceof PerimeterEditor e) {
+				e.doRevertToSaved();
+			}
+			page().closeAllEditors(false);
+		});
 	}
 
 	/** @return the active workbench page */

@@ -11,21 +11,17 @@ import static org.palisade.ui.tests.Studio.waitUntil;
 import java.time.Duration;
 import java.util.List;
 
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.palisade.diagram.Diagram;
-import org.palisade.ui.PalisadeUi;
 import org.palisade.ui.diagram.DiagramCanvas;
 import org.palisade.ui.diagram.WiringView;
 import org.palisade.ui.editor.DesignChanges;
@@ -46,27 +42,12 @@ class WiringDiagramUiTest {
 
 	@AfterEach
 	void closeAll() {
-		run(() -> {
-			for (IViewReference v : page().getViewReferences()) {
-				if (WiringView.ID.equals(v.getId())) {
-					// Restored first, so the next test finds the perspective as it was.
-					page().setPartState(v, IWorkbenchPage.STATE_RESTORED);
-					page().hideView(v);
-				}
-			}
-			if (page().getActiveEditor() instanceof PerimeterEditor e) {
-				e.doRevertToSaved();
-			}
-			page().closeAllEditors(false);
-		});
+		Studio.closeViewsAndEditors(WiringView.ID);
 	}
 
 	@Test
 	void drawingASecondLoadOnPin2ShowsTheOverloadOnTheDrawingAndInTheTextAndUndoTakesBothBack() throws Exception {
-		IFile file = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT)
-				.getFile("harbour-depot.perimeter");
-		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
-		waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+		PerimeterEditor editor = Studio.openChecked(Studio.exampleDesign(), CHECKED);
 		String original = ui(() -> editor.document().get());
 
 		// The command the editor's context menu offers, with the caret in the camera.
@@ -139,10 +120,7 @@ class WiringDiagramUiTest {
 
 	@Test
 	void aSirenAddedFromTheCatalogMenuIsDeclaredAndWiredInTheTextAndDrawn() throws Exception {
-		IFile file = ResourcesPlugin.getWorkspace().getRoot().getProject(PalisadeUi.EXAMPLE_PROJECT)
-				.getFile("harbour-depot.perimeter");
-		PerimeterEditor editor = ui(() -> (PerimeterEditor) IDE.openEditor(page(), file, PerimeterEditor.ID));
-		waitUntil("the first check of the design", CHECKED, () -> editor.lastShown() != null);
+		PerimeterEditor editor = Studio.openChecked(Studio.exampleDesign(), CHECKED);
 		String original = ui(() -> editor.document().get());
 		WiringView view = ui(() -> WiringView.open(page(), editor, "North1"));
 		waitUntil("the wiring view", CHECKED, () -> view.canvas().diagram() != null);
