@@ -52,6 +52,7 @@ public final class VapixClient implements AutoCloseable {
 	private final TimeApi time;
 	private final StreamProfiles streamProfiles;
 	private final FirmwareManagement firmware;
+	private final NetworkShares networkShares;
 	private final HttpTransport transport;
 
 	private VapixClient(Builder b, HttpConnector connector) {
@@ -75,6 +76,7 @@ public final class VapixClient implements AutoCloseable {
 		this.streamProfiles = new StreamProfiles(rpc);
 		this.firmware = new FirmwareManagement(rpc, transport);
 		this.userAccounts = new UserAccounts(transport);
+		this.networkShares = new NetworkShares(transport);
 	}
 
 	/**
@@ -112,6 +114,8 @@ public final class VapixClient implements AutoCloseable {
 	public StreamProfiles streamProfiles() { return streamProfiles; }
 	/** firmwaremanagement.cgi: the running firmware and upgrades (#17). */
 	public FirmwareManagement firmware() { return firmware; }
+	/** disks/networkshare/*.cgi: the Edge storage API's network shares (#17, #19). */
+	public NetworkShares networkShares() { return networkShares; }
 	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
 	public UserAccounts userAccounts() { return userAccounts; }
 
