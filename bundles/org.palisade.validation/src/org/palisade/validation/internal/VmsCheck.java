@@ -23,6 +23,7 @@ import org.palisade.model.site.Stream;
 import org.palisade.model.site.VmsRecording;
 import org.palisade.validation.Codes;
 import org.palisade.validation.Findings;
+import org.palisade.validation.SecretPatterns;
 import org.palisade.validation.SiteContext;
 
 /**
@@ -93,8 +94,8 @@ public final class VmsCheck {
 			return;
 		}
 		if (stream(cam, r.getStream()) == null) {
-			findings.error(Codes.REC_TARGET, r, P.getVmsRecording_Stream(), vms.getName() + " records stream \"" + r.getStream()
-					+ "\" of " + cam.getName() + ", which has " + streams(cam));
+			findings.error(Codes.REC_TARGET, r, P.getVmsRecording_Stream(), vms.getName() + " records stream " + shown(r.getStream())
+					+ " of " + cam.getName() + ", which has " + streams(cam));
 		}
 	}
 
@@ -140,7 +141,7 @@ public final class VmsCheck {
 
 	private static void record(Device cam, RecordAction a, Findings findings) {
 		if (stream(cam, a.getStream()) == null) {
-			findings.error(Codes.REC_TARGET, a, P.getRecordAction_Stream(), "record stream \"" + a.getStream() + "\", which "
+			findings.error(Codes.REC_TARGET, a, P.getRecordAction_Stream(), "record stream " + shown(a.getStream()) + ", which "
 					+ cam.getName() + " does not have (it has " + streams(cam) + ")");
 		}
 		Storage st = cam.getStorage();
@@ -197,7 +198,8 @@ public final class VmsCheck {
 						}
 					}
 				}
-				recorded.values().forEach(s -> flows.add(new Flow(d, s, "share " + st.getShare(), net(d), shareNet)));
+				// The share itself is not repeated: written as a URL it may carry a password (STOR-SHARE).
+				recorded.values().forEach(s -> flows.add(new Flow(d, s, "a share on " + host, net(d), shareNet)));
 			}
 		}
 		for (Network n : networks) {
@@ -210,7 +212,7 @@ public final class VmsCheck {
 				if (f.from() != null && f.dest() != null && f.from() != f.dest() && (f.from() == n || f.dest() == n)) {
 					long k = kbps(f.stream());
 					sum += k;
-					parts.add(f.camera().getName() + " \"" + (f.stream() == null ? "?" : f.stream().getName()) + "\" "
+					parts.add(f.camera().getName() + " " + (f.stream() == null ? "?" : shown(f.stream().getName())) + " "
 							+ mbit(k) + " Mbit/s to " + f.to());
 				}
 			}
@@ -263,7 +265,12 @@ public final class VmsCheck {
 
 	private static String streams(Device d) {
 		return d.getStreams().isEmpty() ? "no streams"
-				: "streams " + String.join(", ", d.getStreams().stream().map(s -> "\"" + s.getName() + "\"").toList());
+				: "streams " + String.join(", ", d.getStreams().stream().map(s -> shown(s.getName())).toList());
+	}
+
+	/** A name in quotes, unless it holds a secret (SEC-PLAINTEXT-SECRET says where): a message never repeats one. */
+	private static String shown(String name) {
+		return name != null && SecretPatterns.find(name) != null ? "(a name that holds a secret)" : "\"" + name + "\"";
 	}
 
 	private static Network net(Device d) {
