@@ -208,8 +208,11 @@ final class Expectations {
 							: ": " + held.stream().map(e -> "rule \"" + e.rule() + "\" " + e.detail())
 									.collect(Collectors.joining("; "))) + ")";
 		}
+		// What did fire, and (the surveillance center's alerts fire day and night, #19) what was held back.
+		List<Entry> held = window.stream().filter(e -> e.kind() == Kind.HELD_BACK).toList();
 		return " (what happened: " + done.stream().map(e -> e.device() + " " + e.subject() + " " + e.detail())
-				.collect(Collectors.joining("; ")) + ")";
+				.collect(Collectors.joining("; ")) + (held.isEmpty() ? "" : "; " + held.stream()
+						.map(e -> "rule \"" + e.rule() + "\" " + e.detail()).collect(Collectors.joining("; "))) + ")";
 	}
 
 	static String words(Duration d) {
