@@ -137,8 +137,9 @@ class SiteGeneratorTest {
 		// Every parameter in one update, as the driver sends it (#16); then the stream profiles in one create.
 		assertEquals(List.of("param.cgi update", "streamprofile create"), ops.subList(2, schedule), ops.toString());
 		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
-		// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19).
-		assertEquals(5, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
+		// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19),
+		// "Alert the center", "Record the intrusion" (#19 item 3).
+		assertEquals(7, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
 	}
 
 	@Test
@@ -151,8 +152,8 @@ class SiteGeneratorTest {
 		assertTrue(find(north, Conventions.RULE, "Flashing beacon (2)").attributes().get("condition.1.content")
 				.contains("palisade.after-hours-2"));
 		// Five rules (beacon, horn, PTZ, the gate's lockdown on the schedule and its release at the
-		// schedule's end), each once per scheduled event.
-		assertEquals(10, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
+		// schedule's end), each once per scheduled event; the center's alert and recording once (no schedule).
+		assertEquals(12, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
 	}
 
 	@Test
