@@ -87,7 +87,7 @@ class RehearsalViewTest {
 			assertTrue(header.endsWith("7 of 33 expectation(s) failed (times in Europe/Stockholm)"), header);
 			assertTrue(rows.stream().anyMatch(r -> r.contains("| FAILED: expect North1 port 1 active 30s: North1 port 1 was never"
 					+ " active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET")
-					&& r.endsWith("(harbour-depot.rehearsal:31)")), all);
+					&& r.endsWith("(harbour-depot.rehearsal:36)")), all);
 			screenshot("rehearsal-view-failed");
 		} finally {
 			project.delete(true, true, null);
