@@ -111,6 +111,13 @@ public final class ScheduleRules {
 			return key ? "door " + d.getController().getName() + "." + d.getDoor()
 					: d.getCommand().getLiteral() + " " + d.getController().getName() + "." + d.getDoor();
 		}
+		if (r.getAction() instanceof org.palisade.model.site.AlertAction a && a.getVms() != null) {
+			// Alerts to one VMS never fight: each is a message of its own (#19).
+			return key ? null : "alert " + a.getVms().getName();
+		}
+		if (r.getAction() instanceof org.palisade.model.site.RecordAction rec) {
+			return key ? null : "record \"" + rec.getStream() + "\" to " + rec.getTarget().getLiteral();
+		}
 		return key ? null : "no action";
 	}
 

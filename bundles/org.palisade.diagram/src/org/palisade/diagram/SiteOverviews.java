@@ -76,7 +76,7 @@ public final class SiteOverviews {
 			NodeKind kind = switch (d.getRole()) {
 			case CAMERA -> NodeKind.CAMERA;
 			case SPEAKER -> NodeKind.SPEAKER;
-			case CONTROLLER -> NodeKind.OTHER;
+			case CONTROLLER, VMS -> NodeKind.OTHER;
 			default -> NodeKind.PERIPHERAL;
 			};
 			double width = Styles.textWidth(d.getName()) + 24;
@@ -109,6 +109,10 @@ public final class SiteOverviews {
 						&& !door.getController().eIsProxy() && door.getController().getName() != null) {
 					// The camera commands a door controller's door (#19): a link to the controller.
 					targets.add(deviceId(door.getController().getName()));
+				} else if (r.getAction() instanceof org.palisade.model.site.AlertAction alert && alert.getVms() != null
+						&& !alert.getVms().eIsProxy() && alert.getVms().getName() != null) {
+					// The camera alerts the site's VMS (#19 item 3).
+					targets.add(deviceId(alert.getVms().getName()));
 				} else if (r.getAction() instanceof NotifyAction n && n.getRecipient() != null
 						&& !n.getRecipient().eIsProxy()) {
 					Recipient rc = n.getRecipient();

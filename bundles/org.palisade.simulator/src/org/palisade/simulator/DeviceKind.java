@@ -8,5 +8,10 @@ public enum DeviceKind {
 	/** A network camera with analytics and configurable I/O ports, e.g. AXIS Q1961-TE. */
 	CAMERA,
 	/** A network horn speaker with media clips, e.g. AXIS C1310-E. */
-	SPEAKER
+	SPEAKER,
+	/**
+	 * The site's video management system (issue #19): not an Axis device; it receives the cameras'
+	 * alerts (TCP generic events, or HTTP(S) calls behind its Digest login) and records them.
+	 */
+	VMS
 }

@@ -142,6 +142,16 @@ public final class DeviceState {
 		return store.doors();
 	}
 
+	/** @return a camera's SD card, network shares and recordings (#19), else {@code null} */
+	public EdgeStorage storage() {
+		return store.storage();
+	}
+
+	/** @return the alerts a virtual VMS received (#19), else {@code null} */
+	public VmsInbox inbox() {
+		return store.inbox();
+	}
+
 	/** @return the PTZ head of a PTZ camera (presets, position, moves), else {@code null} */
 	public PtzHead ptz() {
 		return store.ptz();

@@ -27,12 +27,15 @@ public final class VirtualDevice implements AutoCloseable {
 	private final FaultInjector faults = new FaultInjector();
 	private final DeviceServer server;
 	private volatile boolean running;
+	/** A virtual VMS's generic-event input (#19), else {@code null}. */
+	private final org.palisade.simulator.internal.TcpReceiver tcp;
 
 	public VirtualDevice(DeviceDescriptor descriptor) {
 		this.descriptor = Objects.requireNonNull(descriptor);
 		this.store = new StateStore(descriptor);
 		this.state = new DeviceState(store);
 		this.server = new DeviceServer(descriptor, store, faults);
+		this.tcp = store.inbox() == null ? null : new org.palisade.simulator.internal.TcpReceiver(store.inbox(), descriptor.name());
 	}
 
 	/** Starts on a server of its own. */
@@ -49,6 +52,14 @@ public final class VirtualDevice implements AutoCloseable {
 	synchronized VirtualDevice start(DeviceHost host) throws IOException {
 		if (!running) {
 			server.start(host);
+			if (tcp != null) {
+				try {
+					tcp.start();
+				} catch (IOException e) {
+					server.stop();
+					throw e;
+				}
+			}
 			running = true;
 		}
 		return this;
@@ -58,6 +69,9 @@ public final class VirtualDevice implements AutoCloseable {
 	public synchronized void stop() {
 		if (running) {
 			server.stop();
+			if (tcp != null) {
+				tcp.close();
+			}
 			running = false;
 		}
 	}
@@ -85,6 +99,11 @@ public final class VirtualDevice implements AutoCloseable {
 			throw new IllegalStateException("device " + name() + " is not running");
 		}
 		return server.port();
+	}
+
+	/** @return a virtual VMS's TCP port for generic events (#19), or -1 when it has none or is stopped */
+	public int tcpPort() {
+		return tcp == null ? -1 : tcp.port();
 	}
 
 	/** @return {@code http://127.0.0.1:<port>} (or https), without a trailing slash */

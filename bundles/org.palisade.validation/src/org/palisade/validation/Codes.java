@@ -101,6 +101,20 @@ public final class Codes {
 	/** The door controller has no credentials reference for the rule's device to log in with. */
 	public static final String DOOR_CREDENTIALS = "DOOR-CREDENTIALS";
 
+	// The surveillance center (issue #19, item 3)
+	/** An alert to a device that is no VMS, or to a VMS that declares no receiver; a receiver port outside 1..65535. */
+	public static final String VMS_RECEIVER = "VMS-RECEIVER";
+	/** The VMS has no address, or sits on a network the camera has no route to. */
+	public static final String VMS_UNREACHABLE = "VMS-UNREACHABLE";
+	/** A VMS that receives HTTP(S) has no credentials reference for the cameras to log in with. */
+	public static final String VMS_CREDENTIALS = "VMS-CREDENTIALS";
+	/** An alert's message longer than a notification carries whole. */
+	public static final String VMS_MESSAGE = "VMS-MESSAGE";
+	/** A recording to storage the camera lacks, or of a stream it does not have. */
+	public static final String REC_TARGET = "REC-TARGET";
+	/** The video crossing a network's uplink over its share of the link. */
+	public static final String NET_BANDWIDTH = "NET-BANDWIDTH";
+
 	// Names
 	/** Two site members (devices, schedules, recipients, networks) or two ports with one name. */
 	public static final String NAME_DUPLICATE = "NAME-DUPLICATE";

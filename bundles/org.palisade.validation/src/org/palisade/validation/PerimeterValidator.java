@@ -59,5 +59,6 @@ public final class PerimeterValidator {
 		VideoCheck.check(section, site, findings);
 		PtzCheck.check(section, site, findings);
 		DoorCheck.check(section, site, findings);
+		org.palisade.validation.internal.VmsCheck.check(section, site, findings);
 	}
 }

@@ -63,8 +63,9 @@ class CommandsTest {
 			// North1's 12, and the PTZ rule's recipient, action and rule; Gate's time zone (#19); the gate's
 			// lockdown and release (a recipient, two actions, two rules) and the door controller's
 			// time zone, AUX port, door, horn recipient and its two rules with their actions (#19); North1's
-			// two stream profiles and the SD card's retention and clean-up policy (#17; EIS is off as it was).
-			assertEquals(33, json.get("changes").getAsInt());
+			// two stream profiles and the SD card's retention and clean-up policy (#17; EIS is off as it was);
+			// the alert to the surveillance center and the recording on alarm, each an action and a rule (#19).
+			assertEquals(37, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 

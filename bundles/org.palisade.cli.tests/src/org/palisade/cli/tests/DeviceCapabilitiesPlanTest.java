@@ -30,7 +30,8 @@ class DeviceCapabilitiesPlanTest {
 			String all = plan.out() + plan.err();
 			assertEquals(1, plan.code(), all);
 			assertTrue(all.contains("North1: failed, nothing changed - North1 (AXIS Q1961-TE, AXIS OS 11.11.73) lacks what the"
-					+ " design needs: rules \"Flashing beacon\", \"Horn speaker\", \"Lock down the gate\", \"PTZ follows\" trigger on the PerimeterDefender scenario"
+					+ " design needs: rules \"Alert the center\", \"Flashing beacon\", \"Horn speaker\", \"Lock down the gate\", \"PTZ follows\","
+					+ " \"Record the intrusion\" trigger on the PerimeterDefender scenario"
 					+ " Fence, whose event topic (tnsaxis:CameraApplicationPlatform/PerimeterDefender/Fence) the device does"
 					+ " not declare; its application events: PerimeterDefender/Gate"), all);
 			assertTrue(all.contains("Horn: up to date"), all);

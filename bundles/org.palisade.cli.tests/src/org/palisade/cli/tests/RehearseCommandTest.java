@@ -42,7 +42,13 @@ class RehearseCommandTest {
 		Run r = Cli.run("rehearse", Cli.example().toString(), "--scenario", scenario().toString());
 		System.out.println(r.out());
 		assertEquals(0, r.code(), r.out() + r.err());
-		assertTrue(r.out().contains("All 24 expectation(s) met."), r.out());
+		assertTrue(r.out().contains("All 33 expectation(s) met."), r.out());
+		// The surveillance center hears of every intrusion (#19 item 3): a TCP generic event through the
+		// fleet's address map to the virtual VMS, and a recording on North1's SD card.
+		assertTrue(r.out().contains("Tue 2026-12-01 10:00:00 CET  Center  received alert \"North1 fence intrusion\" by tcp "
+				+ "(from North1 rule \"Alert the center\")"), r.out());
+		assertTrue(r.out().contains("North1  rule \"Record the intrusion\": recording \"Operator\" to SD_DISK, 5 s before and "
+				+ "30 s after for 35 s"), r.out());
 		// The camera locks the yard gate down at night and releases it when office hours begin (#19):
 		// the door controller records each command, the mode it left and who asked.
 		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  Entry   door YardGate tdc:LockDownDoor: LockedDown, by root "
@@ -91,18 +97,21 @@ class RehearseCommandTest {
 		Files.writeString(design, Files.readString(design).replace("Mon-Fri 18:00-08:00", "Mon-Thu 18:00-08:00"));
 		Run r = Cli.run("rehearse", design.toString(), "--scenario", scenario().toString());
 		assertEquals(1, r.code(), r.out() + r.err());
-		String friday = "palisade rehearse: " + scenario() + ":31: expect North1 port 1 active 30s: North1 port 1 was never "
-				+ "active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET (North1 PerimeterDefender/Fence "
-				+ "active (intrusion): rule \"Flashing beacon\" not fired: schedule \"After hours\" does not hold; rule \"Horn speaker\" "
-				+ "not fired: schedule \"After hours\" does not hold; rule \"PTZ follows\" not fired: schedule \"After hours\" "
-				+ "does not hold; rule \"Lock down the gate\" not fired: schedule \"After hours\" does not hold)";
+		// The center's alert and recording still fire (day and night): they are what happened, then what was held back.
+		String friday = "palisade rehearse: " + scenario() + ":36: expect North1 port 1 active 30s: North1 port 1 was never "
+				+ "active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET (what happened: North1 tcp "
+				+ "10.30.0.5:1234 sent \"North1 fence intrusion\", answer 3,22,1,Center; Center alert \"North1 fence intrusion\" "
+				+ "by tcp; North1 recording \"Operator\" to SD_DISK, 5 s before and 30 s after; rule \"Flashing beacon\" not fired: "
+				+ "schedule \"After hours\" does not hold; rule \"Horn speaker\" not fired: schedule \"After hours\" does not hold; "
+				+ "rule \"PTZ follows\" not fired: schedule \"After hours\" does not hold; rule \"Lock down the gate\" not fired: "
+				+ "schedule \"After hours\" does not hold)";
 		assertTrue(r.err().contains(friday), r.err());
-		assertTrue(r.err().contains(scenario() + ":32: expect Horn clip 2: Horn did not play clip 2"), r.err());
-		assertTrue(r.err().contains(scenario() + ":33: expect Gate preset Fence: Gate did not move to preset Fence"), r.err());
+		assertTrue(r.err().contains(scenario() + ":37: expect Horn clip 2: Horn did not play clip 2"), r.err());
+		assertTrue(r.err().contains(scenario() + ":38: expect Gate preset Fence: Gate did not move to preset Fence"), r.err());
 		// and Saturday 08:00 has no release to see: Thursday's after hours ended on Friday morning.
-		assertTrue(r.err().contains(scenario() + ":46: expect Entry door YardGate locked: Entry did not leave door YardGate locked"),
+		assertTrue(r.err().contains(scenario() + ":51: expect Entry door YardGate locked: Entry did not leave door YardGate locked"),
 				r.err());
-		assertTrue(r.out().contains("7 of 24 expectation(s) failed."), r.out());
+		assertTrue(r.out().contains("7 of 33 expectation(s) failed."), r.out());
 		// Tuesday still works: only Friday's night (and its Saturday morning) lost the schedule.
 		assertTrue(r.out().contains("   ok      expect North1 port 1 active 30s"), r.out());
 	}
@@ -161,7 +170,8 @@ class RehearseCommandTest {
 		Files.writeString(steps, String.join("\n",
 				"at Sun 2026-10-25 02:15+02:00 \"first 02:15, before the start\"",
 				"  event North1.PerimeterDefender.intrusion",
-				"  expect nothing",
+				"  expect North1 port 1 inactive",
+				"  expect Horn no clip",
 				"at Sun 2026-10-25 02:45+02:00 \"first 02:45\"",
 				"  event North1.PerimeterDefender.intrusion",
 				"  expect North1 port 1 active 30s",
@@ -171,7 +181,8 @@ class RehearseCommandTest {
 				"  expect Horn clip 2",
 				"at Sun 2026-10-25 03:30+01:00 \"03:30 CET: 1 h 30 min after the start have passed\"",
 				"  event North1.PerimeterDefender.intrusion",
-				"  expect nothing", ""));
+				"  expect North1 port 1 inactive",
+				"  expect Horn no clip", ""));
 		Run r = Cli.run("rehearse", design.toString(), "--scenario", steps.toString());
 		assertEquals(0, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("Sun 2026-10-25 02:30:00 CEST  North1  schedule \"After hours\" active"), r.out());

@@ -86,7 +86,15 @@ public class DemoCommand extends CliCommand {
 			return Palisade.ERRORS;
 		}
 		try (VirtualFleet fleet = VirtualFleet.start(descriptors)) {
+			// A camera's share test and alerts reach only the fleet's own devices (#19).
+			fleet.runtime().addresses(VirtualSite.addresses(input.site(), fleet));
 			for (VirtualDevice d : fleet.devices()) {
+				if (input.config().device(d.name()) == null) {
+					// The site's VMS (#19): not deployed to; it receives the cameras' alerts on loopback.
+					out.println("   " + d.name() + " (" + d.descriptor().model() + "): receives alerts at " + d.baseUri()
+							+ (d.tcpPort() > 0 ? " and tcp://127.0.0.1:" + d.tcpPort() : "") + ", not deployed to");
+					continue;
+				}
 				out.println("   " + d.name() + " (" + d.descriptor().model() + ") at " + d.baseUri() + " (HTTPS "
 						+ d.httpsUri() + " once turned on), for its factory and design addresses "
 						+ input.config().device(d.name()).address());
@@ -187,6 +195,10 @@ public class DemoCommand extends CliCommand {
 	private void show(VirtualDevice d) {
 		DeviceState s = d.state();
 		out.println("   " + d.name() + ":");
+		if (s.inbox() != null) {
+			out.println("     VMS: " + s.inbox().alerts().size() + " alert(s) received so far");
+			return;
+		}
 		out.println("     time zone: " + s.timeZone() + ", NTP " + s.parameter("Time.NTP.Server"));
 		// What commissioning left (#17): the design's address, gateway and name server, HTTPS on.
 		out.println("     network: " + s.parameter("Network.IPAddress") + " mask " + s.parameter("Network.SubnetMask")
@@ -232,6 +244,13 @@ public class DemoCommand extends CliCommand {
 		if (a.templateToken().contains("io.toggle")) {
 			return " (port " + (Integer.parseInt(a.parameters().get("port")) + 1) + " " + a.parameters().get("state")
 					+ (a.parameters().containsKey("duration") ? " for " + a.parameters().get("duration") + " s" : "") + ")";
+		}
+		if (a.templateToken().contains("notification.tcp")) {
+			return " (" + a.parameters().get("host") + ":" + a.parameters().get("port") + " \"" + a.parameters().get("message") + "\")";
+		}
+		if (a.templateToken().contains("recording.storage")) {
+			return " (" + a.parameters().get("stream_options") + " pre " + a.parameters().get("pre_duration") + " ms post "
+					+ a.parameters().get("post_duration") + " ms to " + a.parameters().get("storage_id") + ")";
 		}
 		return a.parameters().containsKey("upload_url") ? " (" + a.parameters().get("upload_url") + ")" : "";
 	}

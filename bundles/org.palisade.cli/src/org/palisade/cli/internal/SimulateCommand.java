@@ -183,7 +183,7 @@ public class SimulateCommand extends CliCommand {
 			Map<String, URI> httpsUris = new LinkedHashMap<>();
 			for (VirtualDevice d : fleet.devices()) {
 				uris.put(d.name(), d.baseUri());
-				if (factoryNew) {
+				if (factoryNew && d.httpsUri() != null) {
 					httpsUris.put(d.name(), d.httpsUri());
 					out.println("  factory-new: no root account, HTTP only until HTTPS is turned on (then " + d.httpsUri()
 							+ "); stands for its factory address and its design address");

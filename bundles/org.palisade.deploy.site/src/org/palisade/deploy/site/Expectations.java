@@ -29,6 +29,12 @@ final class Expectations {
 	/** A door controller ran a command on a door that left it in a mode ({@code Entry door Gate lockeddown}), or none. */
 	private static final Pattern DOOR = Pattern.compile("(\\S+) door (\\S+) (locked|unlocked|accessed|lockeddown)");
 	private static final Pattern NO_COMMAND = Pattern.compile("(\\S+) door (\\S+) no command");
+	/** A virtual VMS received an alert whose text holds TEXT ({@code Center alert "fence"}), or none (#19). */
+	private static final Pattern ALERT = Pattern.compile("(\\S+) alert \"?(.+?)\"?");
+	private static final Pattern NO_ALERT = Pattern.compile("(\\S+) no alert");
+	/** A camera recorded a stream on alarm ({@code North1 recording "Operator"}), or did not. */
+	private static final Pattern RECORDING = Pattern.compile("(\\S+) recording \"?(.+?)\"?");
+	private static final Pattern NO_RECORDING = Pattern.compile("(\\S+) no recording");
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
 
 	private Expectations() {
@@ -41,7 +47,8 @@ final class Expectations {
 		}
 		return CLIP.matcher(text).matches() || NO_CLIP.matcher(text).matches() || PRESET.matcher(text).matches()
 				|| NO_MOVE.matcher(text).matches() || DOOR.matcher(text).matches() || NO_COMMAND.matcher(text).matches()
-				|| text.equals("nothing");
+				|| NO_ALERT.matcher(text).matches() || ALERT.matcher(text).matches() || NO_RECORDING.matcher(text).matches()
+				|| RECORDING.matcher(text).matches() || text.equals("nothing");
 	}
 
 	/** @return the device an expectation is about, or {@code null} ({@code nothing}) */
@@ -125,6 +132,10 @@ final class Expectations {
 			return commands.isEmpty() ? null : device + " " + subject + " ran " + commands.stream().map(Entry::detail)
 					.collect(Collectors.joining(", ")) + " " + span;
 		}
+		String vms = center(text, window, span);
+		if (vms != null) {
+			return vms.isEmpty() ? null : vms;
+		}
 		m = NO_MOVE.matcher(text);
 		if (m.matches()) {
 			String device = m.group(1);
@@ -140,7 +151,47 @@ final class Expectations {
 
 	private static boolean isAction(Entry e) {
 		return e.kind() == Kind.RULE || e.kind() == Kind.PORT_ACTIVE || e.kind() == Kind.NOTIFY || e.kind() == Kind.CLIP
-				|| e.kind() == Kind.PTZ || e.kind() == Kind.DOOR;
+				|| e.kind() == Kind.PTZ || e.kind() == Kind.DOOR || e.kind() == Kind.ALERT || e.kind() == Kind.RECORD;
+	}
+
+	/**
+	 * The surveillance center's expectations (#19): {@code DEVICE alert TEXT}, {@code DEVICE no alert},
+	 * {@code DEVICE recording STREAM}, {@code DEVICE no recording}.
+	 *
+	 * @return {@code null} when the text is none of them, empty when met, else why not
+	 */
+	private static String center(String text, List<Entry> window, String span) {
+		Matcher m = NO_ALERT.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			List<Entry> got = window.stream().filter(e -> e.kind() == Kind.ALERT && e.device().equals(device)).toList();
+			return got.isEmpty() ? "" : device + " received " + got.stream().map(Entry::detail)
+					.collect(Collectors.joining(", ")) + " " + span;
+		}
+		m = NO_RECORDING.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			List<Entry> got = window.stream().filter(e -> e.kind() == Kind.RECORD && e.device().equals(device)).toList();
+			return got.isEmpty() ? "" : device + " made " + got.stream().map(Entry::subject)
+					.collect(Collectors.joining(", ")) + " " + span;
+		}
+		m = ALERT.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			String words = m.group(2);
+			boolean got = window.stream().anyMatch(e -> e.kind() == Kind.ALERT && e.device().equals(device)
+					&& e.detail().contains(words));
+			return got ? "" : device + " received no alert with \"" + words + "\" " + span + why(window);
+		}
+		m = RECORDING.matcher(text);
+		if (m.matches()) {
+			String device = m.group(1);
+			String subject = "recording \"" + m.group(2) + "\"";
+			boolean got = window.stream().anyMatch(e -> e.kind() == Kind.RECORD && e.device().equals(device)
+					&& e.subject().equals(subject));
+			return got ? "" : device + " made no " + subject + " " + span + why(window);
+		}
+		return null;
 	}
 
 	/** What did happen in the window, to explain a missing action. */
@@ -157,8 +208,11 @@ final class Expectations {
 							: ": " + held.stream().map(e -> "rule \"" + e.rule() + "\" " + e.detail())
 									.collect(Collectors.joining("; "))) + ")";
 		}
+		// What did fire, and (the surveillance center's alerts fire day and night, #19) what was held back.
+		List<Entry> held = window.stream().filter(e -> e.kind() == Kind.HELD_BACK).toList();
 		return " (what happened: " + done.stream().map(e -> e.device() + " " + e.subject() + " " + e.detail())
-				.collect(Collectors.joining("; ")) + ")";
+				.collect(Collectors.joining("; ")) + (held.isEmpty() ? "" : "; " + held.stream()
+						.map(e -> "rule \"" + e.rule() + "\" " + e.detail()).collect(Collectors.joining("; "))) + ")";
 	}
 
 	static String words(Duration d) {

@@ -78,6 +78,8 @@ final class RehearsalReport {
 				+ e.trigger() + ")";
 		case PTZ -> e.subject() + ": " + e.detail() + " (asked by " + e.trigger() + ")";
 		case DOOR -> e.subject() + " " + e.detail() + " (asked by " + e.trigger() + ")";
+		case ALERT -> "received " + e.subject() + " " + e.detail() + " (from " + e.trigger() + ")";
+		case RECORD -> rule + e.subject() + " " + e.detail() + held + on;
 		case NOTE -> "note: " + e.detail();
 		};
 	}

@@ -174,7 +174,9 @@ public final class SiteCommissioning {
 			}
 			List<DeviceDescriptor> out = new ArrayList<>();
 			for (int i = 0; i < descriptors.size(); i++) {
-				out.add(descriptors.get(i).toBuilder().factoryNew(true).tls(stores.get(i).get(), pw).build());
+				// The site's VMS (#19) is not an Axis device and is never commissioned.
+				out.add(descriptors.get(i).kind() == org.palisade.simulator.DeviceKind.VMS ? descriptors.get(i)
+						: descriptors.get(i).toBuilder().factoryNew(true).tls(stores.get(i).get(), pw).build());
 			}
 			return out;
 		} catch (ExecutionException e) {

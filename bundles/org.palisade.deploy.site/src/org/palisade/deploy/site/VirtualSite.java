@@ -44,6 +44,11 @@ public final class VirtualSite {
 			org.palisade.simulator.VirtualDevice v = d.getAddress() == null ? null : fleet.device(d.getName());
 			if (v != null) {
 				out.put(d.getAddress(), v.baseUri());
+				// A VMS's generic events (#19): the design's host:port to the virtual VMS's loopback TCP port.
+				if (v.tcpPort() > 0 && d.getReceiver() != null
+						&& d.getReceiver().getProtocol() == org.palisade.model.site.ReceiverProtocol.TCP) {
+					out.put(d.getAddress() + ":" + d.getReceiver().getPort(), java.net.URI.create("tcp://127.0.0.1:" + v.tcpPort()));
+				}
 			}
 		}
 		return out;
@@ -94,7 +99,9 @@ public final class VirtualSite {
 		Map<String, Credential> credentials = new LinkedHashMap<>();
 		for (Device d : SiteContext.of(site).devices()) {
 			boolean controller = d.getRole() == DeviceRole.CONTROLLER && d.getAddress() != null;
-			if (d.getRole() != DeviceRole.CAMERA && d.getRole() != DeviceRole.SPEAKER && !controller) {
+			// The site's VMS (#19): a loopback receiver of the cameras' alerts, never deployed to.
+			boolean vms = d.getRole() == DeviceRole.VMS && d.getAddress() != null;
+			if (d.getRole() != DeviceRole.CAMERA && d.getRole() != DeviceRole.SPEAKER && !controller && !vms) {
 				continue;
 			}
 			// Devices that share a credentials reference share the password, as on a real site.
@@ -127,7 +134,10 @@ public final class VirtualSite {
 					b.firmware(dflt.startsWith(v + ".") || dflt.equals(v) ? dflt
 							: v.chars().filter(c -> c == '.').count() == 1 ? v + ".0" : v);
 				}
-				if (controller) {
+				if (vms) {
+					b.kind(DeviceKind.VMS);
+					b.scenarios(List.of());
+				} else if (controller) {
 					// A door controller (#19) runs action rules as a camera does, on its AUX I/O ports
 					// and its doors (as many as the design gives it, the controller's hardware configuration).
 					b.kind(DeviceKind.CAMERA);

@@ -47,12 +47,18 @@ class ScenarioDeployTest {
 			// The camera verifies the speaker's certificate, as Palisade verifies the camera's.
 			assertEquals("1", recipient.parameters().get("validate_server_cert"));
 
-			// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate" and "Release the gate" (#19).
-			assertEquals(5, s.actionRules().size());
+			// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19),
+			// "Alert the center" and "Record the intrusion" (#19 item 3).
+			assertEquals(7, s.actionRules().size());
 			for (DeviceState.ActionRule rule : s.actionRules()) {
 				assertTrue(rule.enabled());
 				if (rule.name().equals("Release the gate [palisade]")) {
 					continue; // on the schedule's end, not on the application (DoorControllerDeployTest)
+				}
+				if (rule.name().equals("Alert the center [palisade]") || rule.name().equals("Record the intrusion [palisade]")) {
+					// day and night, without a schedule (SurveillanceCenterDeployTest)
+					assertEquals(List.of(), rule.conditions(), rule.name());
+					continue;
 				}
 				// the topic as the device declares it, taken from its GetEventInstances (#14)
 				assertEquals("tnsaxis:CameraApplicationPlatform/PerimeterDefender/Fence",
@@ -146,7 +152,7 @@ class ScenarioDeployTest {
 					"the check reads schedules and the rules that use them, nothing else: " + ops);
 			assertEquals(1, h.camera().state().scheduledEvents().stream()
 					.filter(e -> e.name().equals("After hours [palisade]")).count());
-			assertEquals(5, h.camera().state().actionRules().size());
+			assertEquals(7, h.camera().state().actionRules().size());
 			assertTrue(h.plan().stream().allMatch(r -> r.outcome() == Outcome.UP_TO_DATE), "nothing left to do");
 		}
 	}

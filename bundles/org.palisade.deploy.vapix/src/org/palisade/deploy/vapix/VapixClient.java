@@ -54,6 +54,7 @@ public final class VapixClient implements AutoCloseable {
 	private final FirmwareManagement firmware;
 	private final CertificateManagement certificates;
 	private final SystemReady systemReady;
+	private final NetworkShares networkShares;
 	private final HttpTransport transport;
 
 	private VapixClient(Builder b, HttpConnector connector) {
@@ -79,6 +80,7 @@ public final class VapixClient implements AutoCloseable {
 		this.userAccounts = new UserAccounts(transport);
 		this.certificates = new CertificateManagement(transport);
 		this.systemReady = new SystemReady(rpc);
+		this.networkShares = new NetworkShares(transport);
 	}
 
 	/**
@@ -116,6 +118,8 @@ public final class VapixClient implements AutoCloseable {
 	public StreamProfiles streamProfiles() { return streamProfiles; }
 	/** firmwaremanagement.cgi: the running firmware and upgrades (#17). */
 	public FirmwareManagement firmware() { return firmware; }
+	/** disks/networkshare/*.cgi: the Edge storage API's network shares (#17, #19). */
+	public NetworkShares networkShares() { return networkShares; }
 	/** pwdgrp.cgi: a factory-new device's root account and password changes. */
 	public UserAccounts userAccounts() { return userAccounts; }
 	/** The certificate management API: a certificate with its key, installed instead of the self-signed one (#17). */

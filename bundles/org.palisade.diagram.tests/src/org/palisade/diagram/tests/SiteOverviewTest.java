@@ -22,13 +22,15 @@ class SiteOverviewTest {
 		Site site = Designs.load(Designs.harbourDepot());
 		Diagram d = SiteOverviews.of(site, WiringDiagrams.findings(site));
 
-		assertEquals(List.of("device:North1", "device:Beacon1", "device:Gate", "device:Entry", "device:GateBeacon", "device:Horn"),
+		assertEquals(List.of("device:North1", "device:Beacon1", "device:Gate", "device:Entry", "device:GateBeacon", "device:Horn",
+				"device:Center"),
 				d.nodes().stream().map(Diagram.Node::id).toList());
 		assertEquals(List.of("AXIS Q1961-TE", "10.20.0.11 on yard"), d.node("device:North1").orElseThrow().lines());
 		assertEquals(List.of("AXIS C1310-E", "10.20.0.30 on yard"), d.node("device:Horn").orElseThrow().lines());
 		assertEquals(List.of("device:North1 -> device:Beacon1: Flashing beacon", "device:North1 -> device:Horn: Horn speaker",
 				"device:North1 -> device:Gate: PTZ follows", "device:North1 -> device:Entry: Lock down the gate",
-				"device:North1 -> device:Entry: Release the gate", "device:Entry -> device:GateBeacon: Gate forced: beacon",
+				"device:North1 -> device:Entry: Release the gate", "device:North1 -> device:Center: Alert the center",
+				"device:Entry -> device:GateBeacon: Gate forced: beacon",
 				"device:Entry -> device:Horn: Gate forced: horn"),
 				d.edges().stream().map(e -> e.source() + " -> " + e.target() + ": " + e.label()).toList());
 		Diagram.Node camera = d.node("device:North1").orElseThrow();

@@ -140,8 +140,9 @@ class SiteGeneratorTest {
 				update);
 		assertTrue(update.contains("&Image.I0.Appearance.Resolution="), update);
 		assertTrue(schedule < recipient && recipient < firstAction && firstAction < firstRule, ops.toString());
-		// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19).
-		assertEquals(5, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
+		// "Flashing beacon", "Horn speaker", "PTZ follows", "Lock down the gate", "Release the gate" (#19),
+		// "Alert the center", "Record the intrusion" (#19 item 3).
+		assertEquals(7, ops.stream().filter(o -> o.equals("action1 AddActionRule")).count());
 	}
 
 	@Test
@@ -154,8 +155,8 @@ class SiteGeneratorTest {
 		assertTrue(find(north, Conventions.RULE, "Flashing beacon (2)").attributes().get("condition.1.content")
 				.contains("palisade.after-hours-2"));
 		// Five rules (beacon, horn, PTZ, the gate's lockdown on the schedule and its release at the
-		// schedule's end), each once per scheduled event.
-		assertEquals(10, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
+		// schedule's end), each once per scheduled event; the center's alert and recording once (no schedule).
+		assertEquals(12, north.objects().stream().filter(o -> o.kind().equals(Conventions.RULE)).count());
 	}
 
 	@Test

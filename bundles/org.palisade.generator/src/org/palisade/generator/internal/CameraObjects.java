@@ -226,8 +226,19 @@ public final class CameraObjects {
 				params.put("body", doorCommand(da));
 			}
 		}
+		List<String> actionDeps = List.of();
+		if (action instanceof org.palisade.model.site.AlertAction || action instanceof org.palisade.model.site.RecordAction) {
+			// The surveillance center (#19 item 3): an alert to the VMS, or a recording on alarm.
+			Configuration c = action instanceof org.palisade.model.site.AlertAction aa ? VmsObjects.alert(aa)
+					: VmsObjects.record((org.palisade.model.site.RecordAction) action);
+			template = c.template();
+			params.putAll(c.params());
+			if (action instanceof org.palisade.model.site.RecordAction ra) {
+				actionDeps = VmsObjects.dependencies(ra, camera);
+			}
+		}
 		actions.add(ManagedObject.item(Conventions.ACTION, actionKey, new Configuration(template, params).attributes(),
-				List.of()));
+				actionDeps));
 
 		List<Filter> triggers = new ArrayList<>();
 		List<String> triggerDeps = new ArrayList<>();

@@ -101,8 +101,14 @@ public final class DeviceSettings {
 			return List.of();
 		}
 		if (st.getKind() == StorageKind.NETWORK_SHARE) {
-			notes.add("storage network-share is not deployed yet: set up the share on the device");
-			return List.of();
+			// Added, tested and bound on the camera (#17 item 4, #19); its retention is the share's
+			// S# group, known only once bound, and is not set yet.
+			ManagedObject share = VmsObjects.share(d);
+			if (st.getRetention() != null) {
+				notes.add("storage network-share: the share's retention (" + st.getRetention()
+						+ " days) is not set on the camera yet; set it on the share's host");
+			}
+			return share == null ? List.of() : List.of(share);
 		}
 		if (st.getRetention() == null) {
 			return List.of();

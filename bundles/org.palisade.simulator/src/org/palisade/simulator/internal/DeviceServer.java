@@ -94,11 +94,21 @@ public final class DeviceServer {
 		if (store.doors() != null) {
 			r.put("/vapix/doorcontrol", new DoorControlEndpoint(store.doors()));
 		}
+		if (store.storage() != null) {
+			EdgeStorageEndpoint edge = new EdgeStorageEndpoint(store.storage());
+			for (String p : EdgeStorageEndpoint.PATHS) {
+				r.put(p, edge);
+			}
+		}
 		if (descriptor.portManagementApi()) {
 			r.put("/axis-cgi/io/portmanagement.cgi", new PortManagementEndpoint(store));
 		}
 		this.routes = Map.copyOf(r);
+		this.vms = store.inbox() == null ? null : new VmsEndpoint(store.inbox());
 	}
+
+	/** A virtual VMS's event input: every path no other endpoint serves (#19). */
+	private final VmsEndpoint vms;
 
 	public DigestAuthenticator authenticator() {
 		return auth;
@@ -283,6 +293,9 @@ public final class DeviceServer {
 				return eventStream(at, ex);
 			}
 			Endpoint endpoint = routes.get(ex.path());
+			if (endpoint == null && vms != null) {
+				endpoint = vms;
+			}
 			Response response;
 			if (endpoint == null) {
 				response = Response.text(404, "404 Not Found\n", null);

@@ -47,6 +47,10 @@ public final class StateStore {
 	private final org.palisade.simulator.PtzHead ptz;
 	/** The doors of a door controller model, else {@code null}. */
 	private final org.palisade.simulator.DoorBank doors;
+	/** A camera's SD card, network shares and recordings (#19 item 3), else {@code null}. */
+	private final org.palisade.simulator.EdgeStorage storage;
+	/** What a virtual VMS received, else {@code null}. */
+	private final org.palisade.simulator.VmsInbox inbox;
 	/** IANA zone of the device clock; schedules run in its local time. Factory default UTC. */
 	private String timeZone = "UTC";
 	/** What stamps recorded plays: the fleet's clock, virtual during a rehearsal. */
@@ -65,6 +69,9 @@ public final class StateStore {
 				? new org.palisade.simulator.PtzHead(descriptor.presets()) : null;
 		this.doors = org.palisade.simulator.DoorBank.isDoorControllerModel(descriptor.model())
 				? new org.palisade.simulator.DoorBank(descriptor.serial(), descriptor.doors()) : null;
+		this.storage = descriptor.kind() == org.palisade.simulator.DeviceKind.CAMERA && doors == null
+				? new org.palisade.simulator.EdgeStorage(SD_CARD_GB) : null;
+		this.inbox = descriptor.kind() == org.palisade.simulator.DeviceKind.VMS ? new org.palisade.simulator.VmsInbox() : null;
 		ParamDefaults.populate(descriptor, params, readOnly);
 		if (descriptor.builtInSchedules()) {
 			// Axis devices ship these four (IDs from the event1 documentation's "Scheduled event"
@@ -341,6 +348,25 @@ public final class StateStore {
 		if (doors != null) {
 			doors.clock(value);
 		}
+		if (storage != null) {
+			storage.clock(value);
+		}
+		if (inbox != null) {
+			inbox.clock(value);
+		}
+	}
+
+	/** The virtual camera's SD card, in GB (the research note's default; the design's figure is checked, not simulated). */
+	static final int SD_CARD_GB = 64;
+
+	/** @return a camera's edge storage, else {@code null} */
+	public org.palisade.simulator.EdgeStorage storage() {
+		return storage;
+	}
+
+	/** @return what a virtual VMS received, else {@code null} */
+	public org.palisade.simulator.VmsInbox inbox() {
+		return inbox;
 	}
 
 	/** @return the doors of a door controller model, else {@code null} */

@@ -396,6 +396,8 @@ final class DeviceRules {
 		case "com.axis.action.fixed.io.toggle" -> toggle(name, cause, p, true, true);
 		case "com.axis.action.unlimited.io.toggle" -> toggle(name, cause, p, start, false);
 		case "com.axis.action.fixed.notification.http", "com.axis.action.fixed.notification.https" -> notify(name, cause, p);
+		case "com.axis.action.fixed.notification.tcp" -> new VmsActions(device, fleet).tcp(name, cause, p);
+		case "com.axis.action.fixed.recording.storage" -> new VmsActions(device, fleet).record(name, cause, p);
 		default -> sayOnce("template " + t, "rule \"" + name + "\": action template " + t
 				+ " is not run by the virtual device");
 		}
@@ -488,11 +490,20 @@ final class DeviceRules {
 		int movesBefore = head == null ? 0 : head.moves().size();
 		DoorBank doors = receiver == null ? null : receiver.state().doors();
 		int commandsBefore = doors == null ? 0 : doors.commands().size();
-		Notifier.Result result = fleet.notifier().send(url, p.get("parameters"), p.get("login"), p.get("password"),
+		int alertsBefore = receiver == null || receiver.state().inbox() == null ? 0 : receiver.state().inbox().alerts().size();
+		// The camera sends the action's message as the CGI argument Message (Event and action services).
+		String extra = p.get("parameters");
+		String message = p.get("message");
+		if (message != null && !message.isEmpty()) {
+			String m = "Message=" + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+			extra = extra == null || extra.isBlank() ? m : extra + "&" + m;
+		}
+		Notifier.Result result = fleet.notifier().send(url, extra, p.get("login"), p.get("password"),
 				p.get("method"), p.get("http_headers"), p.get("body"));
 		log(Kind.NOTIFY, cause, rule, url, null, result.detail() + (p.get("login") != null && !p.get("login").isEmpty()
 				? ", login " + p.get("login") : ""));
 		if (receiver != null && result.sent()) {
+			VmsActions.received(fleet, receiver, alertsBefore, device.name(), rule);
 			// What the receiving device did in return, as it recorded it.
 			List<DeviceState.ClipPlay> plays = receiver.state().clipPlays();
 			for (DeviceState.ClipPlay play : plays.subList(Math.min(before, plays.size()), plays.size())) {

@@ -55,12 +55,26 @@ public final class FleetRuntime implements AutoCloseable {
 			}
 		});
 		addresses.putAll(map);
+		// A camera's network share is tested against the same map (#19): a host the map does not
+		// hold is one the virtual camera cannot connect to, and nothing is contacted either way.
+		java.util.Set<String> hosts = new java.util.HashSet<>();
+		addresses.keySet().forEach(k -> hosts.add(k.contains(":") ? k.substring(0, k.indexOf(':')) : k));
+		for (VirtualDevice d : devices.get()) {
+			if (d.state().storage() != null) {
+				d.state().storage().reachable(hosts::contains);
+			}
+		}
 		return this;
 	}
 
 	/** @return a copy of the address map */
 	public synchronized Map<String, URI> addresses() {
 		return new LinkedHashMap<>(addresses);
+	}
+
+	/** @return the fleet's devices now */
+	List<VirtualDevice> devicesNow() {
+		return devices.get();
 	}
 
 	/** @return the fleet's running device at this base URI (scheme, host, port), or {@code null} */

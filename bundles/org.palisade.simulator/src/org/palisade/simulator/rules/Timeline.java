@@ -36,6 +36,10 @@ public final class Timeline {
 		PTZ,
 		/** A door controller ran a door command; {@link Entry#subject()} is {@code door NAME}, the detail its mode and who asked. */
 		DOOR,
+		/** A virtual VMS received an alert; {@link Entry#subject()} is {@code alert}, the detail its text and how it came (#19). */
+		ALERT,
+		/** A camera recorded a stream on alarm; {@link Entry#subject()} is {@code recording "STREAM"}, the detail the disk (#19). */
+		RECORD,
 		/** Something the virtual device does not run, said once. */
 		NOTE
 	}

@@ -62,7 +62,8 @@ class OverviewUiTest {
 		OverviewView view = openOverview();
 		DiagramCanvas canvas = view.canvas();
 		Diagram elk = ui(canvas::diagram);
-		assertEquals(List.of("device:North1", "device:Beacon1", "device:Gate", "device:Entry", "device:GateBeacon", "device:Horn"), elk.nodes().stream().map(Diagram.Node::id)
+		assertEquals(List.of("device:North1", "device:Beacon1", "device:Gate", "device:Entry", "device:GateBeacon", "device:Horn",
+				"device:Center"), elk.nodes().stream().map(Diagram.Node::id)
 				.toList());
 		Studio.screenshot("overview-example");
 

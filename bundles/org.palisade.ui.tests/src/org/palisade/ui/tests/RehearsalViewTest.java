@@ -54,7 +54,7 @@ class RehearsalViewTest {
 		List<String> rows = ui(view::rows);
 		String all = String.join("\n", rows);
 		String header = ui(view::headerText);
-		assertTrue(header.endsWith("all 24 expectation(s) met (times in Europe/Stockholm)"), header);
+		assertTrue(header.endsWith("all 33 expectation(s) met (times in Europe/Stockholm)"), header);
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:00:00 CET | North1 | rule \"Flashing beacon\": port 1 active")
 				&& r.contains("for 30 s")), all);
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:00:00 CET | Horn | played clip 2")), all);
@@ -62,7 +62,7 @@ class RehearsalViewTest {
 				"the port goes back after 30 s: " + all);
 		assertTrue(rows.stream().anyMatch(r -> r.contains("Intrusion in office hours")), all);
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 10:00:00 CET | North1 | rule \"Flashing beacon\": not fired")), all);
-		assertEquals(24, rows.stream().filter(r -> r.contains("| met: expect ")).count(), all);
+		assertEquals(33, rows.stream().filter(r -> r.contains("| met: expect ")).count(), all);
 		// The camera locks the yard gate down (#19): the door controller's answer on the timeline.
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:00:00 CET | Entry | door YardGate tdc:LockDownDoor: LockedDown")), all);
 		// The PTZ follows the alarm (#19).
@@ -84,10 +84,10 @@ class RehearsalViewTest {
 			List<String> rows = ui(view::rows);
 			String all = String.join("\n", rows);
 			String header = ui(view::headerText);
-			assertTrue(header.endsWith("7 of 24 expectation(s) failed (times in Europe/Stockholm)"), header);
+			assertTrue(header.endsWith("7 of 33 expectation(s) failed (times in Europe/Stockholm)"), header);
 			assertTrue(rows.stream().anyMatch(r -> r.contains("| FAILED: expect North1 port 1 active 30s: North1 port 1 was never"
 					+ " active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET")
-					&& r.endsWith("(harbour-depot.rehearsal:31)")), all);
+					&& r.endsWith("(harbour-depot.rehearsal:36)")), all);
 			screenshot("rehearsal-view-failed");
 		} finally {
 			project.delete(true, true, null);

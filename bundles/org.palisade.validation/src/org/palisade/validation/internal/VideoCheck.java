@@ -111,11 +111,28 @@ public final class VideoCheck {
 			return;
 		}
 		long kbps = d.getStreams().stream().filter(Stream::isRecorded).mapToLong(s -> s.getBitrate() == null ? 0 : s.getBitrate()).sum();
-		double needed = kbps * 1000.0 / 8 * 86400 * storage.getRetention() / 1e9;
+		// Recordings on alarm (#19): the stream's rate over pre + post, as often a day as the design estimates.
+		double alarmBytesPerDay = 0;
+		long alarms = 0;
+		for (org.palisade.model.site.Rule r : d.getRules()) {
+			if (r.getAction() instanceof org.palisade.model.site.RecordAction a && a.getTarget() == storage.getKind()
+					&& a.getPerDay() != null && !r.isDisabled()) {
+				long rate = VmsCheck.kbps(VmsCheck.stream(d, a.getStream()));
+				alarmBytesPerDay += rate * 1000.0 / 8 * (a.getPre() + a.getPost()) * a.getPerDay();
+				alarms += a.getPerDay();
+			}
+		}
+		double perDay = kbps * 1000.0 / 8 * 86400 + alarmBytesPerDay;
+		double needed = perDay * storage.getRetention() / 1e9;
 		if (needed > storage.getCapacity()) {
-			double days = storage.getCapacity() * 1e9 / (kbps * 1000.0 / 8 * 86400);
-			findings.error(Codes.STOR_CAPACITY, storage, P.getStorage_Capacity(), d.getName() + " records " + kbps
-					+ " kbit/s for " + Format.count(storage.getRetention(), "day") + ": "
+			double days = storage.getCapacity() * 1e9 / perDay;
+			String what = kbps > 0 ? kbps + " kbit/s" : "";
+			if (alarms > 0) {
+				what += (what.isEmpty() ? "" : " and ") + alarms + " recordings on alarm a day ("
+						+ num(alarmBytesPerDay / 1e9, 2) + " GB a day)";
+			}
+			findings.error(Codes.STOR_CAPACITY, storage, P.getStorage_Capacity(), d.getName() + " records " + what
+					+ " for " + Format.count(storage.getRetention(), "day") + ": "
 					+ num(needed, Format.decimalsToShow(needed, storage.getCapacity())) + " GB, more than the " + num(storage.getCapacity(), 1) + " GB assigned; that storage holds "
 					+ Format.count((long) Math.floor(days), "day") + ", or lower the bitrate");
 		}

@@ -119,7 +119,7 @@ class DesignBuilderTest {
 				true, false, null);
 		waitForBuild();
 		List<String> found = markers(project);
-		assertTrue(found.stream().anyMatch(m -> m.startsWith("harbour-depot.perimeter:22: SYNTAX")), found.toString());
+		assertTrue(found.stream().anyMatch(m -> m.startsWith("harbour-depot.perimeter:26: SYNTAX")), found.toString());
 	}
 
 	@Test
@@ -147,7 +147,7 @@ class DesignBuilderTest {
 			node.putBoolean(PalisadeWorkspace.PREF_SHOW_NOTES, true);
 			project.build(IncrementalProjectBuilder.FULL_BUILD, null);
 			assertTrue(markers(project).stream().anyMatch(m -> m.equals(
-					"harbour-depot.perimeter:13: SCHED-WRAP | SCHED-WRAP 18:00-08:00 runs past midnight: on Mon it ends Tue 08:00")),
+					"harbour-depot.perimeter:17: SCHED-WRAP | SCHED-WRAP 18:00-08:00 runs past midnight: on Mon it ends Tue 08:00")),
 					markers(project).toString());
 		} finally {
 			node.remove(PalisadeWorkspace.PREF_SHOW_NOTES);

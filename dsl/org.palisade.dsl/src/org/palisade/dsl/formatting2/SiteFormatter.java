@@ -33,6 +33,7 @@ public class SiteFormatter extends AbstractJavaFormatter {
 			P.getSite_Networks(), P.getSection_Schedules(), P.getSection_Recipients(), P.getSection_Devices(),
 			P.getSchedule_Intervals(), P.getDevice_Applications(), P.getDevice_Streams(), P.getDevice_Storage(),
 			P.getDevice_Ports(), P.getDevice_Wires(), P.getDevice_Clips(), P.getDevice_Presets(), P.getDevice_Doors(),
+			P.getDevice_Receiver(), P.getDevice_Recordings(),
 			P.getDevice_Rules(),
 			P.getApplicationInstance_Scenarios(), P.getCatalog_Entries(), P.getDeviceType_Pins());
 

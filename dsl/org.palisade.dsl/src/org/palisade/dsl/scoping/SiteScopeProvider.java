@@ -120,7 +120,8 @@ public class SiteScopeProvider extends AbstractSiteScopeProvider {
 		return reference == P.getTerminalEndpoint_Device() || reference == P.getRecipient_Speaker()
 				|| reference == P.getScheduleCondition_Schedule() || reference == P.getNotifyAction_Recipient()
 				|| reference == P.getDevice_Network() || reference == P.getPtzAction_Ptz()
-				|| reference == P.getDoorAction_Controller() || reference == P.getScheduleTrigger_Schedule();
+				|| reference == P.getDoorAction_Controller() || reference == P.getScheduleTrigger_Schedule()
+				|| reference == P.getAlertAction_Vms() || reference == P.getVmsRecording_Camera();
 	}
 
 	private static IScope portScope(EObject context) {

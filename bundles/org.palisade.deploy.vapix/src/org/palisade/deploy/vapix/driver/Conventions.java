@@ -27,6 +27,8 @@ import java.util.List;
  * ({@link DeviceObjects.Firmware});</li>
  * <li>{@code streamprofile} (item, key = profile name): {@code description} (tagged),
  * {@code parameters};</li>
+ * <li>{@code share} (item, key = {@code //host/share}): {@code shareId}, {@code address}, {@code share},
+ * {@code user}, {@code credentials} (a reference), {@code disk} ({@link ShareItems});</li>
  * <li>{@code schedule} (item, key = design label): {@code eventId}, {@code ical};</li>
  * <li>{@code recipient}, {@code action} (items): {@code template}, {@code param.<name>};</li>
  * <li>{@code rule} (item): {@code enabled}, {@code start.topic}, {@code start.content},
@@ -59,9 +61,14 @@ public final class Conventions {
 	public static final String RULE = "rule";
 	/** A stream profile (#17): an item, since profiles are created and removed by name. */
 	public static final String STREAM_PROFILE = "streamprofile";
+	/**
+	 * A network share (#17, #19; {@link ShareItems}): an item, key = the design's {@code //host/share};
+	 * made before the actions that record to it.
+	 */
+	public static final String SHARE = "share";
 
 	/** Creation order. */
-	public static final List<String> KINDS = List.of(FIRMWARE, TIME, PORT, PARAM, PRESET, DOOR, STREAM_PROFILE, SCHEDULE,
+	public static final List<String> KINDS = List.of(FIRMWARE, TIME, PORT, PARAM, PRESET, DOOR, STREAM_PROFILE, SHARE, SCHEDULE,
 			RECIPIENT, ACTION, RULE);
 
 	private Conventions() {

@@ -79,6 +79,8 @@ public final class VapixDriver implements DeviceDriver {
 	private Duration restartPoll = FirmwareUpgrade.DEFAULT_POLL;
 	/** Whether the design gives the device stream profiles: only then are the device's listed (#16). */
 	private final boolean profiles;
+	/** Whether the design gives the device a network share (#17, #19): only then are shares read. */
+	private final boolean shares;
 
 	/**
 	 * @param desired the wanted objects, whose placeholders are recognised when read back
@@ -101,6 +103,7 @@ public final class VapixDriver implements DeviceDriver {
 		this.expected = expected;
 		this.where = where;
 		this.profiles = desired.stream().anyMatch(o -> o.kind().equals(Conventions.STREAM_PROFILE));
+		this.shares = desired.stream().anyMatch(o -> o.kind().equals(Conventions.SHARE));
 	}
 
 	/**
@@ -206,6 +209,12 @@ public final class VapixDriver implements DeviceDriver {
 			if (profiles && wants(kinds, Conventions.STREAM_PROFILE)) {
 				for (StreamProfiles.Profile p : client.streamProfiles().list()) {
 					out.add(remember(StreamProfileItems.read(p)));
+				}
+			}
+			if (shares && wants(kinds, Conventions.SHARE)) {
+				// Only for a design with a network share: no extra call per camera otherwise (#16).
+				for (ManagedObject o : ShareItems.read(client, desired.values(), placeholders)) {
+					out.add(remember(o));
 				}
 			}
 			if (wants(kinds, Conventions.SCHEDULE)) {
@@ -442,6 +451,7 @@ public final class VapixDriver implements DeviceDriver {
 						capabilities.complete(c.template(), resolved(c.params())));
 			}
 			case Conventions.RULE -> client.action1().addActionRule(rule(name, DeviceObjects.Rule.of(a)));
+			case Conventions.SHARE -> ShareItems.create(client, item, placeholders, Duration.ofMillis(200));
 			case Conventions.STREAM_PROFILE -> {
 				client.streamProfiles().create(StreamProfileItems.profile(item));
 				yield item.key();
@@ -532,6 +542,7 @@ public final class VapixDriver implements DeviceDriver {
 			case Conventions.ACTION -> client.action1().removeActionConfiguration(item.deviceId());
 			case Conventions.RULE -> client.action1().removeActionRule(item.deviceId());
 			case Conventions.STREAM_PROFILE -> client.streamProfiles().remove(item.deviceId());
+			case Conventions.SHARE -> ShareItems.delete(client, item);
 			default -> throw new DeviceException(client.device() + ": unknown item kind " + item.kind(), null);
 			}
 			handles.remove(item.id(), item.deviceId());

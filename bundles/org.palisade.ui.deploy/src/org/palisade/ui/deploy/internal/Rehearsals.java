@@ -58,7 +58,8 @@ public final class Rehearsals {
 
 	private static boolean sameDevices(Rehearsal r, List<DeviceConfiguration> devices) {
 		Set<String> names = new HashSet<>();
-		r.fleet().devices().forEach(d -> names.add(d.name()));
+		// The site's virtual VMS (#19) runs beside the devices and is never deployed to.
+		r.fleet().devices().stream().filter(d -> d.state().inbox() == null).forEach(d -> names.add(d.name()));
 		Set<String> wanted = new HashSet<>();
 		devices.forEach(d -> wanted.add(d.name()));
 		return names.equals(wanted) && r.fleet().devices().stream().allMatch(VirtualDevice::isRunning);
