@@ -132,13 +132,13 @@ class PartialReparseTest {
 		assertTrue(linkedAlone.stream().noneMatch(w -> w.contains("port 2 input")), "a new port links everything: " + linkedAlone);
 	}
 
-	/**
-	 * @return the references that still hold an element of this resource that a reparse unloaded
-	 *         (a proxy into the resource that is not one of Xtext's lazy links)
-	 */
-	private static List<String> staleProxies(XtextResource resource) {
-		LazyURIEncoder lazy = new LazyURIEncoder();
-		List<String> stale = new ArrayList<>();
+	/** What a walk over the model's cross-references is shown: each target as held, unresolved. */
+	private interface ReferenceVisitor {
+		void visit(EObject element, EReference reference, EObject target);
+	}
+
+	/** Visits every target of every cross-reference of the model, as held (proxies not resolved). */
+	private static void eachReference(XtextResource resource, ReferenceVisitor visitor) {
 		for (TreeIterator<EObject> it = resource.getAllContents(); it.hasNext();) {
 			EObject element = it.next();
 			for (EReference reference : element.eClass().getEAllReferences()) {
@@ -147,14 +147,26 @@ class PartialReparseTest {
 				}
 				Object value = element.eGet(reference, false);
 				for (Object target : value instanceof List<?> list ? ((InternalEList<?>) list).basicList() : List.of(value)) {
-					if (target instanceof InternalEObject proxy && proxy.eIsProxy()
-							&& resource.getURI().equals(proxy.eProxyURI().trimFragment())
-							&& !lazy.isCrossLinkFragment(resource, proxy.eProxyURI().fragment())) {
-						stale.add(resource.getURIFragment(element) + ": " + reference.getName() + " -> " + proxy.eProxyURI().fragment());
-					}
+					visitor.visit(element, reference, (EObject) target);
 				}
 			}
 		}
+	}
+
+	/**
+	 * @return the references that still hold an element of this resource that a reparse unloaded
+	 *         (a proxy into the resource that is not one of Xtext's lazy links)
+	 */
+	private static List<String> staleProxies(XtextResource resource) {
+		LazyURIEncoder lazy = new LazyURIEncoder();
+		List<String> stale = new ArrayList<>();
+		eachReference(resource, (element, reference, target) -> {
+			if (target instanceof InternalEObject proxy && proxy.eIsProxy()
+					&& resource.getURI().equals(proxy.eProxyURI().trimFragment())
+					&& !lazy.isCrossLinkFragment(resource, proxy.eProxyURI().fragment())) {
+				stale.add(resource.getURIFragment(element) + ": " + reference.getName() + " -> " + proxy.eProxyURI().fragment());
+			}
+		});
 		return stale;
 	}
 
@@ -162,21 +174,12 @@ class PartialReparseTest {
 	private static List<String> links(XtextResource resource) {
 		EcoreUtil2.resolveLazyCrossReferences(resource, CancelIndicator.NullImpl);
 		List<String> links = new ArrayList<>();
-		for (TreeIterator<EObject> it = resource.getAllContents(); it.hasNext();) {
-			EObject element = it.next();
-			for (EReference reference : element.eClass().getEAllReferences()) {
-				if (reference.isContainment() || reference.isContainer() || !element.eIsSet(reference)) {
-					continue;
-				}
-				Object value = element.eGet(reference, false);
-				for (Object target : value instanceof List<?> list ? list : List.of(value)) {
-					// Resolved as a rule reading the model would: any proxy, not only Xtext's lazy links.
-					EObject t = EcoreUtil.resolve((EObject) target, element);
-					links.add(resource.getURIFragment(element) + ": " + reference.getName() + " -> "
-							+ (t.eIsProxy() ? "unresolved" : t.eResource() == resource ? resource.getURIFragment(t) : EcoreUtil.getURI(t).toString()));
-				}
-			}
-		}
+		eachReference(resource, (element, reference, target) -> {
+			// Resolved as a rule reading the model would: any proxy, not only Xtext's lazy links.
+			EObject t = EcoreUtil.resolve(target, element);
+			links.add(resource.getURIFragment(element) + ": " + reference.getName() + " -> "
+					+ (t.eIsProxy() ? "unresolved" : t.eResource() == resource ? resource.getURIFragment(t) : EcoreUtil.getURI(t).toString()));
+		});
 		return links;
 	}
 
