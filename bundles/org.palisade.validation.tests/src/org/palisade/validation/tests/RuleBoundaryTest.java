@@ -135,6 +135,8 @@ class RuleBoundaryTest {
 				// an octet is 0-255, a prefix 0-32
 				siteSwap("NET-ADDRESS", "camera Odd : \"AXIS Q6075-E\" at %X% credentials \"test/odd\"", "10.0.1.255",
 						"10.0.1.256", "10.0.1.256 is not an IPv4 address (four numbers 0-255)"),
+				siteSwap("NET-ADDRESS", "camera Odd : \"AXIS Q6075-E\" at 10.0.1.9 credentials \"test/odd\" {\n\t\tcommission from %X%\n\t}",
+						"192.168.0.255", "192.168.0.256", "commission from 192.168.0.256: not an IPv4 address (four numbers 0-255)"),
 				// (networks come first in a site: in the slot before the test site's own)
 				Arguments.of("NET-ADDRESS", Designs.site("Europe/Stockholm", "network far 10.0.0.0/32", "", ""),
 						Designs.site("Europe/Stockholm", "network far 10.0.0.0/33", "", ""),

@@ -48,6 +48,11 @@ public final class NetworkCheck {
 			}
 		}
 		for (Device d : section.getDevices()) {
+			// Where a factory-new device answers: commissioning sends its first password there.
+			if (d.getCommissionAddress() != null && Ipv4.parse(d.getCommissionAddress()) < 0) {
+				findings.error(Codes.NET_ADDRESS, d, P.getDevice_CommissionAddress(), "commission from "
+						+ d.getCommissionAddress() + ": not an IPv4 address (four numbers 0-255)");
+			}
 			if (d.getAddress() == null) {
 				continue;
 			}
