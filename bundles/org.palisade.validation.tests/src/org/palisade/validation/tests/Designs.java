@@ -1,5 +1,8 @@
 package org.palisade.validation.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +10,7 @@ import java.util.List;
 
 import org.palisade.dsl.SiteStandaloneSetup;
 import org.palisade.dsl.load.DesignDiagnostic;
+import org.palisade.dsl.load.DesignDiagnostic.Severity;
 import org.palisade.dsl.load.DesignInputException;
 import org.palisade.dsl.load.DesignSet;
 
@@ -146,5 +150,21 @@ final class Designs {
 			}
 		}
 		throw new IllegalArgumentException("no " + HERE + " marker in the test design");
+	}
+
+	/**
+	 * Checks a design and asserts that a rule fires on its marked line, with that severity and a
+	 * message naming the figure (the rule-case tests of each device kind).
+	 */
+	static void assertFiresAtMarkedLine(Path dir, String code, Severity severity, String figure, String design)
+			throws Exception {
+		List<DesignDiagnostic> found = check(dir, design);
+		int line = markedLine(design);
+		DesignDiagnostic hit = found.stream().filter(d -> d.code().equals(code) && d.line() == line).findFirst()
+				.orElse(null);
+		assertTrue(hit != null, code + " expected at line " + line + "; found:\n"
+				+ String.join("\n", found.stream().map(DesignDiagnostic::format).toList()) + "\nin:\n" + design);
+		assertEquals(severity, hit.severity(), hit.format());
+		assertTrue(hit.message().contains(figure), "the message names '" + figure + "': " + hit.format());
 	}
 }

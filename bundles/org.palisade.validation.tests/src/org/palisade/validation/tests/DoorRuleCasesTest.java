@@ -1,7 +1,6 @@
 package org.palisade.validation.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -103,13 +102,6 @@ class DoorRuleCasesTest {
 	@ParameterizedTest(name = "{0}: {2}")
 	@MethodSource("cases")
 	void ruleFiresAtTheLineThatBreaksIt(String code, Severity severity, String figure, String design) throws Exception {
-		List<DesignDiagnostic> found = Designs.check(dir, design);
-		int line = Designs.markedLine(design);
-		DesignDiagnostic hit = found.stream().filter(d -> d.code().equals(code) && d.line() == line).findFirst()
-				.orElse(null);
-		assertTrue(hit != null, code + " expected at line " + line + "; found:\n"
-				+ String.join("\n", found.stream().map(DesignDiagnostic::format).toList()) + "\nin:\n" + design);
-		assertEquals(severity, hit.severity(), hit.format());
-		assertTrue(hit.message().contains(figure), "the message names '" + figure + "': " + hit.format());
+		Designs.assertFiresAtMarkedLine(dir, code, severity, figure, design);
 	}
 }
