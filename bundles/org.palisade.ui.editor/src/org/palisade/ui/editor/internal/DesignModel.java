@@ -68,6 +68,9 @@ public final class DesignModel {
 	private XtextResource resource;
 	private long stamp = IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
 
+	/** How many reparses the document's edits have cost so far (read after a read completes). */
+	private volatile int reparses;
+
 	/**
 	 * @param uri where the design lives (a {@code file:} URI, so that its imports resolve
 	 *            next to it)
@@ -122,25 +125,44 @@ public final class DesignModel {
 		}, worker);
 	}
 
+	/** @return how many reparses replaying the document's edits has cost so far (tests, bench) */
+	public int reparses() {
+		return reparses;
+	}
+
 	/** Stops the worker; reads queued after this fail. */
 	public void dispose() {
 		worker.shutdownNow();
 	}
 
+	/**
+	 * Edits closer together than this are reparsed as one: a burst of typing, or a diagram
+	 * edit's lines in one camera. Edits further apart stay separate, since one reparse of
+	 * everything between them costs more than a few small ones.
+	 */
+	static final int COALESCE_SPAN = 8192;
+
 	private void replay() {
 		Change change;
 		boolean changedHere = false;
+		Edits edits = new Edits();
 		while ((change = pending.poll()) != null) {
-			if (change instanceof Reset reset) {
-				load(reset.text());
-				stamp = reset.stamp();
-				changedHere = true;
-			} else if (change instanceof Edit edit) {
+			if (change instanceof Edit edit) {
 				if (resource == null) {
 					continue; // a reset follows before anyone reads
 				}
-				resource.update(edit.offset(), edit.length(), edit.text());
+				if (!edits.add(edit, resource)) {
+					flush(edits);
+					edits.add(edit, resource);
+				}
 				stamp = edit.stamp();
+				changedHere = true;
+				continue;
+			}
+			flush(edits);
+			if (change instanceof Reset reset) {
+				load(reset.text());
+				stamp = reset.stamp();
 				changedHere = true;
 			} else if (change instanceof Unload unload && resourceSet != null) {
 				Resource imported = resourceSet.getResource(unload.uri(), false);
@@ -151,8 +173,88 @@ public final class DesignModel {
 				}
 			}
 		}
+		flush(edits);
 		if (changedHere && resource != null) {
 			loadImports();
+		}
+	}
+
+	private void flush(Edits edits) {
+		reparses += edits.flushInto(resource);
+	}
+
+	/**
+	 * Document changes waiting to be reparsed as one region. While a check runs, typing goes
+	 * on: replaying each key on its own costs a reparse per key, and a whole-text reparse per
+	 * key while the text has a syntax error (Xtext reparses everything when the edited element
+	 * does not parse), which at 1,000 cameras made the worker fall further behind with each key
+	 * and filled the heap with parse trees ({@code palisade bench editor}, profiled).
+	 */
+	static final class Edits {
+
+		private final List<Edit> edits = new java.util.ArrayList<>();
+
+		/** Length of the text before the first edit, and after the last one. */
+		private int lengthBefore;
+		private int length;
+
+		/** The region the edits touch: its start, and the unchanged text after it, by length. */
+		private int start;
+		private int suffix;
+
+		/**
+		 * @return whether the edit joined the group; false when it lies too far from the
+		 *         others (flush them first)
+		 */
+		boolean add(Edit edit, XtextResource resource) {
+			int lengthAfter = (edits.isEmpty() ? textLength(resource) : length) - edit.length() + edit.text().length();
+			int newStart = edits.isEmpty() ? edit.offset() : Math.min(start, edit.offset());
+			int newSuffix = lengthAfter - edit.offset() - edit.text().length();
+			if (!edits.isEmpty()) {
+				newSuffix = Math.min(suffix, newSuffix);
+				if (lengthAfter - newSuffix - newStart > COALESCE_SPAN) {
+					return false;
+				}
+			} else {
+				lengthBefore = textLength(resource);
+			}
+			edits.add(edit);
+			length = lengthAfter;
+			start = newStart;
+			suffix = newSuffix;
+			return true;
+		}
+
+		/**
+		 * Reparses the waiting edits as one change of the text, and forgets them.
+		 *
+		 * @return how many reparses that took
+		 */
+		int flushInto(XtextResource resource) {
+			if (edits.isEmpty()) {
+				return 0;
+			}
+			int reparses = 1;
+			if (edits.size() == 1 || resource.getParseResult() == null) {
+				for (Edit edit : edits) {
+					resource.update(edit.offset(), edit.length(), edit.text());
+				}
+				reparses = edits.size();
+			} else {
+				StringBuilder text = new StringBuilder(resource.getParseResult().getRootNode().getText());
+				for (Edit edit : edits) {
+					text.replace(edit.offset(), edit.offset() + edit.length(), edit.text());
+				}
+				// Neither end may overlap the other: the region is at least empty.
+				int kept = Math.min(suffix, Math.min(lengthBefore, text.length()) - start);
+				resource.update(start, lengthBefore - kept - start, text.substring(start, text.length() - kept));
+			}
+			edits.clear();
+			return reparses;
+		}
+
+		private static int textLength(XtextResource resource) {
+			return resource.getParseResult() == null ? 0 : resource.getParseResult().getRootNode().getTotalLength();
 		}
 	}
 
