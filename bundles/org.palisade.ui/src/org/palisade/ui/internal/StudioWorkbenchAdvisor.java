@@ -34,6 +34,7 @@ public class StudioWorkbenchAdvisor extends WorkbenchAdvisor {
 		// The Project Explorer shows resources through the IDE's adapters.
 		IDE.registerAdapters();
 		StudioImages.declare(configurer);
+		PalisadeWorkspace.startLanguage();
 	}
 
 	@Override
@@ -101,7 +102,8 @@ public class StudioWorkbenchAdvisor extends WorkbenchAdvisor {
 			return;
 		}
 		try {
-			PalisadeWorkspace.createProject(PalisadeUi.EXAMPLE_PROJECT, example, null);
+			// Checked by the workspace's auto-build in the background: the window shows first.
+			PalisadeWorkspace.createProject(PalisadeUi.EXAMPLE_PROJECT, example, false, null);
 			exampleCreated = true;
 		} catch (CoreException e) {
 			ILog.of(StudioWorkbenchAdvisor.class).error("The example project could not be created", e);
