@@ -48,6 +48,21 @@ class SyntaxErrorTest {
 	}
 
 	@Test
+	void aDeviceClauseOutOfOrderSaysTheOrder() throws Exception {
+		String device = "site \"X\" {\n  timezone \"UTC\"\n  camera C : \"AXIS Q1961-TE\" at 10.0.0.2 {\n%s\n  }\n}\n";
+		List<DesignDiagnostic> d = check(String.format(device, "    power poe\n    firmware lts"));
+		assertEquals("SYNTAX", d.get(0).code(), d.toString());
+		assertEquals(5, d.get(0).line(), d.toString());
+		assertTrue(d.get(0).message().contains("'firmware'") && d.get(0).message().contains(
+				"a device block starts with 'firmware', then 'commission', then 'power'"), d.get(0).message());
+		// The order the message names parses clean.
+		assertEquals(List.of(), check(String.format(device, "    firmware lts\n    power poe")));
+		// Another error in a device block is not given the hint.
+		List<DesignDiagnostic> other = check(String.format(device, "    port 1 output"));
+		assertTrue(!other.isEmpty() && other.stream().noneMatch(x -> x.message().contains("starts with")), other.toString());
+	}
+
+	@Test
 	void truncatedFileIsReportedAtItsEnd() throws Exception {
 		List<DesignDiagnostic> d = check("site \"X\" {\n  schedule S {\n    Mon-Fri 18:00-");
 		assertTrue(d.stream().anyMatch(x -> x.code().equals("SYNTAX") && x.line() == 3), d.toString());

@@ -29,6 +29,15 @@ public class SiteSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 	private static final Pattern TEMPLATE = Pattern
 			.compile("(?s)(.*?(?:input|at|character) )'(.*?)'((?: expecting .*)?)");
 
+	/**
+	 * The clauses that open a device block, in the only order the grammar takes them. Written
+	 * in another order, or after a port, ANTLR says only "expecting '}'".
+	 */
+	private static final Set<String> DEVICE_HEAD = Set.of("firmware", "commission", "power");
+
+	static final String DEVICE_ORDER = "; a device block starts with 'firmware', then 'commission', then 'power',"
+			+ " each at most once and in that order, before its ports, wires, rules and the rest";
+
 	/** Keywords after which the next token is a secret, or may be one. */
 	private static final Set<String> SECRET_KEYWORDS = Set.of("password", "credentials");
 
@@ -46,6 +55,9 @@ public class SiteSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 			Token token = e == null ? null : e.token;
 			message = token == null || token.getType() == Token.EOF || token.getText() == null ? "syntax error"
 					: "syntax error at " + display(token.getText(), previous);
+		}
+		if (e != null && e.token != null && e.token.getText() != null && DEVICE_HEAD.contains(e.token.getText())) {
+			message += DEVICE_ORDER;
 		}
 		return new SyntaxErrorMessage(readable(message), original.getIssueCode(), original.getIssueData());
 	}
