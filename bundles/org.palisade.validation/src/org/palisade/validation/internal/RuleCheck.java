@@ -73,7 +73,7 @@ public final class RuleCheck {
 		ApplicationType app = trigger.getApplication();
 		DeviceType type = Devices.type(device);
 		String label = app.getLabel() != null ? app.getLabel() : app.getName();
-		if (type != null && !type.getApplications().contains(app)) {
+		if (type != null && !Devices.runs(type, app)) {
 			findings.error(Codes.RULE_TRIGGER_APP, trigger, P.getApplicationTrigger_Application(), label
 					+ " does not run on " + type.getName() + (type.getApplications().isEmpty() ? ""
 							: "; it runs " + String.join(", ", type.getApplications().stream().map(ApplicationType::getName).toList())));
