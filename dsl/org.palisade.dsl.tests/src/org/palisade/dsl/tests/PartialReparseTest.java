@@ -132,6 +132,53 @@ class PartialReparseTest {
 		assertTrue(linkedAlone.stream().noneMatch(w -> w.contains("port 2 input")), "a new port links everything: " + linkedAlone);
 	}
 
+	/**
+	 * The check after an edit resolves only the references of what the edit linked alone, when
+	 * nothing failed to link before; a failed link elsewhere must still be reported on every
+	 * check, and one the edit makes or mends too.
+	 */
+	@Test
+	void aCheckAfterEditsReportsWhatACheckOfTheFreshTextReports() throws IOException {
+		String[][] edits = {
+				// Clean design, edits linked alone: only their own references are resolved.
+				{ "13 m from pin 2", "130 m from pin 2" }, { "for 30 s", "for 45 s" },
+				// An edit that breaks a link: reported, and still reported after the next edit elsewhere.
+				{ "do notify Horn0", "do notify Horn9" }, { "15 m from pin 3", "1 m from pin 3" },
+				{ "palette iron", "palette white-hot" },
+				// Mended: gone.
+				{ "do notify Horn9", "do notify Horn0" }, { "1 m from pin 3", "15 m from pin 3" },
+				// Another file's element the design refers to, by name, broken in a wire.
+				{ "to Beacon3.minus\n", "to Beacon33.minus\n" }, { "for 45 s", "for 30 s" },
+				{ "to Beacon33.minus\n", "to Beacon3.minus\n" } };
+		String text = SyntheticSite.of(8);
+		XtextResource edited = parse(text);
+		org.eclipse.xtext.validation.IResourceValidator validator = edited.getResourceServiceProvider().getResourceValidator();
+		assertEquals(List.of(), issues(validator, edited), "the synthetic site links clean");
+		int linkErrors = 0;
+		for (String[] edit : edits) {
+			int offset = text.indexOf(edit[0]);
+			assertTrue(offset >= 0, edit[0]);
+			edited.update(offset, edit[0].length(), edit[1]);
+			text = text.substring(0, offset) + edit[1] + text.substring(offset + edit[0].length());
+			List<String> expected = issues(validator, parse(text));
+			assertEquals(expected, issues(validator, edited), "after '" + edit[0] + "' -> '" + edit[1] + "'");
+			linkErrors += expected.isEmpty() ? 0 : 1;
+		}
+		assertEquals(5, linkErrors, "checks of a design with a broken link");
+	}
+
+	private static List<String> issues(org.eclipse.xtext.validation.IResourceValidator validator, XtextResource resource) {
+		List<String> issues = new ArrayList<>();
+		for (org.eclipse.xtext.validation.Issue issue : validator.validate(resource,
+				org.eclipse.xtext.validation.CheckMode.ALL, CancelIndicator.NullImpl)) {
+			if (issue.getSeverity() != org.eclipse.xtext.diagnostics.Severity.INFO) {
+				issues.add(issue.getLineNumber() + ": " + issue.getCode() + " " + issue.getMessage());
+			}
+		}
+		java.util.Collections.sort(issues);
+		return issues;
+	}
+
 	/** What a walk over the model's cross-references is shown: each target as held, unresolved. */
 	private interface ReferenceVisitor {
 		void visit(EObject element, EReference reference, EObject target);

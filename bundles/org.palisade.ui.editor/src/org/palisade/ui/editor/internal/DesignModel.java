@@ -170,6 +170,10 @@ public final class DesignModel {
 					imported.unload();
 					resourceSet.getResources().remove(imported);
 					changedHere = true;
+					// References into the unloaded file are proxies again.
+					if (resource instanceof org.palisade.dsl.linking.SiteResource site) {
+						site.resolveAllNextTime();
+					}
 				}
 			}
 		}
