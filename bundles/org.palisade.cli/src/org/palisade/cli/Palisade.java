@@ -54,7 +54,10 @@ public final class Palisade {
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		// Library log lines to the log file; --verbose, parsed next, puts them on stderr too.
 		org.palisade.cli.internal.Logging.configure(false);
-		CommandLine cli = commandLine(out, err);
+		// A command line that starts with a command's name needs only that command's model
+		// (#16, cold start): picocli parses, helps and fails the same way within it.
+		Class<?> only = args.isEmpty() ? null : PalisadeCommand.command(args.get(0));
+		CommandLine cli = commandLine(out, err, only);
 		int code = cli.execute(args.toArray(String[]::new));
 		out.flush();
 		err.flush();
@@ -63,8 +66,17 @@ public final class Palisade {
 
 	/** @return the whole command tree, printing to these streams (completion, help, tests) */
 	public static CommandLine commandLine(PrintStream out, PrintStream err) {
+		return commandLine(out, err, null);
+	}
+
+	/** @param only the one command to build, or null for all of them */
+	private static CommandLine commandLine(PrintStream out, PrintStream err, Class<?> only) {
 		PalisadeCommand root = new PalisadeCommand(out, err);
 		CommandLine cli = new CommandLine(root);
+		// Before the settings below: picocli gives them to the subcommands there are when set.
+		for (Class<?> command : only == null ? PalisadeCommand.COMMANDS : List.of(only)) {
+			cli.addSubcommand(command);
+		}
 		// Paths are taken literally: '@list.txt' is a file name, not a file of arguments.
 		cli.setExpandAtFiles(false);
 		cli.setOut(writer(out));

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.palisade.cli.Palisade;
 import org.palisade.cli.internal.Errors;
+import org.palisade.cli.internal.PalisadeCommand;
 
 /**
  * The command line itself, as picocli declares it: usage errors are one line naming the command
@@ -150,5 +151,39 @@ class CommandLineTest {
 		} finally {
 			org.palisade.cli.internal.Logging.configure(false);
 		}
+	}
+
+	/**
+	 * A command line naming a command builds only that command (#16, cold start): its help and its
+	 * usage errors must be those of the whole tree, word for word, for every command.
+	 */
+	@Test
+	void oneCommandParsesHelpsAndFailsAsTheWholeTree() {
+		int compared = 0;
+		for (Class<?> c : PalisadeCommand.COMMANDS) {
+			String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+			if (PalisadeCommand.command(name) == null) {
+				continue;
+			}
+			for (List<String> args : List.of(List.of(name, "--help"), List.of(name, "--no-such-option"),
+					List.of(name, "--verbose", "-h"))) {
+				Run one = Cli.run(args.toArray(String[]::new));
+				Run whole = wholeTree(args);
+				assertEquals(whole, one, String.join(" ", args));
+			}
+			compared++;
+		}
+		assertEquals(PalisadeCommand.COMMANDS.size() - 2, compared, "every command but help and completion");
+		Run bench = Cli.run("bench", "parse", "--runs", "x");
+		assertEquals(wholeTree(List.of("bench", "parse", "--runs", "x")), bench);
+		assertEquals(Palisade.USAGE, bench.code());
+	}
+
+	private static Run wholeTree(List<String> args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = Palisade.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args.toArray(String[]::new));
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 }
