@@ -78,6 +78,12 @@ public final class Codes {
 	public static final String PTZ_UNREACHABLE = "PTZ-UNREACHABLE";
 	/** The PTZ has no credentials reference for the camera to log in with. */
 	public static final String PTZ_CREDENTIALS = "PTZ-CREDENTIALS";
+	/** A return home after a time outside what Palisade writes to PTZ.Various.V1.ReturnToOverview (1..86400 s). */
+	public static final String PTZ_RETURN_HOME = "PTZ-RETURN-HOME";
+	/** Two rules move one PTZ with different return-home times: the PTZ has one autoreturn. */
+	public static final String PTZ_RETURN_CONFLICT = "PTZ-RETURN-CONFLICT";
+	/** Found by plan, not validate: the PTZ's account (the one the camera moves it with) is not in group ptz. */
+	public static final String SEC_PTZ_RIGHTS = "SEC-PTZ-RIGHTS";
 
 	// Door controller and the perimeter (issue #19)
 	/** Doors on a device that is not a door controller; a door command, or door alarm, naming a door the controller lacks. */

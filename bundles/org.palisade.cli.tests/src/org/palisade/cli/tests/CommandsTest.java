@@ -64,8 +64,9 @@ class CommandsTest {
 			// lockdown and release (a recipient, two actions, two rules) and the door controller's
 			// time zone, AUX port, door, horn recipient and its two rules with their actions (#19); North1's
 			// two stream profiles and the SD card's retention and clean-up policy (#17; EIS is off as it was);
-			// the alert to the surveillance center and the recording on alarm, each an action and a rule (#19).
-			assertEquals(37, json.get("changes").getAsInt());
+			// the alert to the surveillance center and the recording on alarm, each an action and a rule (#19);
+			// Gate's autoreturn, PTZ.Various.V1.ReturnToOverview, for the PTZ rule's "return home after 60 s" (#19).
+			assertEquals(38, json.get("changes").getAsInt());
 			assertEquals(0, json.get("errors").getAsInt());
 			assertTrue(plan.err().contains("[North1] reading the device"), plan.err());
 
@@ -123,8 +124,9 @@ class CommandsTest {
 		Run demo = Cli.run("demo", example().toString());
 		assertEquals(0, demo.code(), demo.out() + demo.err());
 		assertTrue(demo.out().contains("North1: deployed"), demo.out());
-		// Commissioning set the PTZ's time zone, all the design asks of it: the deploy finds it up to date.
-		assertTrue(demo.out().contains("Gate: unchanged"), demo.out());
+		// Commissioning set the PTZ's time zone; the deploy sets its autoreturn (return home after 60 s, #19).
+		assertTrue(demo.out().contains("Gate: deployed"), demo.out());
+		assertTrue(demo.out().contains("autoreturn 60 s (PTZ.Various.V1.ReturnToOverview)"), demo.out());
 		// Factory-new virtual devices, commissioned first (#17), then deployed over HTTPS.
 		assertTrue(demo.out().contains("North1 (AXIS Q1961-TE) at 192.168.0.90 -> 10.20.0.11"), demo.out());
 		assertTrue(demo.out().contains("North1: commissioned at 10.20.0.11"), demo.out());

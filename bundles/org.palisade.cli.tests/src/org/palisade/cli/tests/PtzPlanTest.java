@@ -18,9 +18,61 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PtzPlanTest {
 
+	/**
+	 * The example's "return home after 60 s" is the PTZ's autoreturn (#19): plan shows the change of
+	 * PTZ.Various.V1.ReturnToOverview on Gate from the factory's 0, deploy writes and verifies it, and
+	 * the next plan has nothing to do on Gate.
+	 */
+	@Test
+	void theReturnHomeIsPlannedDeployedAndThenUpToDate(@TempDir Path dir) throws Exception {
+		Path design = Cli.design(dir);
+		try (Cli.Simulation sim = new Cli.Simulation(design, dir.resolve("map.json"))) {
+			Cli.Run plan = Cli.run("plan", design.toString(), "--simulate", "--map", sim.map.toString(), "--device", "Gate");
+			String all = plan.out() + plan.err();
+			assertTrue(all.matches("(?s).*~ param PTZ\\.Various\\.V1\\.ReturnToOverview\\s+value: \"0\" -> \"60\".*"), all);
+			Cli.Run deploy = Cli.run("deploy", design.toString(), "--simulate", "--map", sim.map.toString(), "--device", "Gate");
+			assertEquals(0, deploy.code(), deploy.out() + deploy.err());
+			assertTrue(deploy.out().contains("Gate: deployed") && deploy.out().contains("Deployed: 1 device(s) verified."),
+					deploy.out());
+			Cli.Run again = Cli.run("plan", design.toString(), "--simulate", "--map", sim.map.toString(), "--device", "Gate",
+					"--detailed-exitcode");
+			assertEquals(0, again.code(), again.out() + again.err());
+			assertFalse(again.out().contains("ReturnToOverview"), again.out());
+		}
+	}
+
+	/**
+	 * A preset the design positions (#19 item 2): the virtual PTZ of a variant holds Fence aimed 2.5
+	 * degrees off and no Dock; plan shows Fence moved and Dock made, deploy moves the head and saves
+	 * each there, and the next plan is empty.
+	 */
+	@Test
+	void aPositionedPresetIsWrittenWhenMissingOrElsewhere(@TempDir Path dir) throws Exception {
+		Path design = Cli.design(dir);
+		Files.writeString(design, Files.readString(design).replace("pan -42.5 tilt -8 zoom 2400",
+				"pan -42.5 tilt -8 zoom 2400\n\t\tpreset Dock \"The quay\" pan 120 tilt -3.5"));
+		Path variant = Files.createDirectories(dir.resolve("variant")).resolve("harbour-depot.perimeter");
+		Files.writeString(variant, Files.readString(design).replace("pan -42.5 tilt -8 zoom 2400", "pan -40 tilt -8 zoom 2400")
+				.replace("\t\tpreset Dock \"The quay\" pan 120 tilt -3.5", ""));
+		try (Cli.Simulation sim = new Cli.Simulation(variant, dir.resolve("map.json"))) {
+			Cli.Run plan = Cli.run("plan", design.toString(), "--simulate", "--map", sim.map.toString(), "--device", "Gate");
+			String all = plan.out() + plan.err();
+			assertEquals(0, plan.code(), all);
+			assertTrue(all.matches("(?s).*~ preset Fence\\s+pan: \"-40\" -> \"-42\\.5\".*"), all);
+			assertTrue(all.matches("(?s).*~ preset Dock\\s+pan: \"120\"\\s+tilt: \"-3\\.5\".*"), all);
+			Cli.Run deploy = Cli.run("deploy", design.toString(), "--simulate", "--map", sim.map.toString(), "--device", "Gate");
+			assertEquals(0, deploy.code(), deploy.out() + deploy.err());
+			Cli.Run again = Cli.run("plan", design.toString(), "--simulate", "--map", sim.map.toString(), "--device", "Gate",
+					"--detailed-exitcode");
+			assertEquals(0, again.code(), again.out() + again.err());
+		}
+	}
+
 	@Test
 	void aPtzWithoutThePresetFailsAtPlanNamingWhatItHas(@TempDir Path dir) throws Exception {
 		Path design = Cli.design(dir);
+		// Without a position the preset is aimed by hand: plan refuses a PTZ that lacks it.
+		Files.writeString(design, Files.readString(design).replace(" pan -42.5 tilt -8 zoom 2400", ""));
 		// The virtual devices of a variant whose PTZ was aimed and saved as "Dock", not "Fence".
 		Path variant = Files.createDirectories(dir.resolve("variant")).resolve("harbour-depot.perimeter");
 		Files.writeString(variant, Files.readString(design).replace("preset Fence \"", "preset Dock \"")

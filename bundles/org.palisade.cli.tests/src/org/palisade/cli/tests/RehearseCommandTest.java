@@ -42,7 +42,7 @@ class RehearseCommandTest {
 		Run r = Cli.run("rehearse", Cli.example().toString(), "--scenario", scenario().toString());
 		System.out.println(r.out());
 		assertEquals(0, r.code(), r.out() + r.err());
-		assertTrue(r.out().contains("All 33 expectation(s) met."), r.out());
+		assertTrue(r.out().contains("All 35 expectation(s) met."), r.out());
 		// The surveillance center hears of every intrusion (#19 item 3): a TCP generic event through the
 		// fleet's address map to the virtual VMS, and a recording on North1's SD card.
 		assertTrue(r.out().contains("Tue 2026-12-01 10:00:00 CET  Center  received alert \"North1 fence intrusion\" by tcp "
@@ -61,6 +61,10 @@ class RehearseCommandTest {
 				+ "?gotoserverpresetname=Fence: sent, HTTP 204 (the virtual device serves http), login root"), r.out());
 		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  Gate    preset Fence: moved to pan -42.5 tilt -8.0 zoom 2400, "
 				+ "by root (asked by North1 rule \"PTZ follows\")"), r.out());
+		// A minute later the PTZ's autoreturn, which deploy set from "return home after 60 s", takes it home.
+		assertTrue(r.out().contains("Tue 2026-12-01 02:01:00 CET  Gate    preset Home: returned home after 60 s "
+				+ "(PTZ.Various.V1.ReturnToOverview) to pan 0.0 tilt 0.0 zoom 1 (asked by its autoreturn, after North1 rule "
+				+ "\"PTZ follows\")"), r.out());
 		// Tuesday 02:00: the beacon for 30 s, and the horn speaker called with its own login.
 		assertTrue(r.out().contains("Tue 2026-12-01 02:00:00 CET  North1  rule \"Flashing beacon\": port 1 active (closed) for 30 s"
 				+ " (on PerimeterDefender/Fence active)"), r.out());
@@ -98,7 +102,7 @@ class RehearseCommandTest {
 		Run r = Cli.run("rehearse", design.toString(), "--scenario", scenario().toString());
 		assertEquals(1, r.code(), r.out() + r.err());
 		// The center's alert and recording still fire (day and night): they are what happened, then what was held back.
-		String friday = "palisade rehearse: " + scenario() + ":36: expect North1 port 1 active 30s: North1 port 1 was never "
+		String friday = "palisade rehearse: " + scenario() + ":37: expect North1 port 1 active 30s: North1 port 1 was never "
 				+ "active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET (what happened: North1 tcp "
 				+ "10.30.0.5:1234 sent \"North1 fence intrusion\", answer 3,22,1,Center; Center alert \"North1 fence intrusion\" "
 				+ "by tcp; North1 recording \"Operator\" to SD_DISK, 5 s before and 30 s after; rule \"Flashing beacon\" not fired: "
@@ -106,12 +110,14 @@ class RehearseCommandTest {
 				+ "rule \"PTZ follows\" not fired: schedule \"After hours\" does not hold; rule \"Lock down the gate\" not fired: "
 				+ "schedule \"After hours\" does not hold)";
 		assertTrue(r.err().contains(friday), r.err());
-		assertTrue(r.err().contains(scenario() + ":37: expect Horn clip 2: Horn did not play clip 2"), r.err());
-		assertTrue(r.err().contains(scenario() + ":38: expect Gate preset Fence: Gate did not move to preset Fence"), r.err());
+		assertTrue(r.err().contains(scenario() + ":38: expect Horn clip 2: Horn did not play clip 2"), r.err());
+		assertTrue(r.err().contains(scenario() + ":39: expect Gate preset Fence: Gate did not move to preset Fence"), r.err());
+		assertTrue(r.err().contains(scenario() + ":40: expect Gate home after 60s: Gate did not return home between "
+				+ "Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET (it did not move)"), r.err());
 		// and Saturday 08:00 has no release to see: Thursday's after hours ended on Friday morning.
-		assertTrue(r.err().contains(scenario() + ":51: expect Entry door YardGate locked: Entry did not leave door YardGate locked"),
+		assertTrue(r.err().contains(scenario() + ":53: expect Entry door YardGate locked: Entry did not leave door YardGate locked"),
 				r.err());
-		assertTrue(r.out().contains("7 of 33 expectation(s) failed."), r.out());
+		assertTrue(r.out().contains("8 of 35 expectation(s) failed."), r.out());
 		// Tuesday still works: only Friday's night (and its Saturday morning) lost the schedule.
 		assertTrue(r.out().contains("   ok      expect North1 port 1 active 30s"), r.out());
 	}

@@ -228,7 +228,8 @@ public class DemoCommand extends CliCommand {
 			// What the deploy checked on the PTZ (#19): the presets it holds, where the head points.
 			out.println("     PTZ presets: " + s.ptz().presets().values().stream().map(p -> p.name()).toList()
 					+ String.format(java.util.Locale.ROOT, "; position pan %.1f tilt %.1f zoom %d", s.ptz().pan(),
-							s.ptz().tilt(), s.ptz().zoom()));
+							s.ptz().tilt(), s.ptz().zoom())
+					+ "; autoreturn " + s.parameter("PTZ.Various.V1.ReturnToOverview") + " s (PTZ.Various.V1.ReturnToOverview)");
 		}
 		if (s.doors() != null) {
 			// What the deploy wrote on the door controller (#19): each door's name, timers and lock.

@@ -26,6 +26,8 @@ final class Expectations {
 	/** A PTZ camera went to a preset ({@code GatePtz preset Fence}), or did not move. */
 	private static final Pattern PRESET = Pattern.compile("(\\S+) preset (\\S+)");
 	private static final Pattern NO_MOVE = Pattern.compile("(\\S+) no move");
+	/** A PTZ camera went back to Home by its autoreturn that long after its last move ({@code Gate home after 60s}). */
+	private static final Pattern HOME = Pattern.compile("(\\S+) home after (\\S+)");
 	/** A door controller ran a command on a door that left it in a mode ({@code Entry door Gate lockeddown}), or none. */
 	private static final Pattern DOOR = Pattern.compile("(\\S+) door (\\S+) (locked|unlocked|accessed|lockeddown)");
 	private static final Pattern NO_COMMAND = Pattern.compile("(\\S+) door (\\S+) no command");
@@ -45,6 +47,10 @@ final class Expectations {
 		if (m.matches()) {
 			return m.group(4) == null || (m.group(3).equals("active") && Scenario.duration(m.group(4)) != null);
 		}
+		m = HOME.matcher(text);
+		if (m.matches()) {
+			return Scenario.duration(m.group(2)) != null;
+		}
 		return CLIP.matcher(text).matches() || NO_CLIP.matcher(text).matches() || PRESET.matcher(text).matches()
 				|| NO_MOVE.matcher(text).matches() || DOOR.matcher(text).matches() || NO_COMMAND.matcher(text).matches()
 				|| NO_ALERT.matcher(text).matches() || ALERT.matcher(text).matches() || NO_RECORDING.matcher(text).matches()
@@ -60,6 +66,24 @@ final class Expectations {
 	 * @param entries the whole timeline
 	 * @return {@code null} when met, else why not
 	 */
+	/** The first autoreturn of the window, timed from the PTZ's move just before it. */
+	private static String home(String device, Duration wanted, List<Entry> window, String span, ZoneId zone) {
+		List<Entry> moves = window.stream().filter(e -> e.kind() == Kind.PTZ && e.device().equals(device)).toList();
+		for (int i = 0; i < moves.size(); i++) {
+			Entry e = moves.get(i);
+			if (e.subject().equals("preset Home") && e.detail() != null && e.detail().startsWith("returned home")) {
+				if (i == 0) {
+					return device + " returned home at " + TIME.format(e.at().atZone(zone)) + " after a move before the step";
+				}
+				Duration after = Duration.between(moves.get(i - 1).at(), e.at());
+				return after.equals(wanted) ? null : device + " returned home " + words(after) + " after its move to "
+						+ moves.get(i - 1).subject() + " (" + TIME.format(e.at().atZone(zone)) + "), expected " + words(wanted);
+			}
+		}
+		return device + " did not return home " + span + (moves.isEmpty() ? " (it did not move)" : " (its moves: "
+				+ moves.stream().map(Entry::subject).collect(Collectors.joining(", ")) + ")");
+	}
+
 	static String check(String text, List<Entry> entries, Instant from, Instant to, ZoneId zone) {
 		List<Entry> window = entries.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).toList();
 		String span = "between " + TIME.format(from.atZone(zone)) + " and " + TIME.format(to.atZone(zone));
@@ -113,6 +137,10 @@ final class Expectations {
 			boolean moved = window.stream().anyMatch(e -> e.kind() == Kind.PTZ && e.device().equals(device)
 					&& e.subject().equals(subject));
 			return moved ? null : device + " did not move to " + subject + " " + span + why(window);
+		}
+		m = HOME.matcher(text);
+		if (m.matches()) {
+			return home(m.group(1), Scenario.duration(m.group(2)), window, span, zone);
 		}
 		m = DOOR.matcher(text);
 		if (m.matches()) {

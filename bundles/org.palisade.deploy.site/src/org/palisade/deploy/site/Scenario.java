@@ -273,7 +273,7 @@ public final class Scenario {
 		String t = text.trim().replaceAll("\\s+", " ");
 		if (!Expectations.understood(t)) {
 			throw new Invalid(where + ": expected 'DEVICE port N active [DURATION]', 'DEVICE port N inactive', "
-					+ "'DEVICE clip N', 'DEVICE no clip', 'DEVICE preset NAME', 'DEVICE no move', 'DEVICE door NAME MODE', "
+					+ "'DEVICE clip N', 'DEVICE no clip', 'DEVICE preset NAME', 'DEVICE no move', 'DEVICE home after 60s', 'DEVICE door NAME MODE', "
 					+ "'DEVICE door NAME no command' or 'nothing', got: " + text);
 		}
 		return new Expectation(t, where);

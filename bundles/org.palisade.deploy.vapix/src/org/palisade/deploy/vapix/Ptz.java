@@ -67,6 +67,22 @@ public final class Ptz {
 		check(req, transport.execute(req));
 	}
 
+	/**
+	 * Moves the head to an absolute position ({@code pan}, {@code tilt} in degrees, {@code zoom}
+	 * 1..9999 or {@code null} to keep it), then saves it under a preset name
+	 * ({@code ptzconfig.cgi?setserverpresetname=}, which overwrites a preset of that name): the PTZ
+	 * API's way of making a preset at a position ([PTZ]; solution-devices.md section 1.2). Saving the
+	 * same place again leaves the same preset, so the pair is idempotent in effect.
+	 */
+	public void savePresetAt(String name, String pan, String tilt, String zoom) throws VapixException {
+		String q = "pan=" + pan + "&tilt=" + tilt + (zoom == null ? "" : "&zoom=" + zoom);
+		VapixRequest move = VapixRequest.get(PATH, q, Safety.IDEMPOTENT_WRITE, "ptz.cgi absolute move");
+		check(move, transport.execute(move));
+		VapixRequest save = VapixRequest.get("/axis-cgi/com/ptzconfig.cgi", "setserverpresetname="
+				+ URLEncoder.encode(name, StandardCharsets.UTF_8), Safety.IDEMPOTENT_WRITE, "ptzconfig.cgi setserverpresetname");
+		check(save, transport.execute(save));
+	}
+
 	private List<String> read(String query, String call) throws VapixException {
 		VapixRequest req = VapixRequest.get(PATH, query, Safety.READ, call);
 		VapixResponse r = transport.execute(req);

@@ -45,6 +45,31 @@ public final class UserAccounts {
 	}
 
 	/**
+	 * The accounts of each group ({@code action=get}: {@code text/plain} lines {@code admin="root,joe"},
+	 * {@code operator=...}, {@code viewer=...}, {@code ptz=...}, {@code digusers=...}; [SYS]). Lines
+	 * in another shape are skipped.
+	 *
+	 * @return group name to its accounts, in the device's order
+	 */
+	public java.util.Map<String, List<String>> groups() throws VapixException {
+		VapixRequest req = VapixRequest.get(PATH, "action=get", Safety.READ, "pwdgrp.cgi get");
+		VapixResponse r = transport.execute(req);
+		if (!r.ok()) {
+			throw Failures.httpStatus(transport.device(), req, r);
+		}
+		java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+		for (String line : r.text().split("\\R")) {
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z0-9_]+)\\s*=\\s*\"?([^\"]*)\"?\\s*")
+					.matcher(line);
+			if (m.matches()) {
+				out.put(m.group(1), m.group(2).isBlank() ? List.of()
+						: java.util.Arrays.stream(m.group(2).split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
+			}
+		}
+		return out;
+	}
+
+	/**
 	 * Sets a new password for an existing account ({@code action=update&user=<user>&pwd=<new>}). The
 	 * connection's own credentials stop working once the device has applied it.
 	 */

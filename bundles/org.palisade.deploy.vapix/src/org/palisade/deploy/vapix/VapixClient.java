@@ -101,6 +101,8 @@ public final class VapixClient implements AutoCloseable {
 	}
 
 	public String device() { return device; }
+	/** The account this client logs in with (never its password). */
+	public String user() { return credentials.username(); }
 	public URI baseUri() { return baseUri; }
 	public ParamCgi paramCgi() { return paramCgi; }
 	public PortManagement portManagement() { return portManagement; }

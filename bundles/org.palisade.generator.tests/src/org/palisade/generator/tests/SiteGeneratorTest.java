@@ -62,7 +62,7 @@ class SiteGeneratorTest {
 	}
 
 	@Test
-	void aMoveBecomesTheCamerasHttpsCallToThePtzAndThePtzsPresetIsChecked() throws Exception {
+	void aMoveBecomesTheCamerasHttpsCallToThePtzAndThePtzsPresetIsWritten() throws Exception {
 		SiteConfiguration site = new SiteGenerator().generate(Sites.load(Sites.harbourDepot()));
 		ManagedObject recipient = find(site.device("North1"), Conventions.RECIPIENT, "PTZ Gate Fence");
 		assertEquals(Map.of("template", "com.axis.recipient.https",
@@ -72,8 +72,11 @@ class SiteGeneratorTest {
 				"param.password", "${credential.password:harbour-depot/gate-ptz}"), recipient.attributes());
 		assertEquals("com.axis.action.fixed.notification.https",
 				find(site.device("North1"), Conventions.ACTION, "PTZ follows").attributes().get("template"));
-		// The PTZ's preset is a setting the deploy checks on the device; nothing is created on the PTZ.
-		assertEquals(Map.of(), find(site.device("Gate"), Conventions.PRESET, "Fence").attributes());
+		// The PTZ's preset is a setting: with the design's position, which the deploy writes (#19);
+		// and its "return home after 60 s" is the PTZ's autoreturn parameter. No item on the PTZ.
+		assertEquals(Map.of("pan", "-42.5", "tilt", "-8", "zoom", "2400"),
+				find(site.device("Gate"), Conventions.PRESET, "Fence").attributes());
+		assertEquals(Map.of("value", "60"), find(site.device("Gate"), Conventions.PARAM, Conventions.PTZ_RETURN_HOME).attributes());
 		assertTrue(site.device("Gate").objects().stream().noneMatch(o -> o.nature() == ManagedObject.Nature.ITEM));
 	}
 

@@ -101,9 +101,12 @@ public final class CameraObjects {
 		// HTTPS only (#17), on any device of the design: a PTZ or a door controller has no streams.
 		objects.addAll(DeviceSecurity.settings(camera));
 		for (Preset p : camera.getPresets()) {
-			// Checked to exist on the PTZ (ptz.cgi?query=presetposall), never created: an installer aims it.
-			objects.add(ManagedObject.setting(Conventions.PRESET, p.getName(), Map.of()));
+			// Without a position: checked to exist on the PTZ (an installer aims it). With one: written
+			// there, and plan compares where the device's preset points (#19).
+			objects.add(ManagedObject.setting(Conventions.PRESET, p.getName(), p.getPan() == null || p.getTilt() == null
+					? Map.of() : Conventions.presetPosition(p.getPan(), p.getTilt(), p.getZoom())));
 		}
+		returnHome();
 		for (int i = 0; i < camera.getDoors().size(); i++) {
 			door(camera.getDoors().get(i), i + 1);
 		}
@@ -123,6 +126,31 @@ public final class CameraObjects {
 		objects.addAll(actions);
 		objects.addAll(rules);
 		return this;
+	}
+
+	/**
+	 * A PTZ that rules move with "return home after N s" gets its autoreturn set to N (#19): the PTZ
+	 * goes back home on its own, as the ptz.cgi call the camera sends cannot say when. Validation
+	 * makes every such rule of the site agree (PTZ-RETURN-CONFLICT); the rules may sit in other
+	 * files of the design (areas), hence the whole resource set.
+	 */
+	private void returnHome() {
+		if (camera.getType() == null || camera.getType().getKind() != DeviceKind.PTZ_CAMERA || camera.eResource() == null) {
+			return;
+		}
+		Integer seconds = null;
+		var resources = camera.eResource().getResourceSet() == null ? List.of(camera.eResource())
+				: camera.eResource().getResourceSet().getResources();
+		for (var resource : List.copyOf(resources)) {
+			for (var it = resource.getAllContents(); it.hasNext();) {
+				if (it.next() instanceof PtzAction a && a.getPtz() == camera && a.getReturnHome() != null) {
+					seconds = seconds == null ? a.getReturnHome() : Math.min(seconds, a.getReturnHome());
+				}
+			}
+		}
+		if (seconds != null) {
+			param(Conventions.PTZ_RETURN_HOME, seconds.toString());
+		}
 	}
 
 	/** Image.I0 carries one stream's settings: the one for applications, else the first. */

@@ -53,6 +53,17 @@ final class ParamCgiEndpoint implements Endpoint {
 	 */
 	private Response list(String groups) {
 		Map<String, String> all = store.parameters();
+		if (store.ptz() != null) {
+			// A PTZ's presets as the recorded PTZ.Preset tree lists them (P3245-LVE@11.11, #19), from the head.
+			all = new LinkedHashMap<>(all);
+			all.put("PTZ.Preset.P0.HomePosition", "1");
+			for (Map.Entry<Integer, org.palisade.simulator.PtzPreset> e : store.ptz().presets().entrySet()) {
+				String at = "PTZ.Preset.P0.Position.P" + e.getKey() + ".";
+				all.put(at + "Data", String.format(java.util.Locale.ROOT, "pan=%.6f:tilt=%.6f:zoom=%.6f",
+						e.getValue().pan(), e.getValue().tilt(), (double) e.getValue().zoom()));
+				all.put(at + "Name", e.getValue().name());
+			}
+		}
 		StringBuilder out = new StringBuilder();
 		List<String> wanted = new ArrayList<>();
 		if (groups == null || groups.isBlank()) {

@@ -152,6 +152,10 @@ final class ParamDefaults {
 			put(params, ro, true, "Properties.PTZ.PTZ", "yes");
 			put(params, ro, true, "Properties.PTZ.PTZOnQuadView", "no");
 			put(params, ro, true, "Properties.PTZ.SelectableDriverMode", "no");
+			// The autoreturn and home flag as the recorded P3245-LVE lists them (ReturnToOverview=0,
+			// HomePresetSet=true; an M1065-LW in [K] has ReturnToOverview=30): seconds, 0 = off (#19).
+			put(params, ro, true, "PTZ.Various.V1.HomePresetSet", "true");
+			put(params, ro, false, "PTZ.Various.V1.ReturnToOverview", "0");
 		}
 		put(params, ro, true, "Properties.SupervisedIO.SupervisedIO", "yes");
 		put(params, ro, true, "Properties.SupervisedIO.Version", "2.0");
@@ -205,7 +209,7 @@ final class ParamDefaults {
 
 	/** @return whether the value must be a non-negative integer */
 	static boolean isNumeric(String key) {
-		return key.matches("IOPort\\.I\\d+\\.Output\\.(PulseTime|DelayTime)")
+		return key.matches("IOPort\\.I\\d+\\.Output\\.(PulseTime|DelayTime)") || key.equals("PTZ.Various.V1.ReturnToOverview")
 				|| key.matches("Image\\.I0\\.(RateControl\\.(MaxBitrate|TargetBitrate)|Stream\\.FPS|Appearance\\.(Compression|Rotation))");
 	}
 

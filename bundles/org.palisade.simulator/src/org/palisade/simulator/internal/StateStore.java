@@ -67,6 +67,13 @@ public final class StateStore {
 		this.descriptor = descriptor;
 		this.ptz = org.palisade.simulator.PtzHead.isPtzModel(descriptor.model())
 				? new org.palisade.simulator.PtzHead(descriptor.presets()) : null;
+		if (ptz != null) {
+			// What a deploy wrote to the autoreturn, read at each move (#19); anything but digits is off.
+			ptz.returnAfter(() -> {
+				String v = parameter("PTZ.Various.V1.ReturnToOverview");
+				return v != null && v.matches("\\d{1,9}") ? Integer.parseInt(v) : 0;
+			});
+		}
 		this.doors = org.palisade.simulator.DoorBank.isDoorControllerModel(descriptor.model())
 				? new org.palisade.simulator.DoorBank(descriptor.serial(), descriptor.doors()) : null;
 		this.storage = descriptor.kind() == org.palisade.simulator.DeviceKind.CAMERA && doors == null

@@ -520,12 +520,34 @@ final class DeviceRules {
 			if (head != null) {
 				List<PtzHead.Move> moves = head.moves();
 				for (PtzHead.Move m : moves.subList(Math.min(movesBefore, moves.size()), moves.size())) {
+					if (PtzHead.AUTORETURN.equals(m.user())) {
+						continue; // its own timer put it on the timeline
+					}
 					fleet.timeline().add(new Entry(m.at(), receiver.name(), Kind.PTZ, device.name() + " rule \"" + rule + "\"",
 							null, "preset " + m.preset(), null, String.format(java.util.Locale.ROOT,
 									"moved to pan %.1f tilt %.1f zoom %d, by %s", m.pan(), m.tilt(), m.zoom(), m.user())));
 				}
+				returnHome(head, receiver.name(), rule);
 			}
 		}
+	}
+
+	/**
+	 * Puts the PTZ's autoreturn on the timeline when it falls due (#19): the head settles it by
+	 * itself; the timer only records it, and records nothing when a later move restarted the count.
+	 */
+	private void returnHome(PtzHead head, String ptz, String rule) {
+		Instant due = head.returnAt();
+		if (due == null) {
+			return;
+		}
+		Instant movedAt = head.moves().get(head.moves().size() - 1).at();
+		fleet.clock().schedule(due, () -> head.moves().stream()
+				.filter(m -> m.at().equals(due) && PtzHead.AUTORETURN.equals(m.user())).findFirst()
+				.ifPresent(m -> fleet.timeline().add(new Entry(m.at(), ptz, Kind.PTZ, "its autoreturn, after " + device.name()
+						+ " rule \"" + rule + "\"", rule, "preset Home", null, String.format(java.util.Locale.ROOT,
+								"returned home after %d s (PTZ.Various.V1.ReturnToOverview) to pan %.1f tilt %.1f zoom %d",
+								Duration.between(movedAt, due).toSeconds(), m.pan(), m.tilt(), m.zoom())))));
 	}
 
 	/** @return the active state of every scenario, for tests and views */

@@ -54,7 +54,7 @@ class RehearsalViewTest {
 		List<String> rows = ui(view::rows);
 		String all = String.join("\n", rows);
 		String header = ui(view::headerText);
-		assertTrue(header.endsWith("all 33 expectation(s) met (times in Europe/Stockholm)"), header);
+		assertTrue(header.endsWith("all 35 expectation(s) met (times in Europe/Stockholm)"), header);
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:00:00 CET | North1 | rule \"Flashing beacon\": port 1 active")
 				&& r.contains("for 30 s")), all);
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:00:00 CET | Horn | played clip 2")), all);
@@ -62,11 +62,13 @@ class RehearsalViewTest {
 				"the port goes back after 30 s: " + all);
 		assertTrue(rows.stream().anyMatch(r -> r.contains("Intrusion in office hours")), all);
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 10:00:00 CET | North1 | rule \"Flashing beacon\": not fired")), all);
-		assertEquals(33, rows.stream().filter(r -> r.contains("| met: expect ")).count(), all);
+		assertEquals(35, rows.stream().filter(r -> r.contains("| met: expect ")).count(), all);
 		// The camera locks the yard gate down (#19): the door controller's answer on the timeline.
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:00:00 CET | Entry | door YardGate tdc:LockDownDoor: LockedDown")), all);
 		// The PTZ follows the alarm (#19).
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:00:00 CET | Gate | preset Fence: moved to")), all);
+		// and its autoreturn takes it home a minute later (return home after 60 s).
+		assertTrue(rows.stream().anyMatch(r -> r.startsWith("Tue 2026-12-01 02:01:00 CET | Gate | preset Home: returned home after 60 s")), all);
 		screenshot("rehearsal-view-example");
 	}
 
@@ -84,10 +86,10 @@ class RehearsalViewTest {
 			List<String> rows = ui(view::rows);
 			String all = String.join("\n", rows);
 			String header = ui(view::headerText);
-			assertTrue(header.endsWith("7 of 33 expectation(s) failed (times in Europe/Stockholm)"), header);
+			assertTrue(header.endsWith("8 of 35 expectation(s) failed (times in Europe/Stockholm)"), header);
 			assertTrue(rows.stream().anyMatch(r -> r.contains("| FAILED: expect North1 port 1 active 30s: North1 port 1 was never"
 					+ " active between Fri 2026-12-04 23:00:00 CET and Fri 2026-12-04 23:10:00 CET")
-					&& r.endsWith("(harbour-depot.rehearsal:36)")), all);
+					&& r.endsWith("(harbour-depot.rehearsal:37)")), all);
 			screenshot("rehearsal-view-failed");
 		} finally {
 			project.delete(true, true, null);

@@ -75,6 +75,15 @@ class PtzRuleCasesTest {
 								camera Bare : "AXIS Q6075-E" at 10.0.0.22 on lan {
 									preset Fence
 								}""")),
+				Arguments.of("PTZ-RETURN-HOME", Severity.ERROR, "home after 86401 s; give 1 s to 86400 s",
+						Designs.site(MOVE + " return home after 86401 s //!", PTZ)),
+				Arguments.of("PTZ-RETURN-HOME", Severity.ERROR, "home after 0 s; give 1 s to 86400 s (0 turns",
+						Designs.site(MOVE + " return home after 0 s //!", PTZ)),
+				Arguments.of("PTZ-RETURN-CONFLICT", Severity.ERROR,
+						"rule \"Gate\" returns Ptz home after 90 s, rule \"Follow\" on Cam after 60 s",
+						Designs.site(MOVE + " return home after 60 s\n"
+								+ "rule \"Gate\" when PerimeterDefender.intrusion do move Ptz to preset Gate https return home after 90 s //!",
+								PTZ)),
 				Arguments.of("SEC-HTTP-CREDENTIALS", Severity.WARNING, "over plain HTTP",
 						Designs.site("rule \"Follow\" when PerimeterDefender.intrusion do move Ptz to preset Fence //!", PTZ)));
 	}
@@ -83,6 +92,17 @@ class PtzRuleCasesTest {
 	@MethodSource("cases")
 	void ruleFiresAtTheLineThatBreaksIt(String code, Severity severity, String figure, String design) throws Exception {
 		Designs.assertFiresAtMarkedLine(dir, code, severity, figure, design);
+	}
+
+	@Test
+	void returnHomeJustInsideItsBoundsAndAgreeingRulesPass() throws Exception {
+		// 1 s and 86400 s are the bounds; two rules giving the same figure share the PTZ's one autoreturn.
+		for (int seconds : new int[] { 1, 86400 }) {
+			List<DesignDiagnostic> found = Designs.check(dir, Designs.site(MOVE + " return home after " + seconds + " s\n"
+					+ "rule \"Gate\" when PerimeterDefender.intrusion do move Ptz to preset Gate https return home after "
+					+ seconds + " s", PTZ));
+			assertEquals(List.of("SCHED-WRAP"), found.stream().map(DesignDiagnostic::code).toList(), found.toString());
+		}
 	}
 
 	@Test

@@ -25,6 +25,10 @@ public final class PtzCheck {
 	private static final SitePackage P = SitePackage.eINSTANCE;
 	/** ptzconfig.cgi: "at most 31 characters"; the recorded PTZ.PresetNameMaxLen=95 is the looser one. */
 	public static final int PRESET_NAME_MAX = 31;
+	/** A return home of 0 s would turn the autoreturn off. */
+	public static final int RETURN_HOME_MIN = 1;
+	/** Palisade's bound (a day): the PTZ API pages read give no maximum for ReturnToOverview. */
+	public static final int RETURN_HOME_MAX = 86400;
 
 	private PtzCheck() {
 	}
@@ -47,13 +51,13 @@ public final class PtzCheck {
 			}
 			for (Rule r : d.getRules()) {
 				if (r.getAction() instanceof PtzAction a) {
-					check(d, r, a, findings);
+					check(d, r, a, site, findings);
 				}
 			}
 		}
 	}
 
-	private static void check(Device camera, Rule rule, PtzAction a, Findings findings) {
+	private static void check(Device camera, Rule rule, PtzAction a, SiteContext site, Findings findings) {
 		Device ptz = a.getPtz();
 		if (ptz == null || ptz.eIsProxy()) {
 			return;
@@ -70,6 +74,7 @@ public final class PtzCheck {
 			findings.error(Codes.PTZ_PRESET_UNKNOWN, a, P.getPtzAction_Preset(), where + " to preset " + a.getPreset()
 					+ ", which " + ptz.getName() + " does not declare (its presets: " + known + ")");
 		}
+		returnHome(rule, a, ptz, site, findings);
 		reach(camera, ptz, a, where, findings);
 		if (ptz.getCredentials() == null) {
 			findings.error(Codes.PTZ_CREDENTIALS, a, P.getPtzAction_Ptz(), where + ", which has no credentials "
@@ -78,6 +83,37 @@ public final class PtzCheck {
 		} else if (!a.isSecure()) {
 			findings.warning(Codes.SEC_HTTP_CREDENTIALS, a, P.getPtzAction_Preset(), where + " over plain HTTP with "
 					+ ptz.getName() + "'s credentials; add 'https' after the preset");
+		}
+	}
+
+	/**
+	 * The return home is the PTZ's autoreturn ({@code PTZ.Various.V1.ReturnToOverview}, seconds, 0 =
+	 * off): one figure per PTZ, so every rule of the site that moves the PTZ with a return must give
+	 * the same one (vapix-notes.md section 19). The upper bound is Palisade's: no documented maximum.
+	 */
+	private static void returnHome(Rule rule, PtzAction a, Device ptz, SiteContext site, Findings findings) {
+		Integer seconds = a.getReturnHome();
+		if (seconds == null) {
+			return;
+		}
+		if (seconds < RETURN_HOME_MIN || seconds > RETURN_HOME_MAX) {
+			findings.error(Codes.PTZ_RETURN_HOME, a, P.getPtzAction_ReturnHome(), "rule \"" + rule.getName()
+					+ "\" returns " + ptz.getName() + " home after " + seconds + " s; give " + RETURN_HOME_MIN + " s to "
+					+ RETURN_HOME_MAX + " s (" + (seconds < RETURN_HOME_MIN ? "0 turns the PTZ's autoreturn off"
+							: "a day is the longest Palisade writes to PTZ.Various.V1.ReturnToOverview") + ")");
+			return;
+		}
+		for (Device d : site.devices()) {
+			for (Rule other : d.getRules()) {
+				if (other != rule && other.getAction() instanceof PtzAction b && b.getPtz() == ptz
+						&& b.getReturnHome() != null && !b.getReturnHome().equals(seconds)) {
+					findings.error(Codes.PTZ_RETURN_CONFLICT, a, P.getPtzAction_ReturnHome(), "rule \""
+							+ rule.getName() + "\" returns " + ptz.getName() + " home after " + seconds + " s, rule \""
+							+ other.getName() + "\" on " + d.getName() + " after " + b.getReturnHome() + " s; "
+							+ ptz.getName() + " has one autoreturn (PTZ.Various.V1.ReturnToOverview): give both the same time");
+					return;
+				}
+			}
 		}
 	}
 

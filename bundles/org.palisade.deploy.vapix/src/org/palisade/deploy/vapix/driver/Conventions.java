@@ -1,6 +1,7 @@
 package org.palisade.deploy.vapix.driver;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How Palisade's objects look on an Axis device, shared by the generator (which writes them) and
@@ -18,7 +19,7 @@ import java.util.List;
  * <li>{@code port} (setting, key = web-page port number from 1): {@code direction}, {@code name},
  * {@code normalState};</li>
  * <li>{@code param} (setting, key = parameter name without {@code root.}): {@code value};</li>
- * <li>{@code preset} (setting, key = a PTZ camera's preset name; no attributes): a preset the design's
+ * <li>{@code preset} (setting, key = a PTZ camera's preset name; {@code pan}, {@code tilt}, {@code zoom} when the design gives a position): a preset the design's
  * rules move to, which must exist on the device ({@link PtzPresets});</li>
  * <li>{@code door} (setting, key = a door controller's door name): {@code index} (the controller's
  * door number from 1), the door control service's SetDoor fields and {@code config.<key>}
@@ -66,6 +67,45 @@ public final class Conventions {
 	 * made before the actions that record to it.
 	 */
 	public static final String SHARE = "share";
+
+	/**
+	 * A PTZ camera's autoreturn (#19): seconds after a move at which the PTZ goes back to its home
+	 * preset, 0 = off; a {@code param} setting of the PTZ (vapix-notes.md section 19).
+	 */
+	public static final String PTZ_RETURN_HOME = "PTZ.Various.V1.ReturnToOverview";
+
+	/**
+	 * The PTZ's autoreturn as read back, in the form Palisade writes it (whole seconds): no recording
+	 * shows how a Q6075-E spells the value, so a decimal ({@code 60.0}), a unit ({@code 60 s}) or
+	 * spaces are taken as the same figure (vapix-notes.md section 19); anything else is kept as read,
+	 * so plan shows it as a change.
+	 */
+	public static String returnHome(String value) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})(?:\\.0*)?\\s*(?:s|sec|seconds)?\\s*")
+				.matcher(value);
+		return m.matches() ? Long.toString(Long.parseLong(m.group(1))) : value;
+	}
+
+	/**
+	 * A preset's position as the {@code preset} setting's attributes {@code pan}, {@code tilt} (degrees,
+	 * to a tenth: a device's stored figure may differ in the last digits) and, when given,
+	 * {@code zoom} (ptz.cgi's 1..9999), in one spelling for the design and the device's read-back.
+	 */
+	public static Map<String, String> presetPosition(double pan, double tilt, Integer zoom) {
+		Map<String, String> out = new java.util.LinkedHashMap<>();
+		out.put("pan", degrees(pan));
+		out.put("tilt", degrees(tilt));
+		if (zoom != null) {
+			out.put("zoom", Integer.toString(zoom));
+		}
+		return out;
+	}
+
+	private static String degrees(double value) {
+		String s = new java.math.BigDecimal(value).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+				.toPlainString();
+		return s.equals("-0") ? "0" : s;
+	}
 
 	/** Creation order. */
 	public static final List<String> KINDS = List.of(FIRMWARE, TIME, PORT, PARAM, PRESET, DOOR, STREAM_PROFILE, SHARE, SCHEDULE,

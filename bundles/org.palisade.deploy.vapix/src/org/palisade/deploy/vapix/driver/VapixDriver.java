@@ -165,6 +165,9 @@ public final class VapixDriver implements DeviceDriver {
 			if (ports) {
 				groups.add("IOPort");
 			}
+			if (presets.stream().anyMatch(PtzPresets::positioned)) {
+				groups.add(PtzPresets.POSITIONS); // where the presets point, in the same list (#19)
+			}
 			Map<String, String> values;
 			if (reported == null) {
 				// Before anything else, so that a device that is not the design's is only read (#17): the
@@ -193,13 +196,16 @@ public final class VapixDriver implements DeviceDriver {
 				out.addAll(PortReading.read(values));
 			}
 			if (!presets.isEmpty()) {
-				out.addAll(PtzPresets.read(client, presets, reported.label()));
+				out.addAll(PtzPresets.read(client, presets, reported.label(), values));
 			}
 			if (!doorSettings.isEmpty()) {
 				out.addAll(doors.read(client, doorSettings, reported.label()));
 			}
 			for (String p : params) {
 				String v = values.get(p);
+				if (v != null && p.equals(Conventions.PTZ_RETURN_HOME)) {
+					v = Conventions.returnHome(v);
+				}
 				if (v != null) {
 					out.add(new ManagedObject(Conventions.PARAM, p, Nature.SETTING, Origin.FACTORY, new Param(v).attributes(),
 							List.of(), null));
@@ -409,9 +415,14 @@ public final class VapixDriver implements DeviceDriver {
 				}
 				case Conventions.TIME -> client.time().setTimeZone(TimeZone.of(a).zone());
 				case Conventions.PARAM -> params.put(setting.key(), Param.of(a).value());
-				// Read refuses a PTZ without the preset; a preset is aimed on the device, never made up here.
-				case Conventions.PRESET -> throw new DeviceException(client.device() + ": preset " + setting.key()
-						+ " is not on the device; aim the camera and save the preset there", null);
+				// Read refuses a PTZ without a preset the design gives no position; one with a position is written.
+				case Conventions.PRESET -> {
+					if (!PtzPresets.positioned(setting)) {
+						throw new DeviceException(client.device() + ": preset " + setting.key()
+								+ " is not on the device; aim the camera and save the preset there", null);
+					}
+					PtzPresets.write(client, setting);
+				}
 				case Conventions.DOOR -> doors.set(client, setting);
 				case Conventions.PORT -> {
 					int index = Integer.parseInt(setting.key()) - 1;

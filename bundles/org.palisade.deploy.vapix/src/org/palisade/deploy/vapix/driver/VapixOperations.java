@@ -120,9 +120,15 @@ public final class VapixOperations {
 					"{\"apiVersion\":\"1.0\",\"method\":\"setTimeZone\",\"params\":{\"timeZone\":"
 							+ json(TimeZone.of(a).zone()) + "}}");
 			case Conventions.PORT -> param(portParams(Integer.parseInt(o.key()) - 1, Port.of(a)));
-			// A preset is checked, never written (#19): the read that plan makes.
-			case Conventions.PRESET -> new Operation("GET", "/axis-cgi/com/ptz.cgi?query=presetposall",
-					"ptz.cgi query=presetposall (preset " + o.key() + " must exist)", "");
+			// A preset without a position is checked, never written (#19): the read that plan makes. One
+			// with a position is the absolute move, then the save under its name.
+			case Conventions.PRESET -> a.containsKey("pan")
+					? new Operation("GET", "/axis-cgi/com/ptz.cgi?pan=" + a.get("pan") + "&tilt=" + a.get("tilt")
+							+ (a.containsKey("zoom") ? "&zoom=" + a.get("zoom") : ""), "ptz.cgi absolute move, then "
+							+ "GET /axis-cgi/com/ptzconfig.cgi?setserverpresetname=" + java.net.URLEncoder.encode(o.key(),
+									java.nio.charset.StandardCharsets.UTF_8), "")
+					: new Operation("GET", "/axis-cgi/com/ptz.cgi?query=presetposall",
+							"ptz.cgi query=presetposall (preset " + o.key() + " must exist)", "");
 			case Conventions.DOOR -> door(o);
 			case Conventions.FIRMWARE -> new Operation("POST", "/axis-cgi/firmwaremanagement.cgi",
 					"firmwaremanagement upgrade", "multipart: data = {\"apiVersion\":\"1.0\",\"method\":\"upgrade\"}, bin = "
