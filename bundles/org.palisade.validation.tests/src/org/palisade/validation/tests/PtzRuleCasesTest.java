@@ -77,7 +77,7 @@ class PtzRuleCasesTest {
 								}""")),
 				Arguments.of("PTZ-RETURN-HOME", Severity.ERROR, "home after 86401 s; give 1 s to 86400 s",
 						Designs.site(MOVE + " return home after 86401 s //!", PTZ)),
-				Arguments.of("PTZ-RETURN-HOME", Severity.ERROR, "home after 0 s; give 1 s to 86400 s (0 turns",
+				Arguments.of("PTZ-RETURN-HOME", Severity.ERROR, "home after 0 s; give 1 s to 86400 s (0 would turn the PTZ's autoreturn off; leave out 'return home'",
 						Designs.site(MOVE + " return home after 0 s //!", PTZ)),
 				Arguments.of("PTZ-RETURN-CONFLICT", Severity.ERROR,
 						"rule \"Gate\" returns Ptz home after 90 s, rule \"Follow\" on Cam after 60 s",

@@ -99,7 +99,8 @@ public final class PtzCheck {
 		if (seconds < RETURN_HOME_MIN || seconds > RETURN_HOME_MAX) {
 			findings.error(Codes.PTZ_RETURN_HOME, a, P.getPtzAction_ReturnHome(), "rule \"" + rule.getName()
 					+ "\" returns " + ptz.getName() + " home after " + seconds + " s; give " + RETURN_HOME_MIN + " s to "
-					+ RETURN_HOME_MAX + " s (" + (seconds < RETURN_HOME_MIN ? "0 turns the PTZ's autoreturn off"
+					+ RETURN_HOME_MAX + " s (" + (seconds < RETURN_HOME_MIN
+							? "0 would turn the PTZ's autoreturn off; leave out 'return home' to keep the PTZ's own setting"
 							: "a day is the longest Palisade writes to PTZ.Various.V1.ReturnToOverview") + ")");
 			return;
 		}
