@@ -47,6 +47,21 @@ public final class Rehearsal implements AutoCloseable {
 	 * HTTP, each with a self-signed certificate of its own), as {@code palisade simulate --factory-new}
 	 * starts them; commissioning them records their passwords in {@link #vault()}.
 	 */
+	/**
+	 * Arms the faults and points the devices' calls to each other at the fleet's loopback
+	 * addresses; a fleet that cannot be made ready is stopped.
+	 */
+	private Rehearsal armed(Site site, List<FaultSpec> faults) {
+		try {
+			arm(faults);
+			fleet.runtime().addresses(VirtualSite.addresses(site, fleet));
+			return this;
+		} catch (RuntimeException e) {
+			fleet.stopAll();
+			throw e;
+		}
+	}
+
 	public static Rehearsal startFactoryNew(Site site, List<FaultSpec> faults) throws IOException {
 		VirtualSite.Devices devices = VirtualSite.of(site);
 		Path keyDir = Files.createTempDirectory("palisade-rehearsal");
@@ -54,14 +69,7 @@ public final class Rehearsal implements AutoCloseable {
 			List<DeviceDescriptor> descriptors = SiteCommissioning.factoryNew(devices.descriptors(), keyDir);
 			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors, null), devices, keyDir, null);
 			r.factoryNew = true;
-			try {
-				r.arm(faults);
-				r.fleet.runtime().addresses(VirtualSite.addresses(site, r.fleet));
-			} catch (RuntimeException e) {
-				r.fleet.stopAll();
-				throw e;
-			}
-			return r;
+			return r.armed(site, faults);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			delete(keyDir);
@@ -149,15 +157,7 @@ public final class Rehearsal implements AutoCloseable {
 			}
 		}
 		try {
-			Rehearsal r = new Rehearsal(VirtualFleet.start(descriptors, clock), devices, keyDir, fingerprint);
-			try {
-				r.arm(faults);
-				r.fleet.runtime().addresses(VirtualSite.addresses(site, r.fleet));
-			} catch (RuntimeException e) {
-				r.fleet.stopAll();
-				throw e;
-			}
-			return r;
+			return new Rehearsal(VirtualFleet.start(descriptors, clock), devices, keyDir, fingerprint).armed(site, faults);
 		} catch (IOException | RuntimeException e) {
 			delete(keyDir);
 			throw e;
