@@ -49,6 +49,8 @@ final class EditorRuns {
 
 	private final long jvmStart;
 
+	private final List<String> stallNotes = new ArrayList<>();
+
 	EditorRuns(Display display, EditorBench.Options options, long jvmStart) {
 		this.display = display;
 		this.options = options;
@@ -64,6 +66,8 @@ final class EditorRuns {
 		for (int size : options.sizes()) {
 			measure(size);
 		}
+		System.out.println();
+		stallNotes.forEach(note -> System.out.println("UI stalls, " + note));
 		return true;
 	}
 
@@ -173,6 +177,7 @@ final class EditorRuns {
 				percentile(diagramToText, 50) / 1_000_000, percentile(diagramToText, 95) / 1_000_000,
 				percentile(diagramToAnnotations, 50) / 1_000_000, percentile(diagramToAnnotations, 95) / 1_000_000, sliced,
 				DIAGRAM_EDITS, diagramParts(parts));
+		stallNotes.add(String.format(Locale.ROOT, "%,d cameras, %s", cameras, stallCauses));
 	}
 
 	/** @return the medians of where a diagram edit's time to the text went */
@@ -245,17 +250,22 @@ final class EditorRuns {
 
 	/**
 	 * Types 20 keys 40 ms apart (a fast typist) and back, while a probe asks the UI thread to
-	 * run a no-op every 2 ms.
+	 * run a no-op every 2 ms. So that a long wait can be told apart, it records the collector's
+	 * pauses in the burst and samples the UI thread's stack whenever a probe has waited over
+	 * 20 ms.
 	 *
 	 * @return the longest wait of a probe, in nanoseconds
 	 */
 	private long burstStall(PerimeterEditor editor) throws Exception {
 		AtomicLong longest = new AtomicLong();
+		AtomicLong waiting = new AtomicLong();
 		AtomicReference<Boolean> probing = new AtomicReference<>(true);
 		Thread probe = new Thread(() -> {
 			while (probing.get()) {
 				long asked = System.nanoTime();
+				waiting.set(asked);
 				display.syncExec(() -> longest.accumulateAndGet(System.nanoTime() - asked, Math::max));
+				waiting.set(0);
 				try {
 					Thread.sleep(2);
 				} catch (InterruptedException e) {
@@ -263,20 +273,30 @@ final class EditorRuns {
 				}
 			}
 		}, "UI probe");
-		probe.start();
-		for (int i = 0; i < 20; i++) {
-			postKey(0, 'x');
-			Thread.sleep(40);
+		StallSampler sampler = new StallSampler(display.getThread(), waiting, probing);
+		try (GcPauses pauses = new GcPauses()) {
+			probe.start();
+			sampler.start();
+			for (int i = 0; i < 20; i++) {
+				postKey(0, 'x');
+				Thread.sleep(40);
+			}
+			for (int i = 0; i < 20; i++) {
+				postKey(SWT.BS, '\b');
+				Thread.sleep(40);
+			}
+			Thread.sleep(2000); // the check that follows the burst runs and is shown
+			probing.set(false);
+			probe.join();
+			sampler.join();
+			stallCauses = String.format(Locale.ROOT, "in the burst: longest collector pause %d ms (%d pauses, %d ms in all); %s",
+					pauses.longest() / 1_000_000, pauses.count(), pauses.total() / 1_000_000, sampler.report());
 		}
-		for (int i = 0; i < 20; i++) {
-			postKey(SWT.BS, '\b');
-			Thread.sleep(40);
-		}
-		Thread.sleep(2000); // the check that follows the burst runs and is shown
-		probing.set(false);
-		probe.join();
 		return longest.get();
 	}
+
+	/** What the last burst's stalls were made of, printed under the table. */
+	private String stallCauses = "";
 
 	private void postKey(int keyCode, char character) {
 		display.syncExec(() -> {

@@ -81,6 +81,134 @@ class PartialReparseTest {
 		assertTrue(fullAgree > 20, "too few edits left a valid design to exercise partial reparse: " + fullAgree);
 	}
 
+	/**
+	 * Edits inside device blocks that leave syntax errors are reparsed as the one block, errors
+	 * and all, instead of the whole text: what that builds must be what a fresh parse of the
+	 * text builds, to the token, the error and the element. Edits pile up for a few steps, so
+	 * that errors already in a block are reparsed with the next edit.
+	 */
+	@Test
+	void editsThatBreakADeviceBlockParseAsTheWholeTextDoes() throws IOException {
+		String original = SyntheticSite.of(15);
+		List<int[]> bodies = deviceBodies(original);
+		String text = original;
+		XtextResource edited = parse(text);
+		Random random = new Random(20261201L);
+		int blocks = org.palisade.dsl.parser.SitePartialParsing.blockReparses();
+		int broken = 0;
+		int[] body = bodies.get(0);
+		for (int i = 0; i < 300; i++) {
+			if (i % 5 == 0) {
+				text = original;
+				edited = parse(text);
+				// Typing goes on in one place: five edits into one device's body.
+				body = bodies.get(random.nextInt(bodies.size()));
+			}
+			// Within the body as the original text had it; earlier edits shifted it a little,
+			// and an offset just outside is a fair edit too.
+			int offset = Math.min(text.length() - 1, body[0] + random.nextInt(body[1] - body[0]));
+			int length = random.nextInt(3) == 0 ? 1 + random.nextInt(6) : 0;
+			length = Math.min(length, text.length() - offset);
+			String insert = length > 0 && random.nextBoolean() ? "" : INSERTS[random.nextInt(INSERTS.length)];
+			edited.update(offset, length, insert);
+			text = text.substring(0, offset) + insert + text.substring(offset + length);
+
+			XtextResource fresh = parse(text);
+			String where = "edit " + i + " at " + offset + " (" + length + " replaced by '" + insert.replace("\n", "\\n") + "')";
+			assertEquals(text, edited.getParseResult().getRootNode().getText(), where);
+			assertEquals(tokens(fresh), tokens(edited), where);
+			assertEquals(syntaxErrors(fresh), syntaxErrors(edited), where);
+			assertEquals(elements(fresh), elements(edited), where);
+			assertEquals(links(fresh), links(edited), where);
+			assertEquals(errors(fresh), errors(edited), where);
+			broken += fresh.getParseResult().hasSyntaxErrors() ? 1 : 0;
+		}
+		blocks = org.palisade.dsl.parser.SitePartialParsing.blockReparses() - blocks;
+		assertTrue(broken > 100, "edits that left a syntax error: " + broken);
+		// Quotes, comment openers and braces change how the rest of the text lexes, and leave
+		// blocks unclosed for the edits after them: those go to the whole reparse.
+		assertTrue(blocks > 35, "edits reparsed as one device block with their errors: " + blocks + " of " + broken);
+	}
+
+	/**
+	 * Typing a word into a camera's wire and one into its rule, key by key, as the editor
+	 * replays it: each key after the first that breaks the syntax is reparsed as the camera's
+	 * block, and builds what a fresh parse builds.
+	 */
+	@Test
+	void typingInsideACameraReparsesOnlyTheCamera() throws IOException {
+		String text = SyntheticSite.of(15);
+		XtextResource edited = parse(text);
+		int blocks = org.palisade.dsl.parser.SitePartialParsing.blockReparses();
+		int keys = 0;
+		int broken = 0;
+		for (String[] typing : new String[][] { { " m from pin 2 to Beacon7.plus", "xyz 12" },
+				{ "during AfterHours", " and then" } }) {
+			int at = text.indexOf(typing[0]);
+			assertTrue(at > 0, typing[0]);
+			String word = typing[1];
+			for (int i = 0; i < word.length(); i++, keys++) {
+				edited.update(at + i, 0, word.substring(i, i + 1));
+				text = text.substring(0, at + i) + word.charAt(i) + text.substring(at + i);
+				XtextResource fresh = parse(text);
+				String where = "typing '" + word.substring(0, i + 1) + "' at " + at;
+				assertEquals(tokens(fresh), tokens(edited), where);
+				assertEquals(syntaxErrors(fresh), syntaxErrors(edited), where);
+				assertEquals(elements(fresh), elements(edited), where);
+				assertEquals(errors(fresh), errors(edited), where);
+				broken += fresh.getParseResult().hasSyntaxErrors() ? 1 : 0;
+			}
+			for (int i = word.length() - 1; i >= 0; i--, keys++) {
+				edited.update(at + i, 1, "");
+				text = text.substring(0, at + i) + text.substring(at + i + 1);
+				assertEquals(syntaxErrors(parse(text)), syntaxErrors(edited), "deleting back to " + i);
+				broken += parse(text).getParseResult().hasSyntaxErrors() ? 1 : 0;
+			}
+		}
+		assertEquals(List.of(), syntaxErrors(edited), "every word was deleted again");
+		blocks = org.palisade.dsl.parser.SitePartialParsing.blockReparses() - blocks;
+		assertTrue(broken >= 20, "keys that left a syntax error: " + broken + " of " + keys);
+		assertEquals(broken, blocks, "keys reparsed as the camera's block, of " + keys);
+	}
+
+	/** @return the bodies of the design's devices, from after '{' to before the closing '}' */
+	private static List<int[]> deviceBodies(String text) {
+		List<int[]> bodies = new ArrayList<>();
+		java.util.regex.Matcher device = java.util.regex.Pattern.compile("\n\t(camera|speaker) [^\n]*\\{\n").matcher(text);
+		while (device.find()) {
+			int end = text.indexOf("\n\t}\n", device.end());
+			bodies.add(new int[] { device.end(), end + 1 });
+		}
+		assertTrue(bodies.size() > 10, "device bodies found: " + bodies.size());
+		return bodies;
+	}
+
+	/** @return each syntax error: where, how long, and what it says */
+	private static List<String> syntaxErrors(XtextResource resource) {
+		List<String> errors = new ArrayList<>();
+		for (org.eclipse.xtext.nodemodel.INode error : resource.getParseResult().getSyntaxErrors()) {
+			errors.add(error.getTotalOffset() + "+" + error.getTotalLength() + ": " + error.getSyntaxErrorMessage().getMessage());
+		}
+		return errors;
+	}
+
+	/** @return every element of the model, as its containment path, class and attribute values */
+	private static List<String> elements(XtextResource resource) {
+		List<String> elements = new ArrayList<>();
+		for (TreeIterator<EObject> it = resource.getAllContents(); it.hasNext();) {
+			EObject element = it.next();
+			StringBuilder line = new StringBuilder(resource.getURIFragment(element)).append(' ')
+					.append(element.eClass().getName());
+			for (org.eclipse.emf.ecore.EAttribute attribute : element.eClass().getEAllAttributes()) {
+				if (element.eIsSet(attribute)) {
+					line.append(' ').append(attribute.getName()).append('=').append(element.eGet(attribute));
+				}
+			}
+			elements.add(line.toString());
+		}
+		return elements;
+	}
+
 	@Test
 	void linkingOnlyWhatAnEditReplacedLinksAsLinkingEverything() throws IOException {
 		// Valid edits, each undone after: into wires and rules (linked alone), and into the

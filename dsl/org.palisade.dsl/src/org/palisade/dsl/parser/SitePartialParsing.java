@@ -10,6 +10,8 @@ import org.eclipse.xtext.parser.impl.PartialParsingHelper;
 import org.eclipse.xtext.util.ReplaceRegion;
 import org.palisade.dsl.linking.Referables;
 
+import com.google.inject.Inject;
+
 /**
  * Xtext's partial reparse, with the node model of the text before the edit made known to
  * {@link NearbyTokenRegions} for the length of one reparse: the tokens in front of the edit
@@ -65,6 +67,34 @@ public class SitePartialParsing extends PartialParsingHelper {
 			PARSED.remove();
 			UNLOADED.remove();
 		}
+	}
+
+	@Inject
+	private DeviceBlockReparse deviceBlocks;
+
+	/**
+	 * Xtext calls this when its partial reparse cannot take the edit, most often because the
+	 * reparsed element has a syntax error: one device block is reparsed with its errors
+	 * instead, where that gives what the whole reparse would ({@link DeviceBlockReparse}).
+	 */
+	@Override
+	protected IParseResult fullyReparse(IParser parser, IParseResult previousParseResult, ReplaceRegion replaceRegion) {
+		if (PREVIOUS.get() == previousParseResult.getRootNode()) {
+			IParseResult block = deviceBlocks.reparse(parser, previousParseResult, replaceRegion, this::unloadSemanticObject);
+			if (block != null) {
+				BLOCK_REPARSES.incrementAndGet();
+				return block;
+			}
+		}
+		return super.fullyReparse(parser, previousParseResult, replaceRegion);
+	}
+
+	/** How many edits were reparsed as one device block with its syntax errors (tests, bench). */
+	private static final java.util.concurrent.atomic.AtomicInteger BLOCK_REPARSES = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** @return how many edits so far were reparsed as one device block with its syntax errors */
+	public static int blockReparses() {
+		return BLOCK_REPARSES.get();
 	}
 
 	@Override
