@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Samples the UI thread's stack every 2 ms while a probe has waited for it over 20 ms, and
- * counts the samples by the first frame of Palisade's or the platform's code that is not a
- * dispatch loop: where the UI thread was when it kept a user waiting.
+ * counts the samples by their innermost frames: where the UI thread was when it kept a user
+ * waiting.
  */
 final class StallSampler extends Thread {
 
@@ -52,18 +52,21 @@ final class StallSampler extends Thread {
 		}
 	}
 
+	/** @return the innermost three frames outside the JDK, innermost first */
 	private static String where(StackTraceElement[] stack) {
-		if (stack.length == 0) {
-			return "(no stack)";
-		}
+		StringBuilder where = new StringBuilder();
+		int frames = 0;
 		for (StackTraceElement frame : stack) {
 			String c = frame.getClassName();
-			if (c.startsWith("org.palisade.") || c.startsWith("org.eclipse.jface.text") || c.startsWith("org.eclipse.ui.")
-					|| c.startsWith("org.eclipse.swt.custom")) {
-				return simple(frame) + " <- " + simple(stack[0]);
+			if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+				continue;
+			}
+			where.append(frames == 0 ? "" : " <- ").append(simple(frame));
+			if (++frames == 3) {
+				break;
 			}
 		}
-		return simple(stack[0]);
+		return frames == 0 ? "(no stack)" : where.toString();
 	}
 
 	private static String simple(StackTraceElement frame) {

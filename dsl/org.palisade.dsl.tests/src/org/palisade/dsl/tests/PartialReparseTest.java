@@ -166,6 +166,25 @@ class PartialReparseTest {
 			}
 		}
 		assertEquals(List.of(), syntaxErrors(edited), "every word was deleted again");
+
+		// A rule left half-written at the end of the camera's body (as the editor bench leaves
+		// it after content assist), then a word typed into the camera's wire.
+		String unfinished = "\n\t\trule \"Bench\" when PerimeterDefender.intrusion do output ";
+		int end = text.indexOf("\n\t}\n\tbeacon Beacon7 ");
+		edited.update(end, 0, unfinished);
+		text = text.substring(0, end) + unfinished + text.substring(end);
+		keys++;
+		broken++;
+		assertEquals(syntaxErrors(parse(text)), syntaxErrors(edited), "the unfinished rule");
+		int at = text.indexOf(" m from pin 2 to Beacon7.plus");
+		for (int i = 0; i < 3; i++, keys++, broken++) {
+			edited.update(at + i, 0, "x");
+			text = text.substring(0, at + i) + "x" + text.substring(at + i);
+			XtextResource fresh = parse(text);
+			assertEquals(tokens(fresh), tokens(edited), "x " + i);
+			assertEquals(syntaxErrors(fresh), syntaxErrors(edited), "x " + i);
+			assertEquals(elements(fresh), elements(edited), "x " + i);
+		}
 		blocks = org.palisade.dsl.parser.SitePartialParsing.blockReparses() - blocks;
 		assertTrue(broken >= 20, "keys that left a syntax error: " + broken + " of " + keys);
 		assertEquals(broken, blocks, "keys reparsed as the camera's block, of " + keys);

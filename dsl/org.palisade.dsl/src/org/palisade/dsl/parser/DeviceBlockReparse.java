@@ -61,6 +61,28 @@ final class DeviceBlockReparse {
 	private NodeModelBuilder nodes;
 
 	/**
+	 * The token definitions of the keywords that start what a site, an area or the design
+	 * holds besides devices' bodies. After a syntax error the parser skips tokens until one
+	 * that any rule it is in could go on with: in the whole text that includes these, in the
+	 * block alone it does not, so a broken block that holds one of them would be skipped
+	 * differently. Such a block goes to the whole reparse.
+	 */
+	private final java.util.Set<String> outerKeywords;
+
+	@Inject
+	DeviceBlockReparse(org.eclipse.xtext.IGrammarAccess grammar) {
+		java.util.Set<String> keywords = new java.util.HashSet<>();
+		for (String rule : List.of("Import", "Site", "Area", "Catalog", "Network", "Schedule", "Recipient")) {
+			List<Keyword> first = GrammarUtil.containedKeywords(GrammarUtil.findRuleForName(grammar.getGrammar(), rule));
+			keywords.add("'" + first.get(0).getValue() + "'");
+		}
+		for (Keyword role : GrammarUtil.containedKeywords(GrammarUtil.findRuleForName(grammar.getGrammar(), "DeviceRole"))) {
+			keywords.add("'" + role.getValue() + "'");
+		}
+		outerKeywords = java.util.Set.copyOf(keywords);
+	}
+
+	/**
 	 * @param unload unloads the element being replaced (the partial parsing helper's own way)
 	 * @return the previous result with one device replaced by its reparse, syntax errors and
 	 *         all; or null when the edit is not one this can take, before anything changed
@@ -80,10 +102,11 @@ final class DeviceBlockReparse {
 				|| region.getEndOffset() > close.getOffset()) {
 			return null;
 		}
-		// Xtext reparses the old errors with the edit: they must lie in the same body.
+		// Xtext reparses the old errors with the edit: they must lie in the same body (the
+		// closing brace included, which carries the error of a statement left unfinished).
 		if (previous.hasSyntaxErrors()) {
 			for (INode error : previous.getSyntaxErrors()) {
-				if (error.getTotalOffset() < open.getEndOffset() || error.getTotalEndOffset() > close.getOffset()) {
+				if (error.getTotalOffset() < open.getEndOffset() || error.getTotalEndOffset() > close.getEndOffset()) {
 					return null;
 				}
 			}
@@ -152,9 +175,13 @@ final class DeviceBlockReparse {
 		return last;
 	}
 
-	/** @return whether the leaf is the device's own closing brace, matched without an error */
+	/**
+	 * @return whether the leaf is the device's own closing brace: the device's rule ended
+	 *         there. It may carry the error of a statement left unfinished before it ("missing
+	 *         a quoted string at '}'"): the parser inserted the missing token and went on.
+	 */
 	private static boolean closesDevice(ILeafNode leaf) {
-		return leaf != null && leaf.getSyntaxErrorMessage() == null && isDeviceKeyword(leaf, "}");
+		return leaf != null && isDeviceKeyword(leaf, "}");
 	}
 
 	private static boolean isDeviceKeyword(ILeafNode leaf, String value) {
@@ -188,8 +215,8 @@ final class DeviceBlockReparse {
 				if ("RULE_WS".equals(name) || "RULE_SL_COMMENT".equals(name) || "RULE_ML_COMMENT".equals(name)) {
 					continue;
 				}
-				if (closed) {
-					return false; // something after the block's end
+				if (closed || opened && outerKeywords.contains(name)) {
+					return false; // something after the block's end, or a keyword of the site's in it
 				}
 				if ("'{'".equals(name)) {
 					depth++;
