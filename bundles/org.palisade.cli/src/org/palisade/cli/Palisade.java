@@ -54,6 +54,8 @@ public final class Palisade {
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		// Library log lines to the log file; --verbose, parsed next, puts them on stderr too.
 		org.palisade.cli.internal.Logging.configure(false);
+		// The language's set-up on the other core while picocli reads the command line (#16).
+		PalisadeCommand.prepareFor(args);
 		// A command line that starts with a command's name needs only that command's model
 		// (#16, cold start): picocli parses, helps and fails the same way within it.
 		Class<?> only = args.isEmpty() ? null : PalisadeCommand.command(args.get(0));

@@ -52,6 +52,18 @@ public final class PalisadeCommand implements Callable<Integer> {
 		return null;
 	}
 
+	/**
+	 * Starts the language's set-up in the background when the command line names a command that
+	 * loads designs and does not ask for help (see {@link Languages#prepare()}).
+	 */
+	public static void prepareFor(List<String> args) {
+		Class<?> named = args.isEmpty() ? null : command(args.get(0));
+		if ((named == ValidateCommand.class || named == GenerateCommand.class)
+				&& !args.contains("-h") && !args.contains("--help")) {
+			Languages.prepare();
+		}
+	}
+
 	@Mixin
 	HelpOption help;
 

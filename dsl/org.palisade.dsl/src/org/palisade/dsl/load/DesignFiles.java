@@ -33,7 +33,8 @@ public final class DesignFiles {
 	/**
 	 * The largest design file read: 32 MiB. Measured with 'palisade bench parse': a
 	 * 10,000-camera site is 8.4 MB of text and peaks at about 0.75 GB of heap, a 30,000-camera
-	 * one 25.4 MB and 1.7 GB, so 32 MB is about what the CLI's 2 GB heap holds; a denser file
+	 * one 25.4 MB and 1.7 GB, so 32 MB is about what the CLI's heap (2 GB, since #16 up to 3 GB
+	 * with 1.5 GB of it young) holds; a denser file
 	 * near the limit can still run out, and that is reported as such for the file.
 	 */
 	public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;

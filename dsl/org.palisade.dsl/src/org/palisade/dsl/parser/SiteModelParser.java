@@ -3,8 +3,10 @@ package org.palisade.dsl.parser;
 import java.util.Iterator;
 
 import org.antlr.runtime.CharStream;
+import org.antlr.runtime.TokenSource;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.impl.NodeModelBuilder;
+import org.eclipse.xtext.parser.antlr.Lexer;
 import org.eclipse.xtext.parser.IParseResult;
 import org.palisade.dsl.parser.antlr.SiteParser;
 
@@ -12,9 +14,15 @@ import org.palisade.dsl.parser.antlr.SiteParser;
  * The generated parser, with notification delivery restored on everything it built (see
  * {@link QuietElementFactory}). Every parse, full or partial, runs through
  * {@link #doParse(String, CharStream, NodeModelBuilder, int)}, so no caller ever receives an
- * element that stays silent.
+ * element that stays silent. A large text is lexed on two threads ({@link SplitLexer}).
  */
 public class SiteModelParser extends SiteParser {
+
+	@Override
+	protected TokenSource createLexer(CharStream stream) {
+		TokenSource lexer = super.createLexer(stream);
+		return lexer instanceof Lexer front ? SplitLexer.around(front, stream, () -> getLexerProvider().get()) : lexer;
+	}
 
 	@Override
 	protected IParseResult doParse(String ruleName, CharStream in, NodeModelBuilder nodeModelBuilder,
