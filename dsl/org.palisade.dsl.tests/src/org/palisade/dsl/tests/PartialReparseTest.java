@@ -61,13 +61,9 @@ class PartialReparseTest {
 			int offset = 400 + random.nextInt(text.length() - 500);
 			int length = random.nextInt(4) == 0 ? 1 + random.nextInt(4) : 0;
 			String insert = length > 0 && random.nextBoolean() ? "" : INSERTS[random.nextInt(INSERTS.length)];
-			edited.update(offset, length, insert);
-			text = text.substring(0, offset) + insert + text.substring(offset + length);
-
-			XtextResource fresh = parse(text);
-			String where = "edit " + i + " at " + offset + " (" + length + " replaced by '" + insert.replace("\n", "\\n") + "')";
-			assertEquals(text, edited.getParseResult().getRootNode().getText(), where);
-			assertEquals(tokens(fresh), tokens(edited), where);
+			text = edit(edited, text, offset, length, insert);
+			String where = where(i, offset, length, insert);
+			XtextResource fresh = sameTextAndTokens(edited, text, where);
 			assertEquals(fresh.getParseResult().hasSyntaxErrors(), edited.getParseResult().hasSyntaxErrors(), where);
 			if (!fresh.getParseResult().hasSyntaxErrors()) {
 				fullAgree++;
@@ -110,13 +106,9 @@ class PartialReparseTest {
 			int length = random.nextInt(3) == 0 ? 1 + random.nextInt(6) : 0;
 			length = Math.min(length, text.length() - offset);
 			String insert = length > 0 && random.nextBoolean() ? "" : INSERTS[random.nextInt(INSERTS.length)];
-			edited.update(offset, length, insert);
-			text = text.substring(0, offset) + insert + text.substring(offset + length);
-
-			XtextResource fresh = parse(text);
-			String where = "edit " + i + " at " + offset + " (" + length + " replaced by '" + insert.replace("\n", "\\n") + "')";
-			assertEquals(text, edited.getParseResult().getRootNode().getText(), where);
-			assertEquals(tokens(fresh), tokens(edited), where);
+			text = edit(edited, text, offset, length, insert);
+			String where = where(i, offset, length, insert);
+			XtextResource fresh = sameTextAndTokens(edited, text, where);
 			assertEquals(syntaxErrors(fresh), syntaxErrors(edited), where);
 			assertEquals(elements(fresh), elements(edited), where);
 			assertEquals(links(fresh), links(edited), where);
@@ -188,6 +180,24 @@ class PartialReparseTest {
 		blocks = org.palisade.dsl.parser.SitePartialParsing.blockReparses() - blocks;
 		assertTrue(broken >= 20, "keys that left a syntax error: " + broken + " of " + keys);
 		assertEquals(broken, blocks, "keys reparsed as the camera's block, of " + keys);
+	}
+
+	/** Makes the same edit to the resource (a partial reparse) and to its text. @return the new text */
+	private static String edit(XtextResource edited, String text, int offset, int length, String insert) {
+		edited.update(offset, length, insert);
+		return text.substring(0, offset) + insert + text.substring(offset + length);
+	}
+
+	/** @return a fresh parse of the text, once the edited resource's text and tokens are found the same */
+	private XtextResource sameTextAndTokens(XtextResource edited, String text, String where) throws IOException {
+		XtextResource fresh = parse(text);
+		assertEquals(text, edited.getParseResult().getRootNode().getText(), where);
+		assertEquals(tokens(fresh), tokens(edited), where);
+		return fresh;
+	}
+
+	private static String where(int i, int offset, int length, String insert) {
+		return "edit " + i + " at " + offset + " (" + length + " replaced by '" + insert.replace("\n", "\\n") + "')";
 	}
 
 	/** @return the bodies of the design's devices, from after '{' to before the closing '}' */
