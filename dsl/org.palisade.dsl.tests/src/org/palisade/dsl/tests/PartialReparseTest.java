@@ -168,14 +168,17 @@ class PartialReparseTest {
 		keys++;
 		broken++;
 		assertEquals(syntaxErrors(parse(text)), syntaxErrors(edited), "the unfinished rule");
-		int at = text.indexOf(" m from pin 2 to Beacon7.plus");
-		for (int i = 0; i < 3; i++, keys++, broken++) {
-			edited.update(at + i, 0, "x");
-			text = text.substring(0, at + i) + "x" + text.substring(at + i);
-			XtextResource fresh = parse(text);
-			assertEquals(tokens(fresh), tokens(edited), "x " + i);
-			assertEquals(syntaxErrors(fresh), syntaxErrors(edited), "x " + i);
-			assertEquals(elements(fresh), elements(edited), "x " + i);
+		// Then keys typed into the camera's wire, and after the unfinished rule, just before the
+		// camera's closing brace (an edit Xtext widens to take in the brace).
+		for (int at : new int[] { text.indexOf(" m from pin 2 to Beacon7.plus"), end + unfinished.length() }) {
+			for (int i = 0; i < 3; i++, keys++, broken++) {
+				edited.update(at + i, 0, "x");
+				text = text.substring(0, at + i) + "x" + text.substring(at + i);
+				XtextResource fresh = parse(text);
+				assertEquals(tokens(fresh), tokens(edited), "x " + i + " at " + at);
+				assertEquals(syntaxErrors(fresh), syntaxErrors(edited), "x " + i + " at " + at);
+				assertEquals(elements(fresh), elements(edited), "x " + i + " at " + at);
+			}
 		}
 		blocks = org.palisade.dsl.parser.SitePartialParsing.blockReparses() - blocks;
 		assertTrue(broken >= 20, "keys that left a syntax error: " + broken + " of " + keys);
