@@ -1,8 +1,10 @@
 package org.palisade.dsl.parser;
 
 import java.io.StringReader;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.antlr.runtime.ANTLRStringStream;
@@ -11,6 +13,7 @@ import org.antlr.runtime.Token;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -67,11 +70,11 @@ final class DeviceBlockReparse {
 	 * block alone it does not, so a broken block that holds one of them would be skipped
 	 * differently. Such a block goes to the whole reparse.
 	 */
-	private final java.util.Set<String> outerKeywords;
+	private final Set<String> outerKeywords;
 
 	@Inject
-	DeviceBlockReparse(org.eclipse.xtext.IGrammarAccess grammar) {
-		java.util.Set<String> keywords = new java.util.HashSet<>();
+	DeviceBlockReparse(IGrammarAccess grammar) {
+		Set<String> keywords = new HashSet<>();
 		for (String rule : List.of("Import", "Site", "Area", "Catalog", "Network", "Schedule", "Recipient")) {
 			List<Keyword> first = GrammarUtil.containedKeywords(GrammarUtil.findRuleForName(grammar.getGrammar(), rule));
 			keywords.add("'" + first.get(0).getValue() + "'");
@@ -79,7 +82,7 @@ final class DeviceBlockReparse {
 		for (Keyword role : GrammarUtil.containedKeywords(GrammarUtil.findRuleForName(grammar.getGrammar(), "DeviceRole"))) {
 			keywords.add("'" + role.getValue() + "'");
 		}
-		outerKeywords = java.util.Set.copyOf(keywords);
+		outerKeywords = Set.copyOf(keywords);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.palisade.dsl.parser;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -90,7 +91,7 @@ public class SitePartialParsing extends PartialParsingHelper {
 	}
 
 	/** How many edits were reparsed as one device block with its syntax errors (tests, bench). */
-	private static final java.util.concurrent.atomic.AtomicInteger BLOCK_REPARSES = new java.util.concurrent.atomic.AtomicInteger();
+	private static final AtomicInteger BLOCK_REPARSES = new AtomicInteger();
 
 	/** @return how many edits so far were reparsed as one device block with its syntax errors */
 	public static int blockReparses() {
