@@ -61,7 +61,7 @@ final class EditorRuns {
 		System.out.println("palisade bench editor: " + machine());
 		studioReady();
 		System.out.println();
-		System.out.println("| cameras | text | open to first check | keystroke to annotations median / p95 / max | a check's parts (medians, ms) | content assist median | longest UI stall in a 20-key burst | diagram edit to text median / p95; to annotations median / p95 |");
+		System.out.println("| cameras | text | open to first check | keystroke to annotations median / p95 / max | a check's parts (medians, ms) | content assist median | longest UI stall in a 20-key burst: in a camera / between devices | diagram edit to text median / p95; to annotations median / p95 |");
 		System.out.println("|---|---|---|---|---|---|---|---|");
 		for (int size : options.sizes()) {
 			measure(size);
@@ -162,22 +162,27 @@ final class EditorRuns {
 		}
 		Collections.sort(assist);
 
-		long stall = burstStall(editor);
+		// Two bursts: in the camera the rule was left unfinished in (its wire's length), where
+		// the edit stays in one device block; and at the start of the next device's line, an
+		// edit of the site's own body. The diagram edits above moved the caret: set it again.
+		int wire = ui(() -> editor.document().get().indexOf(anchor));
+		long stall = burstStall(editor, wire, cameras, "in a camera");
+		int between = ui(() -> editor.document().get().indexOf("\tbeacon Beacon" + camera + " ") + 1);
+		long stallBetween = burstStall(editor, between, cameras, "between devices");
 
 		ui(() -> {
 			editor.doRevertToSaved();
 			page().closeAllEditors(false);
 			return null;
 		});
-		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d ms | %d / %d ms; %d / %d ms (%d of %d on a slice; %s) |%n",
+		System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %d ms | %d / %d / %d ms | %s | %d ms (%d proposals) | %d / %d ms | %d / %d ms; %d / %d ms (%d of %d on a slice; %s) |%n",
 				cameras, text.length() / 1e6, firstCheck / 1_000_000, percentile(latencies, 50) / 1_000_000,
 				percentile(latencies, 95) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000,
 				published.breakdown() + "; " + published.stages(),
-				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000,
+				percentile(assist, 50) / 1_000_000, proposals, stall / 1_000_000, stallBetween / 1_000_000,
 				percentile(diagramToText, 50) / 1_000_000, percentile(diagramToText, 95) / 1_000_000,
 				percentile(diagramToAnnotations, 50) / 1_000_000, percentile(diagramToAnnotations, 95) / 1_000_000, sliced,
 				DIAGRAM_EDITS, diagramParts(parts));
-		stallNotes.add(String.format(Locale.ROOT, "%,d cameras, %s", cameras, stallCauses));
 	}
 
 	/** @return the medians of where a diagram edit's time to the text went */
@@ -249,14 +254,18 @@ final class EditorRuns {
 	}
 
 	/**
-	 * Types 20 keys 40 ms apart (a fast typist) and back, while a probe asks the UI thread to
+	 * Types 20 keys 40 ms apart (a fast typist) at an offset and back, while a probe asks the UI thread to
 	 * run a no-op every 2 ms. So that a long wait can be told apart, it records the collector's
 	 * pauses in the burst and samples the UI thread's stack whenever a probe has waited over
-	 * 20 ms.
+	 * 20 ms; what those were made of goes under the table, named by {@code where}.
 	 *
 	 * @return the longest wait of a probe, in nanoseconds
 	 */
-	private long burstStall(PerimeterEditor editor) throws Exception {
+	private long burstStall(PerimeterEditor editor, int caret, int cameras, String where) throws Exception {
+		ui(() -> {
+			editor.selectAndReveal(caret, 0);
+			return null;
+		});
 		AtomicLong longest = new AtomicLong();
 		AtomicLong waiting = new AtomicLong();
 		AtomicReference<Boolean> probing = new AtomicReference<>(true);
@@ -289,14 +298,11 @@ final class EditorRuns {
 			probing.set(false);
 			probe.join();
 			sampler.join();
-			stallCauses = String.format(Locale.ROOT, "in the burst: longest collector pause %d ms (%d pauses, %d ms in all); %s",
-					pauses.longest() / 1_000_000, pauses.count(), pauses.total() / 1_000_000, sampler.report());
+			stallNotes.add(String.format(Locale.ROOT, "%,d cameras, in the burst %s: longest collector pause %d ms (%d pauses, %d ms in all); %s",
+					cameras, where, pauses.longest() / 1_000_000, pauses.count(), pauses.total() / 1_000_000, sampler.report()));
 		}
 		return longest.get();
 	}
-
-	/** What the last burst's stalls were made of, printed under the table. */
-	private String stallCauses = "";
 
 	private void postKey(int keyCode, char character) {
 		display.syncExec(() -> {

@@ -185,6 +185,56 @@ class PartialReparseTest {
 		assertEquals(broken, blocks, "keys reparsed as the camera's block, of " + keys);
 	}
 
+	/**
+	 * The Studio's model edits (a wire drawn in the wiring diagram, a quick fix) replace a whole
+	 * device's text with its new text, most of it unchanged. Such a replacement must parse as
+	 * the fresh text does, and reparse only what changed: the site and the other devices stay
+	 * the same objects (Xtext alone would reparse the whole site, as the region starts and ends
+	 * at the device's boundaries).
+	 */
+	@Test
+	void aDeviceReplacedByItsEditedTextReparsesOnlyWhatChanged() throws IOException {
+		String text = SyntheticSite.of(15);
+		XtextResource edited = parse(text);
+		String wire = "\t\twire red 0.25 mm2 12 m from pin 2 to Beacon7.plus\n";
+		Map<String, java.util.function.UnaryOperator<String>> changes = new java.util.LinkedHashMap<>();
+		changes.put("a wire added at the end of the body", d -> d.substring(0, d.length() - 2) + wire + "\t}");
+		changes.put("the wire removed again", d -> d.replace(wire, ""));
+		changes.put("a figure changed", d -> d.replace(" 17 m from pin 2", " 170 m from pin 2"));
+		changes.put("nothing changed", d -> d);
+		changes.put("a rule added after the last one", d -> d.substring(0, d.length() - 2)
+				+ "\t\trule \"Late\" when PerimeterDefender.intrusion do output \"Flashing beacon\"\n\t}");
+		changes.put("a syntax error", d -> d.replace(" 17 m from pin 3", " 17x m from pin 3"));
+		changes.put("and mended", d -> d.replace(" 17x m from pin 3", " 17 m from pin 3"));
+		for (Map.Entry<String, java.util.function.UnaryOperator<String>> change : changes.entrySet()) {
+			int start = text.indexOf("\tcamera Cam7 ") + 1;
+			int end = text.indexOf("\n\t}\n", start) + 3;
+			String device = text.substring(start, end);
+			String replaced = change.getValue().apply(device);
+			String where = "Cam7 replaced: " + change.getKey();
+			assertEquals(change.getKey().equals("nothing changed"), device.equals(replaced), where);
+			EObject site = edited.getContents().get(0);
+			EObject neighbour = device(edited, "Cam6");
+			text = edit(edited, text, start, end - start, replaced);
+			XtextResource fresh = sameTextAndTokens(edited, text, where);
+			assertEquals(syntaxErrors(fresh), syntaxErrors(edited), where);
+			assertEquals(elements(fresh), elements(edited), where);
+			assertEquals(errors(fresh), errors(edited), where);
+			assertTrue(site == edited.getContents().get(0), where + ": the site is the same object as before the edit");
+			assertTrue(neighbour == device(edited, "Cam6"), where + ": Cam6 is the same object as before the edit");
+		}
+	}
+
+	private static EObject device(XtextResource resource, String name) {
+		for (org.palisade.model.site.Device device : EcoreUtil2.getAllContentsOfType(resource.getContents().get(0),
+				org.palisade.model.site.Device.class)) {
+			if (name.equals(device.getName())) {
+				return device;
+			}
+		}
+		throw new AssertionError("no device " + name);
+	}
+
 	/** Makes the same edit to the resource (a partial reparse) and to its text. @return the new text */
 	private static String edit(XtextResource edited, String text, int offset, int length, String insert) {
 		edited.update(offset, length, insert);

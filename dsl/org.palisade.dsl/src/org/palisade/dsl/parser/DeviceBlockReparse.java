@@ -147,6 +147,37 @@ final class DeviceBlockReparse {
 		return result; // says it has syntax errors: the next reparse takes them in again
 	}
 
+	/**
+	 * @return whether the edit lies in a device's body and reaches into its last statement
+	 *         or the space after it. Xtext's own partial reparse refuses the device there: the
+	 *         parser looked past the last statement to the closing brace, which it counts as
+	 *         looking beyond the region, so it reparses the whole site instead (the Studio's
+	 *         model edits add a wire or a rule just there). The device's rule ends at its own
+	 *         brace, so reparsing the block gives the same tree.
+	 */
+	boolean reachesLastStatement(ICompositeNode root, ReplaceRegion region) {
+		if (region.getOffset() < 0 || region.getEndOffset() > root.getTotalLength()) {
+			return false;
+		}
+		ICompositeNode device = deviceAt(root, region.getOffset());
+		if (device == null) {
+			return false;
+		}
+		ILeafNode open = firstOpeningBrace(device);
+		ILeafNode close = lastVisibleLeaf(device);
+		if (open == null || !closesDevice(close) || region.getOffset() < open.getEndOffset()
+				|| region.getEndOffset() > close.getOffset()) {
+			return false;
+		}
+		INode last = null;
+		for (INode child : device.getChildren()) {
+			if (child instanceof ICompositeNode && child.getOffset() > open.getOffset() && child.getOffset() < close.getOffset()) {
+				last = child;
+			}
+		}
+		return last == null || region.getEndOffset() > last.getOffset();
+	}
+
 	/** @return the node of the device whose text holds the offset, or null */
 	private static ICompositeNode deviceAt(ICompositeNode root, int offset) {
 		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root, offset);

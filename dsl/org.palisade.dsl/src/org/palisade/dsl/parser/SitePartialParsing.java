@@ -18,7 +18,10 @@ import com.google.inject.Inject;
  * {@link NearbyTokenRegions} for the length of one reparse: the tokens in front of the edit
  * are unchanged, so the lexer can start near the edit instead of at the top of the file. It
  * also tells {@link org.palisade.dsl.linking.SiteResource} which element a partial reparse
- * replaced, so that only that element is linked again.
+ * replaced, so that only that element is linked again. Before Xtext sees an edit, the text
+ * it leaves as it was is trimmed off the edit's region, and an edit that reaches a device's
+ * last statement is reparsed as that device ({@link DeviceBlockReparse}): in both cases
+ * Xtext alone would reparse the whole site.
  */
 public class SitePartialParsing extends PartialParsingHelper {
 
@@ -45,15 +48,25 @@ public class SitePartialParsing extends PartialParsingHelper {
 	}
 
 	@Override
-	public IParseResult reparse(IParser parser, IParseResult previousParseResult, ReplaceRegion changedRegion) {
+	public IParseResult reparse(IParser parser, IParseResult previousParseResult, ReplaceRegion region) {
 		ICompositeNode outer = PREVIOUS.get();
 		ICompositeNode previousRoot = previousParseResult == null ? null : previousParseResult.getRootNode();
+		ReplaceRegion changedRegion = previousRoot == null ? region : trimmed(previousRoot.getText(), region);
 		PREVIOUS.set(previousRoot);
 		PARSED.remove();
 		REPLACED.remove();
 		UNLOADED.remove();
 		try {
-			IParseResult result = super.reparse(parser, previousParseResult, changedRegion);
+			IParseResult result = null;
+			if (previousRoot != null && deviceBlocks.reachesLastStatement(previousRoot, changedRegion)) {
+				result = deviceBlocks.reparse(parser, previousParseResult, changedRegion, this::unloadSemanticObject);
+				if (result != null && result.hasSyntaxErrors()) {
+					BLOCK_REPARSES.incrementAndGet();
+				}
+			}
+			if (result == null) {
+				result = super.reparse(parser, previousParseResult, changedRegion);
+			}
 			EObject parsed = PARSED.get();
 			// Same root node: one element of the old model was replaced by what the partial parse
 			// built. A full reparse builds a new root node; a null edit parses nothing.
@@ -68,6 +81,39 @@ public class SitePartialParsing extends PartialParsingHelper {
 			PARSED.remove();
 			UNLOADED.remove();
 		}
+	}
+
+	/**
+	 * @return the region without the text at its start and end that the edit leaves as it
+	 *         was. The Studio's model edits replace a whole element's text with its serialized
+	 *         new text, most of it the same: a region that starts and ends at a device's
+	 *         boundaries makes Xtext reparse the element around the device, the whole site
+	 *         (2.5 s at 10,000 cameras, measured by {@code palisade bench editor}), where what
+	 *         changed reparses as one statement or one device. The text after the edit is the
+	 *         same either way, so the result is too. An edit that changes nothing is left as it is.
+	 */
+	static ReplaceRegion trimmed(String text, ReplaceRegion region) {
+		String replacement = region.getText();
+		int offset = region.getOffset();
+		int length = region.getLength();
+		if (offset < 0 || length < 0 || offset + length > text.length()) {
+			return region;
+		}
+		int prefix = 0;
+		int most = Math.min(length, replacement.length());
+		while (prefix < most && text.charAt(offset + prefix) == replacement.charAt(prefix)) {
+			prefix++;
+		}
+		int suffix = 0;
+		while (suffix < most - prefix
+				&& text.charAt(offset + length - 1 - suffix) == replacement.charAt(replacement.length() - 1 - suffix)) {
+			suffix++;
+		}
+		if (prefix + suffix == 0 || prefix + suffix == length && length == replacement.length()) {
+			return region;
+		}
+		return new ReplaceRegion(offset + prefix, length - prefix - suffix,
+				replacement.substring(prefix, replacement.length() - suffix));
 	}
 
 	@Inject
