@@ -197,6 +197,62 @@ class DesignEditorTest {
 		Studio.screenshot("editor-example-open");
 	}
 
+	/**
+	 * A large design is coloured around the lines on screen, not whole (SWT works through every
+	 * style range its widget holds on each key): a camera far down has no colours until the
+	 * view goes there, then has them; the top loses its colours while the view is away and has
+	 * them again when it comes back.
+	 */
+	@Test
+	@Order(12)
+	void aLargeDesignIsColouredWhereTheViewIs() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("large-design");
+		if (!project.exists()) {
+			project.create(null); // a plain project: its builder's check is not what this test is about
+		}
+		project.open(null);
+		IFile file = project.getFile("site.perimeter");
+		String text = org.palisade.dsl.load.SyntheticSite.of(300);
+		if (!file.exists()) {
+			file.create(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+		}
+		PerimeterEditor editor = ui(() -> (PerimeterEditor) org.eclipse.ui.ide.IDE.openEditor(page(), file, PerimeterEditor.ID));
+		waitUntil("the first check of the large design", CHECKED, () -> editor.model() != null && hasOutline(editor));
+		String top = "site \"Bench 300\"";
+		String far = "camera Cam299 ";
+		int lines = ui(() -> editor.document().getNumberOfLines());
+		assertTrue(lines > 5000, "a design of " + lines + " lines");
+		assertEquals(SWT.BOLD, ui(() -> styleOrNull(editor, top)).fontStyle & SWT.BOLD, "'site' on screen is coloured");
+		assertEquals(null, ui(() -> styleOrNull(editor, far)), "a camera " + lines + " lines down is not coloured yet");
+		int ranges = ui(() -> editor.viewer().getTextWidget().getStyleRanges(false).length);
+
+		focusAndSelect(editor, offsetOf(editor, far), 0);
+		waitUntil("the camera far down coloured", CHECKED, () -> {
+			StyleRange style = ui(() -> styleOrNull(editor, far));
+			return style != null && (style.fontStyle & SWT.BOLD) != 0;
+		});
+		assertEquals(null, ui(() -> styleOrNull(editor, top)), "the top's colours are dropped while the view is away");
+		int rangesThere = ui(() -> editor.viewer().getTextWidget().getStyleRanges(false).length);
+		assertTrue(rangesThere < 2 * ranges + 100, "the widget holds " + rangesThere + " style ranges down there, " + ranges + " at the top");
+		Studio.screenshot("editor-large-design-far-down");
+
+		focusAndSelect(editor, 0, 0);
+		waitUntil("the top coloured again", CHECKED, () -> {
+			StyleRange style = ui(() -> styleOrNull(editor, top));
+			return style != null && (style.fontStyle & SWT.BOLD) != 0;
+		});
+		run(() -> page().closeAllEditors(false));
+		project.delete(true, null); // the other tests see the workspace a user starts with
+	}
+
+	/** @return the widget's style at the text's first character, or null where it has none */
+	private static StyleRange styleOrNull(PerimeterEditor editor, String text) {
+		int offset = editor.document().get().indexOf(text);
+		assertTrue(offset >= 0, text);
+		int widgetOffset = ((org.eclipse.jface.text.ITextViewerExtension5) editor.viewer()).modelOffset2WidgetOffset(offset);
+		return widgetOffset < 0 ? null : editor.viewer().getTextWidget().getStyleRangeAtOffset(widgetOffset);
+	}
+
 	private static List<Position> folds(PerimeterEditor editor) {
 		var model = ((org.eclipse.jface.text.source.projection.ProjectionViewer) editor.viewer()).getProjectionAnnotationModel();
 		List<Position> found = new ArrayList<>();

@@ -67,7 +67,7 @@ public final class DesignConfiguration extends TextSourceViewerConfiguration {
 
 	@Override
 	public IPresentationReconciler getPresentationReconciler(ISourceViewer viewer) {
-		PresentationReconciler reconciler = new PresentationReconciler();
+		PresentationReconciler reconciler = new WindowedPresentationReconciler();
 		reconciler.setDocumentPartitioning(DesignPartitions.PARTITIONING);
 		DefaultDamagerRepairer code = new DefaultDamagerRepairer(new LexicalScanner(PalisadeWorkspace.injector(), styles));
 		reconciler.setDamager(code, IDocument.DEFAULT_CONTENT_TYPE);
