@@ -62,7 +62,7 @@ final class StallSampler extends Thread {
 				continue;
 			}
 			where.append(frames == 0 ? "" : " <- ").append(simple(frame));
-			if (++frames == 16) {
+			if (++frames == 3) {
 				break;
 			}
 		}
@@ -81,8 +81,8 @@ final class StallSampler extends Thread {
 				return "the UI thread was never sampled in a wait over 20 ms";
 			}
 			return "UI thread sampled " + total + " times in waits over 20 ms: "
-					+ samples.entrySet().stream().sorted(Map.Entry.<String, Integer> comparingByValue().reversed()).limit(14)
-							.map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("\n   "));
+					+ samples.entrySet().stream().sorted(Map.Entry.<String, Integer> comparingByValue().reversed()).limit(6)
+							.map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; "));
 		}
 	}
 }
